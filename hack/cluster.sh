@@ -1,0 +1,347 @@
+#!/usr/bin/env bash
+# A throwaway Kubernetes control plane on 127.0.0.1 for end-to-end tests and demos.
+#
+#   hack/cluster.sh up DIR       start etcd, kube-apiserver, kube-controller-manager, kube-scheduler
+#                                and kwok (one fake node); exits 0 once the cluster is usable
+#   hack/cluster.sh down DIR     stop everything `up` started in DIR (idempotent); state stays for debugging
+#   hack/cluster.sh status DIR   exit 0 if every component is alive and the apiserver is ready
+#
+# Everything lives under DIR: pki/, etcd/, logs/<component>.log, pids/, kubeconfig (cluster-admin)
+# and env (shell-sourceable `export KEY=value` lines: KUBECONFIG, APISERVER_URL, ports, PIDs).
+# Pods are simulated by kwok: they become Running/Ready, but no container runs and their IPs are fake.
+# Storage: a default StorageClass "standard" (no provisioner) plus a pool of hostPath PVs of class
+# "standard" and a few of class ""; a background loop makes Released PVs Available again.
+# Tunables: CLUSTER_TIMEOUT (s per wait, default 90), CLUSTER_PV_COUNT (default 50).
+set -Eeuo pipefail
+set +m # no job control: background jobs must not lead a process group, so setsid keeps their PID
+
+HACK=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+TIMEOUT=${CLUSTER_TIMEOUT:-90}
+PV_COUNT=${CLUSTER_PV_COUNT:-50}
+NODE_NAME="kwok-node-0"
+COMPONENTS=(etcd kube-apiserver kube-controller-manager kube-scheduler kwok pv-recycler)
+
+die() { echo "cluster.sh: error: $*" >&2; exit 1; }
+log() { echo "cluster.sh: $*" >&2; }
+
+# alive PID: running and not a zombie (a killed child may linger unreaped under a subreaper).
+alive() { [[ -r /proc/$1/stat ]] && [[ $(sed 's/^.*) //' "/proc/$1/stat" | cut -d' ' -f1) != Z ]]; }
+# ours PID: alive and its command line mentions DIR, so a recycled PID is never killed.
+ours() { alive "$1" && tr '\0' ' ' <"/proc/$1/cmdline" 2>/dev/null | grep -qF -- "$DIR"; }
+pid_of() { cat "$DIR/pids/$1.pid" 2>/dev/null || true; }
+
+# fail MSG [COMPONENT]: show the component's log tail, stop what was started, exit non-zero.
+fail() {
+  trap - ERR INT TERM
+  echo "cluster.sh: up failed: $1" >&2
+  if [[ -n ${2:-} && -f $DIR/logs/$2.log ]]; then
+    echo "---- last lines of $DIR/logs/$2.log ----" >&2
+    tail -n 40 "$DIR/logs/$2.log" >&2
+    echo "----" >&2
+  fi
+  cmd_down >&2 || true
+  exit 1
+}
+
+# pick_port VAR: a random free loopback port outside the kernel's ephemeral range (32768+).
+USED_PORTS=" "
+pick_port() {
+  local p i
+  for i in $(seq 200); do
+    p=$((20000 + RANDOM % 12000))
+    [[ $USED_PORTS == *" $p "* ]] && continue
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
+      USED_PORTS+="$p "
+      printf -v "$1" %s "$p"
+      return 0
+    fi
+  done
+  die "no free port found (tried $i)"
+}
+
+# start NAME CMD...: run detached in its own session, output to logs/NAME.log, pid to pids/NAME.pid.
+# stdin/stdout/stderr are all redirected so a caller reading our output (e.g. a JVM) sees EOF.
+start() {
+  local name=$1; shift
+  setsid "$@" >"$DIR/logs/$name.log" 2>&1 </dev/null &
+  echo $! >"$DIR/pids/$name.pid"
+}
+
+# wait_for NAME DESCRIPTION CMD...: poll CMD until it succeeds; fail fast if NAME's process died.
+wait_for() {
+  local name=$1 what=$2 deadline=$((SECONDS + TIMEOUT)) pid; shift 2
+  until "$@" >/dev/null 2>&1; do
+    pid=$(pid_of "$name")
+    [[ -z $pid ]] || alive "$pid" || fail "$name exited while waiting for $what" "$name"
+    ((SECONDS < deadline)) || fail "timed out after ${TIMEOUT}s waiting for $what" "$name"
+    sleep 0.2
+  done
+}
+
+https_ok() { # URL: GET with the admin identity, succeed on body "ok"
+  [[ $(curl -sf --max-time 2 --cacert "$PKI/ca.crt" --cert "$PKI/admin.crt" --key "$PKI/admin.key" "$1") == ok ]]
+}
+
+gen_pki() {
+  mkdir -p "$PKI"
+  cat >"$PKI/openssl.cnf" <<EOF
+[req]
+distinguished_name = dn
+prompt = no
+[dn]
+[ca]
+basicConstraints = critical,CA:TRUE
+keyUsage = critical,keyCertSign,cRLSign,digitalSignature
+subjectKeyIdentifier = hash
+[server]
+basicConstraints = critical,CA:FALSE
+keyUsage = critical,digitalSignature,keyEncipherment
+extendedKeyUsage = serverAuth
+subjectAltName = DNS:localhost,DNS:kubernetes,DNS:kubernetes.default,DNS:kubernetes.default.svc,DNS:kubernetes.default.svc.cluster.local,IP:127.0.0.1,IP:10.96.0.1
+[client]
+basicConstraints = critical,CA:FALSE
+keyUsage = critical,digitalSignature,keyEncipherment
+extendedKeyUsage = clientAuth
+EOF
+  # RSA keys in PKCS#1 ("BEGIN RSA PRIVATE KEY"): read by Go, curl, and Java clients such as fabric8.
+  local o=(-config "$PKI/openssl.cnf") n
+  openssl genrsa -traditional -out "$PKI/ca.key" 2048 2>/dev/null
+  openssl req -x509 -new "${o[@]}" -extensions ca -key "$PKI/ca.key" -subj /CN=dittofs-e2e-ca \
+    -days 3650 -out "$PKI/ca.crt"
+  # name subject extension-section
+  while read -r n subj ext; do
+    openssl genrsa -traditional -out "$PKI/$n.key" 2048 2>/dev/null
+    openssl req -new "${o[@]}" -key "$PKI/$n.key" -subj "$subj" -out "$PKI/$n.csr"
+    openssl x509 -req -in "$PKI/$n.csr" -CA "$PKI/ca.crt" -CAkey "$PKI/ca.key" -CAcreateserial \
+      -CAserial "$PKI/ca.srl" -days 3650 -extfile "$PKI/openssl.cnf" -extensions "$ext" \
+      -out "$PKI/$n.crt" 2>/dev/null
+  done <<EOF
+apiserver /CN=kube-apiserver server
+admin /O=system:masters/CN=dittofs-e2e-admin client
+controller-manager /CN=system:kube-controller-manager client
+scheduler /CN=system:kube-scheduler client
+EOF
+  # Service-account token signing key pair.
+  openssl genrsa -traditional -out "$PKI/sa.key" 2048 2>/dev/null
+  openssl rsa -in "$PKI/sa.key" -pubout -out "$PKI/sa.pub" 2>/dev/null
+}
+
+write_kubeconfig() { # FILE USER (cert/key from pki/USER.*)
+  cat >"$1" <<EOF
+apiVersion: v1
+kind: Config
+clusters:
+- name: dittofs-e2e
+  cluster:
+    server: https://127.0.0.1:$APISERVER_PORT
+    certificate-authority-data: $(base64 -w0 <"$PKI/ca.crt")
+users:
+- name: $2
+  user:
+    client-certificate-data: $(base64 -w0 <"$PKI/$2.crt")
+    client-key-data: $(base64 -w0 <"$PKI/$2.key")
+contexts:
+- name: dittofs-e2e
+  context: {cluster: dittofs-e2e, user: $2, namespace: default}
+current-context: dittofs-e2e
+EOF
+  chmod 600 "$1"
+}
+
+# Cluster objects created once the apiserver is up: storage and the fake node.
+write_bootstrap_manifest() {
+  cat <<EOF
+apiVersion: storage.k8s.io/v1
+kind: StorageClass
+metadata:
+  name: standard
+  annotations: {storageclass.kubernetes.io/is-default-class: "true"}
+provisioner: kubernetes.io/no-provisioner
+reclaimPolicy: Retain
+volumeBindingMode: Immediate
+---
+apiVersion: v1
+kind: Node
+metadata:
+  name: $NODE_NAME
+  annotations: {kwok.x-k8s.io/node: fake, node.alpha.kubernetes.io/ttl: "0"}
+  labels: {kubernetes.io/hostname: $NODE_NAME, kubernetes.io/os: linux, kubernetes.io/arch: amd64, type: kwok}
+status:
+  allocatable: {cpu: "64", memory: 256Gi, pods: "500", ephemeral-storage: 1Ti}
+  capacity: {cpu: "64", memory: 256Gi, pods: "500", ephemeral-storage: 1Ti}
+EOF
+  # Mostly "standard" (PVCs without storageClassName get it from the DefaultStorageClass admission
+  # plugin); the last 10 have class "" for PVCs that explicitly ask for no class.
+  local i class
+  for ((i = 0; i < PV_COUNT + 10; i++)); do
+    if ((i < PV_COUNT)); then class=standard; else class='""'; fi
+    cat <<EOF
+---
+apiVersion: v1
+kind: PersistentVolume
+metadata: {name: pv-$(printf %03d "$i")}
+spec:
+  capacity: {storage: 1Ti}
+  accessModes: [ReadWriteOnce, ReadOnlyMany, ReadWriteMany]
+  persistentVolumeReclaimPolicy: Retain
+  storageClassName: $class
+  hostPath: {path: $DIR/pv/$(printf %03d "$i")}
+EOF
+  done
+}
+
+# Background loop (started by `up` as `cluster.sh _pv-recycler DIR`): turns Released PVs back into
+# Available ones by dropping their claimRef, so the fixed pool never runs dry. Ends with the apiserver.
+pv_recycler() {
+  local pv
+  echo "pv-recycler started"
+  while alive "$(pid_of kube-apiserver)"; do
+    for pv in $("$KUBECTL" get pv -o jsonpath='{range .items[?(@.status.phase=="Released")]}{.metadata.name}{" "}{end}' 2>/dev/null); do
+      "$KUBECTL" patch pv "$pv" --type=json -p='[{"op":"remove","path":"/spec/claimRef"}]' && echo "recycled $pv"
+    done
+    sleep 2
+  done
+  echo "apiserver gone; pv-recycler exiting"
+}
+
+cmd_up() {
+  if cmd_status >/dev/null 2>&1; then log "already running in $DIR"; return 0; fi
+  local t0=$SECONDS k
+  cmd_down >/dev/null 2>&1 || true # leftovers of a crashed run
+  "$HACK/tools.sh" ensure etcd kube-apiserver kube-controller-manager kube-scheduler kubectl kwok
+  KUBECTL=$("$HACK/tools.sh" path kubectl)
+  local etcd apiserver kcm scheduler kwok
+  etcd=$("$HACK/tools.sh" path etcd)
+  apiserver=$("$HACK/tools.sh" path kube-apiserver)
+  kcm=$("$HACK/tools.sh" path kube-controller-manager)
+  scheduler=$("$HACK/tools.sh" path kube-scheduler)
+  kwok=$("$HACK/tools.sh" path kwok)
+
+  trap 'fail "unexpected error at line $LINENO"' ERR
+  trap 'fail interrupted' INT TERM
+  rm -rf "${DIR:?}"/{pki,etcd,logs,pids,pv,certs,kwok,kubeconfig*,env,bootstrap.yaml}
+  mkdir -p "$DIR"/{logs,pids,certs,kwok}
+  gen_pki
+  pick_port ETCD_PORT; pick_port ETCD_PEER_PORT; pick_port APISERVER_PORT
+  pick_port KCM_PORT; pick_port SCHEDULER_PORT; pick_port KWOK_PORT
+  for k in admin controller-manager scheduler; do write_kubeconfig "$DIR/kubeconfig-$k" "$k"; done
+  mv "$DIR/kubeconfig-admin" "$DIR/kubeconfig"
+  log "pki ready ($((SECONDS - t0))s); starting etcd"
+
+  local etcd_url=http://127.0.0.1:$ETCD_PORT peer_url=http://127.0.0.1:$ETCD_PEER_PORT
+  start etcd "$etcd" --name=e2e --data-dir="$DIR/etcd" --log-level=warn --unsafe-no-fsync \
+    --listen-client-urls="$etcd_url" --advertise-client-urls="$etcd_url" \
+    --listen-peer-urls="$peer_url" --initial-advertise-peer-urls="$peer_url" \
+    --initial-cluster="e2e=$peer_url" --initial-cluster-state=new
+  wait_for etcd "etcd health" sh -c "curl -sf --max-time 2 $etcd_url/health | grep -q '\"health\":\"true\"'"
+
+  start kube-apiserver "$apiserver" --etcd-servers="$etcd_url" \
+    --bind-address=127.0.0.1 --advertise-address=127.0.0.1 --secure-port="$APISERVER_PORT" \
+    --cert-dir="$DIR/certs" --tls-cert-file="$PKI/apiserver.crt" --tls-private-key-file="$PKI/apiserver.key" \
+    --client-ca-file="$PKI/ca.crt" --authorization-mode=Node,RBAC \
+    --enable-admission-plugins=NodeRestriction --allow-privileged=true \
+    --service-account-issuer=https://kubernetes.default.svc.cluster.local \
+    --service-account-key-file="$PKI/sa.pub" --service-account-signing-key-file="$PKI/sa.key" \
+    --service-cluster-ip-range=10.96.0.0/16 --profiling=false
+  wait_for kube-apiserver "apiserver /readyz" https_ok "https://127.0.0.1:$APISERVER_PORT/readyz"
+  log "apiserver ready ($((SECONDS - t0))s); starting controllers, scheduler, kwok"
+
+  local common=(--bind-address=127.0.0.1 --leader-elect=false --profiling=false)
+  start kube-controller-manager "$kcm" "${common[@]}" --secure-port="$KCM_PORT" \
+    --kubeconfig="$DIR/kubeconfig-controller-manager" --cert-dir="$DIR/certs/kcm" \
+    --authentication-kubeconfig="$DIR/kubeconfig-controller-manager" \
+    --authorization-kubeconfig="$DIR/kubeconfig-controller-manager" \
+    --use-service-account-credentials=true --controllers='*' \
+    --service-account-private-key-file="$PKI/sa.key" --root-ca-file="$PKI/ca.crt" \
+    --cluster-signing-cert-file="$PKI/ca.crt" --cluster-signing-key-file="$PKI/ca.key"
+  start kube-scheduler "$scheduler" "${common[@]}" --secure-port="$SCHEDULER_PORT" \
+    --kubeconfig="$DIR/kubeconfig-scheduler" --cert-dir="$DIR/certs/scheduler" \
+    --authentication-kubeconfig="$DIR/kubeconfig-scheduler" \
+    --authorization-kubeconfig="$DIR/kubeconfig-scheduler"
+  # HOME is redirected because kwok always merges ~/.kwok/kwok.yaml if present. Node address
+  # 127.0.0.1 keeps any apiserver->"kubelet" call (logs, exec) on loopback; pod IPs are fake.
+  start kwok env HOME="$DIR/kwok" "$kwok" --kubeconfig="$DIR/kubeconfig" \
+    --manage-all-nodes=false --manage-nodes-with-annotation-selector=kwok.x-k8s.io/node=fake \
+    --cidr=10.244.0.1/16 --node-ip=127.0.0.1 \
+    --node-lease-duration-seconds=40 --server-address="127.0.0.1:$KWOK_PORT"
+
+  write_bootstrap_manifest >"$DIR/bootstrap.yaml"
+  "$KUBECTL" create -f "$DIR/bootstrap.yaml" >/dev/null
+  start pv-recycler "$HACK/cluster.sh" _pv-recycler "$DIR"
+
+  wait_for kube-controller-manager "controller-manager /healthz" \
+    curl -skf --max-time 2 "https://127.0.0.1:$KCM_PORT/healthz"
+  wait_for kube-scheduler "scheduler /healthz" curl -skf --max-time 2 "https://127.0.0.1:$SCHEDULER_PORT/healthz"
+  wait_for kwok "node $NODE_NAME Ready" \
+    "$KUBECTL" wait --for=condition=Ready "node/$NODE_NAME" --timeout=2s
+  wait_for kube-controller-manager "ServiceAccount default/default" "$KUBECTL" -n default get sa default
+
+  {
+    echo "export CLUSTER_DIR=$DIR"
+    echo "export KUBECONFIG=$DIR/kubeconfig"
+    echo "export APISERVER_URL=https://127.0.0.1:$APISERVER_PORT"
+    echo "export KUBECTL=$KUBECTL"
+    echo "export NODE_NAME=$NODE_NAME"
+    echo "export CA_CERT=$PKI/ca.crt ADMIN_CERT=$PKI/admin.crt ADMIN_KEY=$PKI/admin.key"
+    echo "export ETCD_PORT=$ETCD_PORT ETCD_PEER_PORT=$ETCD_PEER_PORT APISERVER_PORT=$APISERVER_PORT"
+    echo "export KCM_PORT=$KCM_PORT SCHEDULER_PORT=$SCHEDULER_PORT KWOK_PORT=$KWOK_PORT"
+    for k in "${COMPONENTS[@]}"; do
+      echo "export $(tr a-z- A-Z_ <<<"$k")_PID=$(pid_of "$k")"
+    done
+  } >"$DIR/env"
+  trap - ERR INT TERM
+  log "cluster ready in $((SECONDS - t0))s: export KUBECONFIG=$DIR/kubeconfig (or: source $DIR/env)"
+}
+
+cmd_down() {
+  local pids=() f pid i
+  for f in "$DIR"/pids/*.pid; do
+    [[ -e $f ]] || continue
+    pid=$(<"$f")
+    if [[ -n $pid ]] && ours "$pid"; then
+      pids+=("$pid")
+      kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true # whole session group
+    fi
+  done
+  for ((i = 0; i < 100; i++)); do # up to 20s for a clean shutdown, then SIGKILL
+    local left=()
+    for pid in "${pids[@]}"; do alive "$pid" && left+=("$pid"); done
+    pids=("${left[@]}")
+    [[ ${#pids[@]} -eq 0 ]] && break
+    sleep 0.2
+  done
+  for pid in "${pids[@]}"; do kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true; done
+  rm -f "$DIR"/pids/*.pid "$DIR/env"
+  log "stopped (state and logs kept in $DIR)"
+}
+
+cmd_status() {
+  local k pid rc=0
+  for k in "${COMPONENTS[@]}"; do
+    pid=$(pid_of "$k")
+    if [[ -n $pid ]] && ours "$pid"; then echo "$k running (pid $pid)"; else echo "$k NOT running"; rc=1; fi
+  done
+  [[ -f $DIR/env ]] || { echo "no $DIR/env"; return 1; }
+  # shellcheck disable=SC1091
+  APISERVER_PORT=$(. "$DIR/env" && echo "$APISERVER_PORT")
+  if https_ok "https://127.0.0.1:$APISERVER_PORT/readyz"; then echo "apiserver ready"; else echo "apiserver NOT ready"; rc=1; fi
+  return $rc
+}
+
+[[ $# -eq 2 ]] || { sed -n '2,16s/^# \{0,1\}//p' "$0" >&2; exit 2; }
+DIR=$2
+mkdir -p "$DIR"
+DIR=$(cd "$DIR" && pwd -P)
+# Paths end up unquoted in env/flags; keep them simple.
+[[ $DIR =~ ^[A-Za-z0-9._/+@=-]+$ ]] || die "DIR must not contain spaces or shell metacharacters: $DIR"
+PKI=$DIR/pki
+KUBECTL=$("$HACK/tools.sh" path kubectl 2>/dev/null || echo kubectl) # real path checked by `up`
+export KUBECONFIG=$DIR/kubeconfig
+
+case $1 in
+  up) cmd_up ;;
+  down) cmd_down ;;
+  status) cmd_status ;;
+  _pv-recycler) pv_recycler ;;
+  *) die "unknown command '$1' (use up, down or status)" ;;
+esac

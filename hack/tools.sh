@@ -1,0 +1,173 @@
+#!/usr/bin/env bash
+# Build pinned developer/test tools from Go modules and cache the binaries.
+#
+#   hack/tools.sh ensure [tool...]   build whatever is missing (default: all tools)
+#   hack/tools.sh path <tool>        print the absolute path of a built tool (exit 2 if not built)
+#   hack/tools.sh list               print "tool version path built|missing" for every tool
+#
+# Binaries land in ${DITTOFS_TOOLS_CACHE:-$HOME/.cache/dittofs-operator}/bin/<tool>-<version>/<tool>,
+# so only the first run on a machine pays for the build. Nothing prebuilt is downloaded: every tool
+# is compiled from source fetched through the Go module proxy (GOPROXY, GOMODCACHE, GOCACHE honoured).
+set -euo pipefail
+
+# ---- pinned versions: bump here -------------------------------------------------------------
+K8S_VERSION=v1.34.4          # kube-apiserver, kube-controller-manager, kube-scheduler, kubectl
+ETCD_VERSION=v3.6.16         # the 3.6 line is what Kubernetes 1.34 is tested with
+KWOK_VERSION=v0.7.0          # built on k8s 0.33 libraries; v0.8.0 already moved to 0.36
+HELM_VERSION=v3.22.0
+ACTIONLINT_VERSION=v1.7.12
+DITTOFS_VERSION=v0.29.0
+
+ALL_TOOLS=(kube-apiserver kube-controller-manager kube-scheduler kubectl etcd kwok helm actionlint dfs dfsctl)
+CACHE_DIR=${DITTOFS_TOOLS_CACHE:-$HOME/.cache/dittofs-operator}
+BIN_DIR=$CACHE_DIR/bin
+
+die() { echo "tools.sh: error: $*" >&2; exit 1; }
+log() { echo "tools.sh: $*" >&2; }
+
+# Tools that share a Go module are built together, so their common packages compile only once.
+group_of() {
+  case $1 in
+    kube-apiserver | kube-controller-manager | kube-scheduler | kubectl) echo k8s ;;
+    etcd | kwok | helm | actionlint) echo "$1" ;;
+    dfs | dfsctl) echo dittofs ;;
+    *) return 1 ;;
+  esac
+}
+
+# "<module> <version>" of a build group.
+group_module() {
+  case $1 in
+    k8s) echo "k8s.io/kubernetes $K8S_VERSION" ;;
+    etcd) echo "go.etcd.io/etcd/server/v3 $ETCD_VERSION" ;;
+    kwok) echo "sigs.k8s.io/kwok $KWOK_VERSION" ;;
+    helm) echo "helm.sh/helm/v3 $HELM_VERSION" ;;
+    actionlint) echo "github.com/rhysd/actionlint $ACTIONLINT_VERSION" ;;
+    dittofs) echo "github.com/marmos91/dittofs $DITTOFS_VERSION" ;;
+  esac
+}
+
+# Import path of a tool's main package.
+tool_pkg() {
+  case $1 in
+    kube-apiserver | kube-controller-manager | kube-scheduler | kubectl) echo "k8s.io/kubernetes/cmd/$1" ;;
+    etcd) echo "go.etcd.io/etcd/server/v3" ;; # etcd's main.go sits at the server module root
+    kwok) echo "sigs.k8s.io/kwok/cmd/kwok" ;;
+    helm) echo "helm.sh/helm/v3/cmd/helm" ;;
+    actionlint) echo "github.com/rhysd/actionlint/cmd/actionlint" ;;
+    dfs | dfsctl) echo "github.com/marmos91/dittofs/cmd/$1" ;;
+  esac
+}
+
+tool_version() { local m v; read -r m v <<<"$(group_module "$(group_of "$1")")"; echo "$v"; }
+tool_path() { echo "$BIN_DIR/$1-$(tool_version "$1")/$1"; }
+is_built() { [[ -x "$(tool_path "$1")" ]]; }
+check_tool() { group_of "$1" >/dev/null || die "unknown tool '$1' (known: ${ALL_TOOLS[*]})"; }
+
+find_go() {
+  if command -v go >/dev/null 2>&1; then command -v go
+  elif [[ -x /usr/local/go/bin/go ]]; then echo /usr/local/go/bin/go
+  else die "Go toolchain not found (need go >= 1.26 on PATH or at /usr/local/go/bin/go)"; fi
+}
+
+# build_group <group> <tool...>: compile the tools of one module in a throwaway main module.
+build_group() {
+  local group=$1; shift
+  local module version go tmp ldflags="-s -w" pkgs=() t start
+  read -r module version <<<"$(group_module "$group")"
+  go=$(find_go)
+  tmp=$(mktemp -d "$CACHE_DIR/tmp/$group-$$-XXXXXX") # removed by the EXIT trap in cmd_ensure
+  for t in "$@"; do pkgs+=("$(tool_pkg "$t")"); done
+  start=$(date +%s)
+  log "building ${*} from $module@$version ..."
+
+  # A wrapper module instead of `go install m@v`: that refuses modules whose go.mod has
+  # replace directives (kubernetes' staging/, etcd's ../api), while as a dependency they are ignored.
+  (
+    cd "$tmp"
+    # GOTOOLCHAIN=local: never fetch another Go toolchain; GOFLAGS cleared so user flags can't interfere.
+    export CGO_ENABLED=0 GOTOOLCHAIN=local GOFLAGS='' GOWORK=off
+    "$go" mod init dittofs-tools-build >/dev/null 2>&1
+    if [[ $group == k8s ]]; then
+      # k8s.io/kubernetes requires its staging modules at v0.0.0 and replaces them with ./staging;
+      # point each one at its published tag instead (v1.34.4 -> v0.34.4). The list is read from the
+      # kubernetes go.mod itself so it follows the pinned release.
+      local gomod staging_version=v0${version#v1} m
+      gomod=$("$go" mod download -json "$module@$version" | sed -n 's/^[[:space:]]*"GoMod": "\(.*\)",\{0,1\}$/\1/p')
+      [[ -f $gomod ]] || die "could not download $module@$version through the Go module proxy"
+      while read -r m; do
+        "$go" mod edit -replace "$m=$m@$staging_version"
+      done < <(awk '$2 == "=>" && $3 ~ /^\.\/staging\// { print $1 }' "$gomod")
+      # Without these the binaries report v0.0.0 and derive a bogus compatibility version.
+      local minor vpkg
+      minor=${version#v1.}
+      minor=${minor%%.*}
+      for vpkg in k8s.io/component-base/version k8s.io/client-go/pkg/version; do
+        ldflags+=" -X $vpkg.gitVersion=$version -X $vpkg.gitMajor=1 -X $vpkg.gitMinor=$minor"
+        ldflags+=" -X $vpkg.gitTreeState=clean -X $vpkg.buildDate=1970-01-01T00:00:00Z"
+      done
+    fi
+    [[ $group == helm ]] && ldflags+=" -X helm.sh/helm/v3/internal/version.version=$version"
+    [[ $group == kwok ]] && ldflags+=" -X sigs.k8s.io/kwok/pkg/consts.Version=$version"
+    local getargs=() p
+    for p in "${pkgs[@]}"; do getargs+=("$p@$version"); done
+    # go get resolves the dependency graph and records go.sum; its chatter goes to a log.
+    "$go" get "${getargs[@]}" >get.log 2>&1 || { cat get.log; die "go get ${getargs[*]} failed"; }
+    mkdir -p out
+    "$go" build -mod=mod -trimpath -ldflags "$ldflags" -o out/ "${pkgs[@]}" || die "go build of ${*} failed"
+  ) >&2 || exit 1
+
+  # Atomic install: rename within the cache filesystem, so a reader never sees half a binary.
+  for t in "$@"; do
+    local dest; dest=$(tool_path "$t")
+    [[ -x $tmp/out/$t ]] || die "build produced no binary for $t"
+    mkdir -p "$(dirname "$dest")"
+    mv -f "$tmp/out/$t" "$dest.tmp.$$"
+    mv -f "$dest.tmp.$$" "$dest"
+  done
+  log "built ${*} in $(($(date +%s) - start))s"
+}
+
+cmd_ensure() {
+  local tools=("$@") missing=() t g groups=()
+  [[ ${#tools[@]} -gt 0 ]] || tools=("${ALL_TOOLS[@]}")
+  for t in "${tools[@]}"; do check_tool "$t"; is_built "$t" || missing+=("$t"); done
+  [[ ${#missing[@]} -gt 0 ]] || return 0 # fast path: everything cached, no lock, no Go
+
+  mkdir -p "$CACHE_DIR/tmp" "$BIN_DIR"
+  trap 'rm -rf "$CACHE_DIR/tmp/"*-$$-*' EXIT
+  # Serialise concurrent builders (e.g. two test JVMs); re-check after getting the lock.
+  exec 9>"$CACHE_DIR/.lock"
+  flock 9 || die "cannot lock $CACHE_DIR/.lock"
+  local total_start; total_start=$(date +%s)
+  for t in "${missing[@]}"; do
+    g=$(group_of "$t")
+    [[ " ${groups[*]} " == *" $g "* ]] || groups+=("$g")
+  done
+  for g in "${groups[@]}"; do
+    local want=()
+    for t in "${missing[@]}"; do
+      [[ $(group_of "$t") == "$g" ]] && ! is_built "$t" && want+=("$t")
+    done
+    [[ ${#want[@]} -eq 0 ]] || build_group "$g" "${want[@]}"
+  done
+  log "all requested tools ready ($(($(date +%s) - total_start))s total)"
+}
+
+usage() { sed -n '2,10s/^# \{0,1\}//p' "$0" >&2; exit "${1:-0}"; }
+
+case ${1:-} in
+  ensure) shift; cmd_ensure "$@" ;;
+  path)
+    [[ $# -eq 2 ]] || usage 1
+    check_tool "$2"
+    is_built "$2" || { echo "tools.sh: $2 is not built; run: $0 ensure $2" >&2; exit 2; }
+    tool_path "$2" ;;
+  list)
+    for t in "${ALL_TOOLS[@]}"; do
+      if is_built "$t"; then s=built; else s=missing; fi
+      echo "$t $(tool_version "$t") $(tool_path "$t") $s"
+    done ;;
+  -h | --help | help) usage 0 ;;
+  *) usage 1 ;;
+esac

@@ -1,0 +1,26 @@
+package com.dittofs.operator.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+
+/** The dfs REST control plane, exposed by the -api Service. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class ControlPlaneSpec {
+
+    @Default("8080")
+    @Min(1024)
+    @Max(65535)
+    @JsonPropertyDescription("Port of the REST API, both in the container and on the -api Service.")
+    private Integer port = 8080;
+
+    public Integer getPort() {
+        return port;
+    }
+
+    public void setPort(Integer port) {
+        this.port = port;
+    }
+}

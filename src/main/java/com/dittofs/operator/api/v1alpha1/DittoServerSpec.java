@@ -1,0 +1,307 @@
+package com.dittofs.operator.api.v1alpha1;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.ValidationRule;
+import io.fabric8.kubernetes.api.model.Affinity;
+import io.fabric8.kubernetes.api.model.LocalObjectReference;
+import io.fabric8.kubernetes.api.model.PodSecurityContext;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import io.fabric8.kubernetes.api.model.SecurityContext;
+import io.fabric8.kubernetes.api.model.Toleration;
+
+/** Desired state of a DittoFS server. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(value = "self.nfs.enabled || self.smb.enabled", message = "at least one of nfs.enabled and smb.enabled must be true")
+@ValidationRule(value = "!self.nfs.enabled || !self.smb.enabled || self.nfs.port != self.smb.port",
+        message = "nfs.port and smb.port must differ")
+public class DittoServerSpec {
+
+    @Default("marmos91c/dittofs:v0.29.0")
+    @Pattern("^\\S+$")
+    @JsonPropertyDescription("dfs container image. Defaults to a pinned release; changing it rolls the server pod.")
+    private String image = "marmos91c/dittofs:v0.29.0";
+
+    @Default("IfNotPresent")
+    @JsonPropertyDescription("Image pull policy of the dfs container.")
+    private PullPolicy imagePullPolicy = PullPolicy.IfNotPresent;
+
+    @JsonPropertyDescription("Secrets for pulling the image from a private registry.")
+    private List<LocalObjectReference> imagePullSecrets;
+
+    @Default("1")
+    @Min(0)
+    @Max(1)
+    @JsonPropertyDescription("Number of server pods: 1 runs the server, 0 stops it and keeps its data (dfs is single-node).")
+    private Integer replicas = 1;
+
+    @Required
+    @JsonPropertyDescription("Persistent volumes of the server.")
+    private StorageSpec storage;
+
+    @Default("{}")
+    @JsonPropertyDescription("NFS protocol settings.")
+    private NfsSpec nfs = new NfsSpec();
+
+    @Default("{}")
+    @JsonPropertyDescription("SMB protocol settings.")
+    private SmbSpec smb = new SmbSpec();
+
+    @Default("{}")
+    @JsonPropertyDescription("REST control-plane settings.")
+    private ControlPlaneSpec controlPlane = new ControlPlaneSpec();
+
+    @Default("{}")
+    @JsonPropertyDescription("Prometheus metrics settings.")
+    private MetricsSpec metrics = new MetricsSpec();
+
+    @Default("{}")
+    @JsonPropertyDescription("Exposure of the -file Service (NFS and SMB).")
+    private ServiceSpec service = new ServiceSpec();
+
+    @Default("{}")
+    @JsonPropertyDescription("Control-plane database of dfs.")
+    private DatabaseSpec database = new DatabaseSpec();
+
+    @JsonPropertyDescription("S3 bucket for file content; credentials are injected from a Secret as AWS SDK environment variables.")
+    private S3Spec s3;
+
+    @JsonPropertyDescription("JWT secret and admin password; generated into Secrets when omitted.")
+    private IdentitySpec identity;
+
+    @Default("{}")
+    @JsonPropertyDescription("dfs logging.")
+    private LoggingSpec logging = new LoggingSpec();
+
+    @JsonPropertyDescription("CPU and memory requests and limits of the dfs container.")
+    private ResourceRequirements resources;
+
+    @JsonPropertyDescription("Node labels the server pod must match.")
+    private Map<String, String> nodeSelector;
+
+    @JsonPropertyDescription("Tolerations of the server pod.")
+    private List<Toleration> tolerations;
+
+    @JsonPropertyDescription("Affinity rules of the server pod.")
+    private Affinity affinity;
+
+    @JsonPropertyDescription("PriorityClass of the server pod.")
+    private String priorityClassName;
+
+    @JsonPropertyDescription("Extra annotations on the server pod. Changing them rolls the pod.")
+    private Map<String, String> podAnnotations;
+
+    @JsonPropertyDescription("Extra labels on the server pod; the operator's own app.kubernetes.io labels win.")
+    private Map<String, String> podLabels;
+
+    @JsonPropertyDescription("Security context of the dfs container. Replaces the restricted default (non-root, no privilege escalation, all capabilities dropped, read-only root filesystem, RuntimeDefault seccomp).")
+    private SecurityContext securityContext;
+
+    @JsonPropertyDescription("Security context of the server pod. Replaces the default (non-root UID/GID/fsGroup 65532, RuntimeDefault seccomp).")
+    private PodSecurityContext podSecurityContext;
+
+    @Default("105")
+    @Min(0)
+    @JsonPropertyDescription("Seconds dfs gets to drain on shutdown (preStop delay plus its staged shutdown). The default lets it finish.")
+    private Long terminationGracePeriodSeconds = 105L;
+
+    public String getImage() {
+        return image;
+    }
+
+    public void setImage(String image) {
+        this.image = image;
+    }
+
+    public PullPolicy getImagePullPolicy() {
+        return imagePullPolicy;
+    }
+
+    public void setImagePullPolicy(PullPolicy imagePullPolicy) {
+        this.imagePullPolicy = imagePullPolicy;
+    }
+
+    public List<LocalObjectReference> getImagePullSecrets() {
+        return imagePullSecrets;
+    }
+
+    public void setImagePullSecrets(List<LocalObjectReference> imagePullSecrets) {
+        this.imagePullSecrets = imagePullSecrets;
+    }
+
+    public Integer getReplicas() {
+        return replicas;
+    }
+
+    public void setReplicas(Integer replicas) {
+        this.replicas = replicas;
+    }
+
+    public StorageSpec getStorage() {
+        return storage;
+    }
+
+    public void setStorage(StorageSpec storage) {
+        this.storage = storage;
+    }
+
+    public NfsSpec getNfs() {
+        return nfs;
+    }
+
+    public void setNfs(NfsSpec nfs) {
+        this.nfs = nfs;
+    }
+
+    public SmbSpec getSmb() {
+        return smb;
+    }
+
+    public void setSmb(SmbSpec smb) {
+        this.smb = smb;
+    }
+
+    public ControlPlaneSpec getControlPlane() {
+        return controlPlane;
+    }
+
+    public void setControlPlane(ControlPlaneSpec controlPlane) {
+        this.controlPlane = controlPlane;
+    }
+
+    public MetricsSpec getMetrics() {
+        return metrics;
+    }
+
+    public void setMetrics(MetricsSpec metrics) {
+        this.metrics = metrics;
+    }
+
+    public ServiceSpec getService() {
+        return service;
+    }
+
+    public void setService(ServiceSpec service) {
+        this.service = service;
+    }
+
+    public DatabaseSpec getDatabase() {
+        return database;
+    }
+
+    public void setDatabase(DatabaseSpec database) {
+        this.database = database;
+    }
+
+    public S3Spec getS3() {
+        return s3;
+    }
+
+    public void setS3(S3Spec s3) {
+        this.s3 = s3;
+    }
+
+    public IdentitySpec getIdentity() {
+        return identity;
+    }
+
+    public void setIdentity(IdentitySpec identity) {
+        this.identity = identity;
+    }
+
+    public LoggingSpec getLogging() {
+        return logging;
+    }
+
+    public void setLogging(LoggingSpec logging) {
+        this.logging = logging;
+    }
+
+    public ResourceRequirements getResources() {
+        return resources;
+    }
+
+    public void setResources(ResourceRequirements resources) {
+        this.resources = resources;
+    }
+
+    public Map<String, String> getNodeSelector() {
+        return nodeSelector;
+    }
+
+    public void setNodeSelector(Map<String, String> nodeSelector) {
+        this.nodeSelector = nodeSelector;
+    }
+
+    public List<Toleration> getTolerations() {
+        return tolerations;
+    }
+
+    public void setTolerations(List<Toleration> tolerations) {
+        this.tolerations = tolerations;
+    }
+
+    public Affinity getAffinity() {
+        return affinity;
+    }
+
+    public void setAffinity(Affinity affinity) {
+        this.affinity = affinity;
+    }
+
+    public String getPriorityClassName() {
+        return priorityClassName;
+    }
+
+    public void setPriorityClassName(String priorityClassName) {
+        this.priorityClassName = priorityClassName;
+    }
+
+    public Map<String, String> getPodAnnotations() {
+        return podAnnotations;
+    }
+
+    public void setPodAnnotations(Map<String, String> podAnnotations) {
+        this.podAnnotations = podAnnotations;
+    }
+
+    public Map<String, String> getPodLabels() {
+        return podLabels;
+    }
+
+    public void setPodLabels(Map<String, String> podLabels) {
+        this.podLabels = podLabels;
+    }
+
+    public SecurityContext getSecurityContext() {
+        return securityContext;
+    }
+
+    public void setSecurityContext(SecurityContext securityContext) {
+        this.securityContext = securityContext;
+    }
+
+    public PodSecurityContext getPodSecurityContext() {
+        return podSecurityContext;
+    }
+
+    public void setPodSecurityContext(PodSecurityContext podSecurityContext) {
+        this.podSecurityContext = podSecurityContext;
+    }
+
+    public Long getTerminationGracePeriodSeconds() {
+        return terminationGracePeriodSeconds;
+    }
+
+    public void setTerminationGracePeriodSeconds(Long terminationGracePeriodSeconds) {
+        this.terminationGracePeriodSeconds = terminationGracePeriodSeconds;
+    }
+}

@@ -1,0 +1,104 @@
+package com.dittofs.operator.api.v1alpha1;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.kubernetes.api.model.Condition;
+
+/** Observed state of a DittoServer. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class DittoServerStatus {
+
+    @JsonPropertyDescription("The metadata.generation this status describes.")
+    private Long observedGeneration;
+
+    @JsonPropertyDescription("Pending, Running, Stopped, Failed or Deleting. Automation should wait on conditions.")
+    private Phase phase;
+
+    @JsonPropertyDescription("Server pods that exist.")
+    private Integer replicas;
+
+    @JsonPropertyDescription("Server pods that are ready.")
+    private Integer readyReplicas;
+
+    @JsonPropertyDescription("Hash of everything the server pod consumes (rendered config and referenced Secret values).")
+    private String configHash;
+
+    @JsonPropertyDescription("Addresses clients use to reach the server.")
+    private Endpoints endpoints;
+
+    @JsonPropertyDescription("Ready, Available, ConfigReady and Progressing, following Kubernetes API conventions.")
+    private List<Condition> conditions = new ArrayList<>();
+
+    public Long getObservedGeneration() {
+        return observedGeneration;
+    }
+
+    public void setObservedGeneration(Long observedGeneration) {
+        this.observedGeneration = observedGeneration;
+    }
+
+    public Phase getPhase() {
+        return phase;
+    }
+
+    public void setPhase(Phase phase) {
+        this.phase = phase;
+    }
+
+    public Integer getReplicas() {
+        return replicas;
+    }
+
+    public void setReplicas(Integer replicas) {
+        this.replicas = replicas;
+    }
+
+    public Integer getReadyReplicas() {
+        return readyReplicas;
+    }
+
+    public void setReadyReplicas(Integer readyReplicas) {
+        this.readyReplicas = readyReplicas;
+    }
+
+    public String getConfigHash() {
+        return configHash;
+    }
+
+    public void setConfigHash(String configHash) {
+        this.configHash = configHash;
+    }
+
+    public Endpoints getEndpoints() {
+        return endpoints;
+    }
+
+    public void setEndpoints(Endpoints endpoints) {
+        this.endpoints = endpoints;
+    }
+
+    public List<Condition> getConditions() {
+        return conditions;
+    }
+
+    public void setConditions(List<Condition> conditions) {
+        this.conditions = conditions;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof DittoServerStatus s && Objects.equals(observedGeneration, s.observedGeneration)
+                && phase == s.phase && Objects.equals(replicas, s.replicas)
+                && Objects.equals(readyReplicas, s.readyReplicas) && Objects.equals(configHash, s.configHash)
+                && Objects.equals(endpoints, s.endpoints) && Objects.equals(conditions, s.conditions);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(observedGeneration, phase, replicas, readyReplicas, configHash, endpoints, conditions);
+    }
+}

@@ -1,0 +1,38 @@
+package com.dittofs.operator.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+
+/** The dfs Prometheus endpoint, exposed by the -metrics Service. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class MetricsSpec {
+
+    @Default("false")
+    @JsonPropertyDescription("Serve Prometheus metrics at /metrics and create the -metrics Service.")
+    private Boolean enabled = false;
+
+    @Default("9090")
+    @Min(1024)
+    @Max(65535)
+    @JsonPropertyDescription("Port of the metrics listener, both in the container and on the -metrics Service.")
+    private Integer port = 9090;
+
+    public Boolean getEnabled() {
+        return enabled;
+    }
+
+    public void setEnabled(Boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public Integer getPort() {
+        return port;
+    }
+
+    public void setPort(Integer port) {
+        this.port = port;
+    }
+}

@@ -1,0 +1,68 @@
+package com.dittofs.operator.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.ValidationRule;
+
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(value = "has(self.storageClassName) == has(oldSelf.storageClassName)"
+        + " && (!has(self.storageClassName) || self.storageClassName == oldSelf.storageClassName)",
+        message = "storage.storageClassName is immutable after creation")
+@ValidationRule(value = "has(self.contentSize) == has(oldSelf.contentSize)",
+        message = "storage.contentSize cannot be added or removed after creation (volume claim templates are immutable)")
+public class StorageSpec {
+
+    @Required
+    @Pattern(Quantities.STORAGE)
+    @JsonPropertyDescription("Size of the metadata volume (metadata store and the SQLite control-plane database), e.g. 10Gi."
+            + " Growing it resizes the PVC when the StorageClass allows expansion.")
+    private String metadataSize;
+
+    @Default("5Gi")
+    @Pattern(Quantities.STORAGE)
+    @JsonPropertyDescription("Size of the cache volume (local block store and write cache).")
+    private String cacheSize = "5Gi";
+
+    @Pattern(Quantities.STORAGE)
+    @JsonPropertyDescription("Size of an optional content volume for file data. When set, the local block store lives"
+            + " there instead of on the cache volume. Cannot be added or removed after creation.")
+    private String contentSize;
+
+    @JsonPropertyDescription("StorageClass of every volume claim. Omit to use the cluster default. Immutable.")
+    private String storageClassName;
+
+    public String getMetadataSize() {
+        return metadataSize;
+    }
+
+    public void setMetadataSize(String metadataSize) {
+        this.metadataSize = metadataSize;
+    }
+
+    public String getCacheSize() {
+        return cacheSize;
+    }
+
+    public void setCacheSize(String cacheSize) {
+        this.cacheSize = cacheSize;
+    }
+
+    public String getContentSize() {
+        return contentSize;
+    }
+
+    public void setContentSize(String contentSize) {
+        this.contentSize = contentSize;
+    }
+
+    public String getStorageClassName() {
+        return storageClassName;
+    }
+
+    public void setStorageClassName(String storageClassName) {
+        this.storageClassName = storageClassName;
+    }
+}

@@ -1,0 +1,39 @@
+package com.dittofs.operator.dependent;
+
+import com.dittofs.operator.api.v1alpha1.DittoServer;
+import com.dittofs.operator.events.EventRecorder;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
+
+import com.dittofs.operator.naming.Labels;
+
+/**
+ * Base of the dependents the DittoServer owns (garbage-collected with it): records an event when it creates one.
+ */
+abstract class DittoDependent<R extends HasMetadata> extends CRUDKubernetesDependentResource<R, DittoServer> {
+
+    private final String component;
+
+    DittoDependent(Class<R> type, String component) {
+        super(type);
+        this.component = component;
+    }
+
+    /** Metadata every managed object shares: its name, the server's namespace and the standard labels. */
+    ObjectMetaBuilder metadata(DittoServer server, String name) {
+        return new ObjectMetaBuilder()
+                .withName(name)
+                .withNamespace(server.getMetadata().getNamespace())
+                .withLabels(Labels.of(server, component));
+    }
+
+    @Override
+    public R create(R desired, DittoServer primary, Context<DittoServer> context) {
+        R created = super.create(desired, primary, context);
+        EventRecorder.normal(context.getClient(), primary, "Created",
+                "Created " + desired.getKind() + " " + desired.getMetadata().getName());
+        return created;
+    }
+}

@@ -1,0 +1,54 @@
+package com.dittofs.operator.dependent;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.dittofs.operator.api.v1alpha1.DittoServer;
+import com.dittofs.operator.api.v1alpha1.DittoServerSpec;
+import com.dittofs.operator.api.v1alpha1.ServiceSpec;
+import com.dittofs.operator.naming.Labels;
+import com.dittofs.operator.naming.Names;
+import com.dittofs.operator.naming.Ports;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.ServicePort;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
+
+/** {@code <name>-file}: what clients mount. NFS and SMB (the enabled ones), exposed as {@code spec.service} says. */
+@KubernetesDependent(informer = @Informer(
+        labelSelector = Labels.MANAGED_SELECTOR + "," + Labels.COMPONENT + "=" + Labels.COMPONENT_FILE))
+public class FileServiceDependent extends DittoDependent<Service> {
+
+    public FileServiceDependent() {
+        super(Service.class, Labels.COMPONENT_FILE);
+    }
+
+    @Override
+    protected Service desired(DittoServer server, Context<DittoServer> context) {
+        DittoServerSpec spec = server.getSpec();
+        ServiceSpec exposure = spec.getService();
+        List<ServicePort> ports = new ArrayList<>();
+        if (spec.getNfs().getEnabled()) {
+            ports.add(ServicePorts.tcp(Ports.NFS, spec.getNfs().getPort()));
+        }
+        if (spec.getSmb().getEnabled()) {
+            ports.add(ServicePorts.tcp(Ports.SMB, spec.getSmb().getPort()));
+        }
+        return new ServiceBuilder()
+                .withMetadata(metadata(server, Names.fileService(server))
+                        .withAnnotations(exposure.getAnnotations())
+                        .build())
+                .withNewSpec()
+                .withType(exposure.getType().name())
+                .withSelector(ServicePorts.podSelector(server))
+                .withPorts(ports)
+                .withLoadBalancerIP(exposure.getLoadBalancerIP())
+                .withLoadBalancerSourceRanges(exposure.getLoadBalancerSourceRanges())
+                .withExternalTrafficPolicy(exposure.getExternalTrafficPolicy() == null
+                        ? null : exposure.getExternalTrafficPolicy().name())
+                .endSpec()
+                .build();
+    }
+}

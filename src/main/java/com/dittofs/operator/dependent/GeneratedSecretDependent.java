@@ -1,0 +1,78 @@
+package com.dittofs.operator.dependent;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Map;
+
+import com.dittofs.operator.api.v1alpha1.DittoServer;
+import com.dittofs.operator.events.EventRecorder;
+import com.dittofs.operator.naming.Labels;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.dependent.Creator;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependentResource;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+
+/**
+ * A credentials Secret the operator generates once and never overwrites. It is deliberately not owned by the
+ * DittoServer: the admin password is baked into the control-plane database on the retained volumes, so deleting and
+ * re-creating a DittoServer of the same name must find the same credentials.
+ */
+abstract class GeneratedSecretDependent extends KubernetesDependentResource<Secret, DittoServer>
+        implements Creator<Secret, DittoServer> {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    /** Letters and digits only: safe in env vars, URLs and shells. */
+    private static final char[] ALPHABET =
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
+
+    private final String component;
+
+    GeneratedSecretDependent(String component) {
+        super(Secret.class);
+        this.component = component;
+    }
+
+    abstract String name(DittoServer server);
+
+    /** The generated key/value pairs (plain text). */
+    abstract Map<String, String> values();
+
+    @Override
+    protected Secret desired(DittoServer server, Context<DittoServer> context) {
+        Map<String, String> data = new java.util.TreeMap<>();
+        values().forEach((k, v) -> data.put(k, Base64.getEncoder().encodeToString(v.getBytes())));
+        return new SecretBuilder()
+                .withNewMetadata()
+                .withName(name(server))
+                .withNamespace(server.getMetadata().getNamespace())
+                .withLabels(Labels.of(server, component))
+                .endMetadata()
+                .withType("Opaque")
+                .withData(data)
+                .build();
+    }
+
+    /** Identifies the Secret by name, so that finding it does not generate a new value. */
+    @Override
+    protected ResourceID targetSecondaryResourceID(DittoServer server, Context<DittoServer> context) {
+        return new ResourceID(name(server), server.getMetadata().getNamespace());
+    }
+
+    @Override
+    public Secret create(Secret desired, DittoServer primary, Context<DittoServer> context) {
+        Secret created = super.create(desired, primary, context);
+        EventRecorder.normal(context.getClient(), primary, "Created",
+                "Generated Secret " + desired.getMetadata().getName());
+        return created;
+    }
+
+    static String random(int length) {
+        char[] chars = new char[length];
+        for (int i = 0; i < length; i++) {
+            chars[i] = ALPHABET[RANDOM.nextInt(ALPHABET.length)];
+        }
+        return new String(chars);
+    }
+}

@@ -1,0 +1,73 @@
+package com.dittofs.operator.dependent;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import com.dittofs.operator.api.v1alpha1.DittoServer;
+import com.dittofs.operator.dfsconfig.DfsConfigRenderer;
+import com.dittofs.operator.dfsconfig.PodEnvironment;
+import com.dittofs.operator.dfsconfig.SecretResolution;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+
+/**
+ * Everything the server pod consumes besides its template: the rendered config and the Secret values behind its
+ * environment. Its hash goes on the pod template, so a change of any of them, and nothing else, rolls the pod.
+ *
+ * @param config the rendered config.yaml
+ * @param secrets the pod's Secret keys, resolved
+ * @param hash hex digest of the two
+ */
+public record PodInputs(String config, SecretResolution secrets, String hash) {
+
+    /** Key under which the reconciler leaves the user Secrets it found in the workflow context. */
+    public static final String REFERENCED_SECRETS = "dittofs.referenced-secrets";
+
+    public static PodInputs of(DittoServer server, Context<DittoServer> context) {
+        @SuppressWarnings("unchecked")
+        Map<String, Secret> referenced = context.managedWorkflowAndDependentResourceContext()
+                .get(REFERENCED_SECRETS, Map.class).orElse(Map.of());
+        return of(server, name -> Optional.ofNullable(referenced.get(name))
+                .or(() -> generated(name, context)));
+    }
+
+    public static PodInputs of(DittoServer server, Function<String, Optional<Secret>> lookup) {
+        String config = DfsConfigRenderer.render(server.getSpec());
+        SecretResolution secrets = SecretResolution.resolve(PodEnvironment.secretBindings(server), lookup);
+        return new PodInputs(config, secrets, hash(config, secrets, PodEnvironment.literals(server)));
+    }
+
+    /** The operator-generated credentials, from the generated-Secret dependents' caches. */
+    private static Optional<Secret> generated(String name, Context<DittoServer> context) {
+        return Stream.of(JwtSecretDependent.NAME, AdminSecretDependent.NAME)
+                .map(source -> context.getSecondaryResource(Secret.class, source))
+                .flatMap(Optional::stream)
+                .filter(secret -> name.equals(secret.getMetadata().getName()))
+                .findFirst();
+    }
+
+    static String hash(String config, SecretResolution secrets, Map<String, String> literals) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            update(digest, config);
+            for (SecretResolution.Resolved r : secrets.resolved()) {
+                update(digest, r.binding().env() + "=" + r.binding().secret() + "/" + r.key() + ":" + r.value());
+            }
+            literals.forEach((k, v) -> update(digest, k + "=" + v));
+            return HexFormat.of().formatHex(digest.digest()).substring(0, 32);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always available", e);
+        }
+    }
+
+    private static void update(MessageDigest digest, String part) {
+        digest.update(part.getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) 0);
+    }
+}

@@ -1,0 +1,150 @@
+package com.dittofs.operator.dependent;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.dittofs.operator.api.v1alpha1.DittoServerSpec;
+import com.dittofs.operator.dfsconfig.SecretResolution;
+import com.dittofs.operator.naming.Names;
+import com.dittofs.operator.naming.Ports;
+import io.fabric8.kubernetes.api.model.ContainerPort;
+import io.fabric8.kubernetes.api.model.ContainerPortBuilder;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.EnvVarBuilder;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.PodSecurityContext;
+import io.fabric8.kubernetes.api.model.PodSecurityContextBuilder;
+import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.ProbeBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
+import io.fabric8.kubernetes.api.model.SecurityContext;
+import io.fabric8.kubernetes.api.model.SecurityContextBuilder;
+import io.fabric8.kubernetes.api.model.VolumeMount;
+import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
+
+/** Pieces of the dfs pod template: ports, environment, probes, mounts and secure defaults. */
+final class PodTemplates {
+
+    /** The dfs image's non-root user. */
+    static final long DFS_UID = 65532L;
+    static final int PRE_STOP_SECONDS = 5;
+
+    private PodTemplates() {
+    }
+
+    static List<ContainerPort> ports(DittoServerSpec spec) {
+        List<ContainerPort> ports = new ArrayList<>();
+        ports.add(port(Ports.API, spec.getControlPlane().getPort()));
+        if (spec.getMetrics().getEnabled()) {
+            ports.add(port(Ports.METRICS, spec.getMetrics().getPort()));
+        }
+        if (spec.getNfs().getEnabled()) {
+            ports.add(port(Ports.NFS, Ports.NFS_CONTAINER));
+        }
+        if (spec.getSmb().getEnabled()) {
+            ports.add(port(Ports.SMB, Ports.SMB_CONTAINER));
+        }
+        return ports;
+    }
+
+    private static ContainerPort port(String name, int port) {
+        return new ContainerPortBuilder().withName(name).withContainerPort(port).withProtocol("TCP").build();
+    }
+
+    /** Plain variables first, then one secretKeyRef per resolved Secret key: no secret value is ever inlined. */
+    static List<EnvVar> env(java.util.Map<String, String> literals, SecretResolution secrets) {
+        List<EnvVar> env = new ArrayList<>();
+        literals.forEach((name, value) -> env.add(new EnvVar(name, value, null)));
+        for (SecretResolution.Resolved r : secrets.resolved()) {
+            env.add(new EnvVarBuilder()
+                    .withName(r.binding().env())
+                    .withNewValueFrom()
+                    .withNewSecretKeyRef().withName(r.binding().secret()).withKey(r.key()).endSecretKeyRef()
+                    .endValueFrom()
+                    .build());
+        }
+        return env;
+    }
+
+    static List<VolumeMount> mounts(DittoServerSpec spec) {
+        List<VolumeMount> mounts = new ArrayList<>();
+        mounts.add(mount(Names.VOLUME_CONFIG, Names.CONFIG_DIR, true));
+        mounts.add(mount(Names.VOLUME_TMP, Names.TMP_DIR, false));
+        mounts.add(mount(Names.VOLUME_METADATA, Names.METADATA_DIR, false));
+        mounts.add(mount(Names.VOLUME_CACHE, Names.CACHE_DIR, false));
+        if (spec.getStorage().getContentSize() != null) {
+            mounts.add(mount(Names.VOLUME_CONTENT, Names.CONTENT_DIR, false));
+        }
+        return mounts;
+    }
+
+    private static VolumeMount mount(String name, String path, boolean readOnly) {
+        return new VolumeMountBuilder().withName(name).withMountPath(path).withReadOnly(readOnly ? true : null).build();
+    }
+
+    /** Liveness: the HTTP server is up. A failing liveness probe restarts dfs, so it checks nothing deeper. */
+    static Probe liveness() {
+        return http(Ports.HEALTH_PATH, 10, 5, 3);
+    }
+
+    /** Readiness: the dfs runtime is initialised. */
+    static Probe readiness() {
+        return http(Ports.READY_PATH, 5, 3, 3);
+    }
+
+    /** Startup: up to five minutes for a first start (database migrations) before liveness takes over. */
+    static Probe startup() {
+        return http(Ports.HEALTH_PATH, 5, 3, 60);
+    }
+
+    private static Probe http(String path, int period, int timeout, int failures) {
+        return new ProbeBuilder()
+                .withNewHttpGet().withPath(path).withPort(new IntOrString(Ports.API)).withScheme("HTTP").endHttpGet()
+                .withPeriodSeconds(period)
+                .withTimeoutSeconds(timeout)
+                .withFailureThreshold(failures)
+                .build();
+    }
+
+    /** Explicit requests so the scheduler places dfs sensibly; no limits by default (a CPU limit throttles I/O). */
+    static ResourceRequirements resources(DittoServerSpec spec) {
+        if (spec.getResources() != null) {
+            return spec.getResources();
+        }
+        return new ResourceRequirementsBuilder()
+                .addToRequests("cpu", new Quantity("250m"))
+                .addToRequests("memory", new Quantity("256Mi"))
+                .build();
+    }
+
+    /** Restricted Pod Security Standard for the container, unless the user brings their own. */
+    static SecurityContext containerSecurity(DittoServerSpec spec) {
+        if (spec.getSecurityContext() != null) {
+            return spec.getSecurityContext();
+        }
+        return new SecurityContextBuilder()
+                .withAllowPrivilegeEscalation(false)
+                .withReadOnlyRootFilesystem(true)
+                .withRunAsNonRoot(true)
+                .withNewCapabilities().withDrop("ALL").endCapabilities()
+                .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
+                .build();
+    }
+
+    /** Restricted Pod Security Standard for the pod, unless the user brings their own. */
+    static PodSecurityContext podSecurity(DittoServerSpec spec) {
+        if (spec.getPodSecurityContext() != null) {
+            return spec.getPodSecurityContext();
+        }
+        return new PodSecurityContextBuilder()
+                .withRunAsNonRoot(true)
+                .withRunAsUser(DFS_UID)
+                .withRunAsGroup(DFS_UID)
+                .withFsGroup(DFS_UID)
+                .withFsGroupChangePolicy("OnRootMismatch")
+                .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
+                .build();
+    }
+}

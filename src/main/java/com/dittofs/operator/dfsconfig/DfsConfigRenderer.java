@@ -1,0 +1,52 @@
+package com.dittofs.operator.dfsconfig;
+
+import java.io.UncheckedIOException;
+
+import com.dittofs.operator.api.v1alpha1.DatabaseType;
+import com.dittofs.operator.api.v1alpha1.DittoServerSpec;
+import com.dittofs.operator.naming.Names;
+import com.dittofs.operator.naming.Ports;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+
+/** Renders a DittoServer spec into the dfs config file. Pure: the same spec always gives the same bytes. */
+public final class DfsConfigRenderer {
+
+    /** Listen on every interface: in a pod, the loopback default would hide dfs from its Services and probes. */
+    static final String ALL_INTERFACES = "0.0.0.0";
+    /** Each of dfs's shutdown stages is bounded by this; the pod's grace period is sized for three stages. */
+    static final String SHUTDOWN_TIMEOUT = "30s";
+    static final int POSTGRES_DEFAULT_PORT = 5432;
+    static final String POSTGRES_DEFAULT_SSLMODE = "require";
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
+
+    private DfsConfigRenderer() {
+    }
+
+    public static DfsConfig model(DittoServerSpec spec) {
+        var logging = new DfsConfig.Logging(spec.getLogging().getLevel().name(),
+                spec.getLogging().getFormat().name().toLowerCase(java.util.Locale.ROOT), "stdout");
+        var database = spec.getDatabase().getType() == DatabaseType.POSTGRES
+                ? new DfsConfig.Database("postgres", null,
+                        new DfsConfig.Postgres(POSTGRES_DEFAULT_PORT, POSTGRES_DEFAULT_SSLMODE))
+                : new DfsConfig.Database("sqlite", new DfsConfig.Sqlite(Names.SQLITE_PATH), null);
+        var controlPlane = new DfsConfig.ControlPlane(ALL_INTERFACES, spec.getControlPlane().getPort());
+        var metrics = Boolean.TRUE.equals(spec.getMetrics().getEnabled())
+                ? new DfsConfig.Metrics(true, ALL_INTERFACES, spec.getMetrics().getPort(), Ports.METRICS_PATH)
+                : new DfsConfig.Metrics(false, null, null, null);
+        return new DfsConfig(logging, SHUTDOWN_TIMEOUT, database, controlPlane, metrics);
+    }
+
+    public static String render(DittoServerSpec spec) {
+        try {
+            return YAML.writeValueAsString(model(spec));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package com.dittofs.operator.dfsconfig;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.dittofs.operator.api.v1alpha1.DatabaseType;
+import com.dittofs.operator.api.v1alpha1.DittoServer;
+import com.dittofs.operator.api.v1alpha1.DittoServerSpec;
+import com.dittofs.operator.api.v1alpha1.S3Spec;
+import com.dittofs.operator.naming.Names;
+
+/** Which environment variables the dfs container gets, and from which Secret keys. Pure functions of the spec. */
+public final class PodEnvironment {
+
+    public static final String JWT_SECRET_ENV = "DITTOFS_CONTROLPLANE_SECRET";
+    public static final String ADMIN_PASSWORD_ENV = "DITTOFS_ADMIN_INITIAL_PASSWORD";
+    static final String POSTGRES_PREFIX = "DITTOFS_DATABASE_POSTGRES_";
+    static final String POSTGRES_FIELD = "spec.database.postgresSecretRef";
+    static final String S3_FIELD = "spec.s3.credentialsSecretRef";
+
+    private PodEnvironment() {
+    }
+
+    /** Secret-fed variables, in a stable order. */
+    public static List<SecretBinding> secretBindings(DittoServer server) {
+        DittoServerSpec spec = server.getSpec();
+        List<SecretBinding> bindings = new ArrayList<>();
+        var jwt = spec.getIdentity() == null || spec.getIdentity().getJwt() == null
+                ? null : spec.getIdentity().getJwt().getSecretRef();
+        bindings.add(jwt == null
+                ? SecretBinding.generated(JWT_SECRET_ENV, Names.jwtSecret(server), Names.JWT_SECRET_KEY)
+                : SecretBinding.required(JWT_SECRET_ENV, jwt.getName(), jwt.getKey(), "spec.identity.jwt.secretRef"));
+        var admin = spec.getIdentity() == null || spec.getIdentity().getAdmin() == null
+                ? null : spec.getIdentity().getAdmin().getPasswordSecretRef();
+        bindings.add(admin == null
+                ? SecretBinding.generated(ADMIN_PASSWORD_ENV, Names.adminSecret(server), Names.ADMIN_PASSWORD_KEY)
+                : SecretBinding.required(ADMIN_PASSWORD_ENV, admin.getName(), admin.getKey(),
+                        "spec.identity.admin.passwordSecretRef"));
+        if (spec.getDatabase().getType() == DatabaseType.POSTGRES) {
+            String pg = spec.getDatabase().getPostgresSecretRef().getName();
+            bindings.add(postgres("HOST", pg, true, "host"));
+            bindings.add(postgres("PORT", pg, false, "port"));
+            bindings.add(postgres("DATABASE", pg, true, "database", "dbname"));
+            bindings.add(postgres("USER", pg, true, "user", "username"));
+            bindings.add(postgres("PASSWORD", pg, true, "password"));
+            bindings.add(postgres("SSLMODE", pg, false, "sslmode"));
+        }
+        S3Spec s3 = spec.getS3();
+        if (s3 != null) {
+            var ref = s3.getCredentialsSecretRef();
+            bindings.add(SecretBinding.required("AWS_ACCESS_KEY_ID", ref.getName(), ref.getAccessKeyIdKey(), S3_FIELD));
+            bindings.add(SecretBinding.required("AWS_SECRET_ACCESS_KEY", ref.getName(), ref.getSecretAccessKeyKey(),
+                    S3_FIELD));
+            if (ref.getEndpointKey() != null) {
+                bindings.add(SecretBinding.required("AWS_ENDPOINT_URL", ref.getName(), ref.getEndpointKey(), S3_FIELD));
+            }
+        }
+        return bindings;
+    }
+
+    /** Names of the user Secrets the pod reads (not the generated ones). */
+    public static java.util.Set<String> userSecretNames(DittoServer server) {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        secretBindings(server).stream().filter(b -> !b.generated()).forEach(b -> names.add(b.secret()));
+        return names;
+    }
+
+    /** Plain variables (no secret value), in a stable order. */
+    public static Map<String, String> literals(DittoServer server) {
+        Map<String, String> env = new LinkedHashMap<>();
+        S3Spec s3 = server.getSpec().getS3();
+        if (s3 != null) {
+            env.put("AWS_REGION", s3.getRegion());
+            if (s3.getEndpoint() != null && s3.getCredentialsSecretRef().getEndpointKey() == null) {
+                env.put("AWS_ENDPOINT_URL", s3.getEndpoint());
+            }
+        }
+        return env;
+    }
+
+    private static SecretBinding postgres(String suffix, String secret, boolean required, String... keys) {
+        return new SecretBinding(POSTGRES_PREFIX + suffix, secret, List.of(keys), required, POSTGRES_FIELD, false);
+    }
+}

@@ -1,0 +1,71 @@
+package com.dittofs.operator.naming;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.dittofs.operator.api.v1alpha1.DittoServer;
+
+/** Label and annotation keys, and the label sets of managed objects. */
+public final class Labels {
+
+    public static final String NAME = "app.kubernetes.io/name";
+    public static final String INSTANCE = "app.kubernetes.io/instance";
+    public static final String COMPONENT = "app.kubernetes.io/component";
+    public static final String MANAGED_BY = "app.kubernetes.io/managed-by";
+    public static final String VERSION = "app.kubernetes.io/version";
+
+    public static final String APP = "dittofs";
+    public static final String OPERATOR = "dittofs-operator";
+
+    /** Selects every object this operator manages; informers are scoped by it. */
+    public static final String MANAGED_SELECTOR = MANAGED_BY + "=" + OPERATOR;
+
+    /** Put by the operator on user Secrets a DittoServer references, so that a label-scoped informer sees them. */
+    public static final String WATCHED_SECRET = "dittofs.dittofs.com/watched";
+    public static final String WATCHED_SELECTOR = WATCHED_SECRET + "=true";
+
+    /** Pod-template annotation: hash of everything the pod consumes. */
+    public static final String POD_INPUTS_HASH = "dittofs.dittofs.com/inputs-hash";
+
+    public static final String COMPONENT_SERVER = "server";
+    public static final String COMPONENT_CONFIG = "config";
+    public static final String COMPONENT_FILE = "file";
+    public static final String COMPONENT_API = "api";
+    public static final String COMPONENT_METRICS = "metrics";
+    public static final String COMPONENT_HEADLESS = "headless";
+    public static final String COMPONENT_JWT = "jwt";
+    public static final String COMPONENT_ADMIN = "admin-credentials";
+
+    private Labels() {
+    }
+
+    /** Labels of an object of the given component. */
+    public static Map<String, String> of(DittoServer server, String component) {
+        Map<String, String> labels = new LinkedHashMap<>(selector(server));
+        labels.put(COMPONENT, component);
+        labels.put(MANAGED_BY, OPERATOR);
+        labels.put(VERSION, version(server.getSpec().getImage()));
+        return labels;
+    }
+
+    /** The stable labels that select the server pod (never include anything that can change). */
+    public static Map<String, String> selector(DittoServer server) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put(NAME, APP);
+        labels.put(INSTANCE, server.getMetadata().getName());
+        return labels;
+    }
+
+    /** The image tag as a label value (at most 63 characters of [A-Za-z0-9._-]). */
+    static String version(String image) {
+        String ref = image == null ? "" : image;
+        int at = ref.indexOf('@');
+        if (at >= 0) {
+            ref = ref.substring(0, at);
+        }
+        int colon = ref.lastIndexOf(':');
+        String tag = colon > ref.lastIndexOf('/') ? ref.substring(colon + 1) : "unknown";
+        tag = tag.replaceAll("[^A-Za-z0-9._-]", "-");
+        return tag.length() > 63 ? tag.substring(0, 63) : tag;
+    }
+}

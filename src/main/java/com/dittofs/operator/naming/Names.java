@@ -1,0 +1,66 @@
+package com.dittofs.operator.naming;
+
+import com.dittofs.operator.api.v1alpha1.DittoServer;
+
+/** Names of every object the operator manages, derived from the DittoServer name. */
+public final class Names {
+
+    public static final String CONFIG_KEY = "config.yaml";
+    public static final String JWT_SECRET_KEY = "secret";
+    public static final String ADMIN_PASSWORD_KEY = "password";
+    public static final String ADMIN_USERNAME_KEY = "username";
+    public static final String ADMIN_USERNAME = "admin";
+    public static final String CONTAINER = "dfs";
+
+    /** Volume claim templates and the volumes of the pod. */
+    public static final String VOLUME_METADATA = "metadata";
+    public static final String VOLUME_CACHE = "cache";
+    public static final String VOLUME_CONTENT = "content";
+    public static final String VOLUME_CONFIG = "config";
+    public static final String VOLUME_TMP = "tmp";
+
+    /** Mount paths inside the dfs container. */
+    public static final String CONFIG_DIR = "/config";
+    public static final String DATA_DIR = "/data";
+    public static final String METADATA_DIR = DATA_DIR + "/" + VOLUME_METADATA;
+    public static final String CACHE_DIR = DATA_DIR + "/" + VOLUME_CACHE;
+    public static final String CONTENT_DIR = DATA_DIR + "/" + VOLUME_CONTENT;
+    public static final String TMP_DIR = "/tmp";
+    public static final String SQLITE_PATH = METADATA_DIR + "/controlplane.db";
+    public static final String DFS_BINARY = "/app/dfs";
+
+    private Names() {
+    }
+
+    public static String statefulSet(DittoServer server) {
+        return server.getMetadata().getName();
+    }
+
+    public static String config(DittoServer server) {
+        return server.getMetadata().getName() + "-config";
+    }
+
+    public static String headlessService(DittoServer server) {
+        return server.getMetadata().getName() + "-headless";
+    }
+
+    public static String fileService(DittoServer server) {
+        return server.getMetadata().getName() + "-file";
+    }
+
+    public static String apiService(DittoServer server) {
+        return server.getMetadata().getName() + "-api";
+    }
+
+    public static String metricsService(DittoServer server) {
+        return server.getMetadata().getName() + "-metrics";
+    }
+
+    public static String jwtSecret(DittoServer server) {
+        return server.getMetadata().getName() + "-jwt";
+    }
+
+    public static String adminSecret(DittoServer server) {
+        return server.getMetadata().getName() + "-admin";
+    }
+}

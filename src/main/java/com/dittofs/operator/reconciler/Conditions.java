@@ -1,0 +1,58 @@
+package com.dittofs.operator.reconciler;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.ConditionBuilder;
+
+/**
+ * Builds a condition list from the previous one: lastTransitionTime only moves when the status flips, so a resync
+ * that finds nothing new produces an identical list (and therefore no status write).
+ */
+final class Conditions {
+
+    private final List<Condition> previous;
+    private final long generation;
+    private final Instant now;
+    private final List<Condition> next = new ArrayList<>();
+
+    Conditions(List<Condition> previous, Long generation, Instant now) {
+        this.previous = previous == null ? List.of() : previous;
+        this.generation = generation == null ? 0L : generation;
+        this.now = now.truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    Conditions set(String type, boolean status, String reason, String message) {
+        return set(type, status ? "True" : "False", reason, message);
+    }
+
+    Conditions set(String type, String status, String reason, String message) {
+        String transition = previous.stream()
+                .filter(c -> type.equals(c.getType()) && status.equals(c.getStatus()))
+                .map(Condition::getLastTransitionTime)
+                .filter(Objects::nonNull)
+                .findFirst()
+                .orElse(now.toString());
+        next.add(new ConditionBuilder()
+                .withType(type)
+                .withStatus(status)
+                .withReason(reason)
+                .withMessage(message)
+                .withObservedGeneration(generation)
+                .withLastTransitionTime(transition)
+                .build());
+        return this;
+    }
+
+    boolean isTrue(String type) {
+        return next.stream().anyMatch(c -> type.equals(c.getType()) && "True".equals(c.getStatus()));
+    }
+
+    List<Condition> build() {
+        return List.copyOf(next);
+    }
+}

@@ -1,0 +1,147 @@
+package com.dittofs.operator.reconciler;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import com.dittofs.operator.api.v1alpha1.DittoServer;
+import com.dittofs.operator.api.v1alpha1.DittoServerStatus;
+import com.dittofs.operator.dependent.AdminSecretDependent;
+import com.dittofs.operator.dependent.ApiServiceDependent;
+import com.dittofs.operator.dependent.ConfigMapDependent;
+import com.dittofs.operator.dependent.FileServiceDependent;
+import com.dittofs.operator.dependent.GeneratesAdminSecret;
+import com.dittofs.operator.dependent.GeneratesJwtSecret;
+import com.dittofs.operator.dependent.HeadlessServiceDependent;
+import com.dittofs.operator.dependent.JwtSecretDependent;
+import com.dittofs.operator.dependent.MetricsEnabled;
+import com.dittofs.operator.dependent.MetricsServiceDependent;
+import com.dittofs.operator.dependent.PodInputs;
+import com.dittofs.operator.dependent.PodInputsAvailable;
+import com.dittofs.operator.dependent.StatefulSetDependent;
+import com.dittofs.operator.events.EventRecorder;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.Workflow;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import io.quarkiverse.operatorsdk.annotations.RBACRule;
+
+/**
+ * Reconciles a DittoServer: resolves the Secrets it references, converges every managed object through the
+ * workflow, then reports status. Status is written only when it changed.
+ */
+@ControllerConfiguration(name = DittoServerReconciler.NAME)
+@Workflow(explicitInvocation = true, dependents = {
+    @Dependent(name = JwtSecretDependent.NAME, type = JwtSecretDependent.class,
+            reconcilePrecondition = GeneratesJwtSecret.class),
+    @Dependent(name = AdminSecretDependent.NAME, type = AdminSecretDependent.class,
+            reconcilePrecondition = GeneratesAdminSecret.class),
+    @Dependent(name = DittoServerReconciler.CONFIG, type = ConfigMapDependent.class,
+            readyPostcondition = PodInputsAvailable.class),
+    @Dependent(name = "headless-service", type = HeadlessServiceDependent.class),
+    @Dependent(name = "file-service", type = FileServiceDependent.class),
+    @Dependent(name = "api-service", type = ApiServiceDependent.class),
+    @Dependent(name = "metrics-service", type = MetricsServiceDependent.class,
+            reconcilePrecondition = MetricsEnabled.class),
+    @Dependent(name = StatefulSetDependent.NAME, type = StatefulSetDependent.class,
+            dependsOn = DittoServerReconciler.CONFIG),
+})
+// Labelling referenced Secrets, recording events; leases for leader election.
+@RBACRule(apiGroups = "", resources = "secrets", verbs = {"get", "list", "watch", "create", "patch", "update"})
+@RBACRule(apiGroups = "", resources = "events", verbs = {"create", "patch"})
+@RBACRule(apiGroups = "coordination.k8s.io", resources = "leases", verbs = {"get", "list", "watch", "create", "update", "patch"})
+public class DittoServerReconciler implements Reconciler<DittoServer> {
+
+    public static final String NAME = "dittoserver";
+    static final String CONFIG = "config";
+    /** A missing Secret carries no watch label yet, so no event announces it: look again after this long. */
+    static final Duration MISSING_SECRET_RECHECK = Duration.ofSeconds(10);
+
+    private InformerEventSource<Secret, DittoServer> referencedSecrets;
+
+    @Override
+    public List<EventSource<?, DittoServer>> prepareEventSources(EventSourceContext<DittoServer> context) {
+        referencedSecrets = ReferencedSecrets.eventSource(context);
+        return List.of(referencedSecrets);
+    }
+
+    @Override
+    public UpdateControl<DittoServer> reconcile(DittoServer server, Context<DittoServer> context) {
+        var workflow = context.managedWorkflowAndDependentResourceContext();
+        workflow.put(PodInputs.REFERENCED_SECRETS,
+                ReferencedSecrets.resolve(server, referencedSecrets, context.getClient()));
+        workflow.reconcileManagedWorkflow().throwAggregateExceptionIfErrorsPresent();
+
+        PodInputs inputs = PodInputs.of(server, context);
+        Optional<StatefulSet> statefulSet = context.getSecondaryResource(StatefulSet.class, StatefulSetDependent.NAME);
+        DittoServerStatus status = StatusAggregator.aggregate(server, inputs, statefulSet, null, Instant.now());
+        warnOnNewProblem(server, status, context);
+
+        UpdateControl<DittoServer> control = status.equals(server.getStatus())
+                ? UpdateControl.noUpdate()
+                : UpdateControl.patchStatus(withStatus(server, status));
+        if (!inputs.secrets().complete()) {
+            control.rescheduleAfter(MISSING_SECRET_RECHECK);
+        }
+        return control;
+    }
+
+    @Override
+    public ErrorStatusUpdateControl<DittoServer> updateErrorStatus(DittoServer server, Context<DittoServer> context,
+            Exception e) {
+        PodInputs inputs = PodInputs.of(server, context);
+        Optional<StatefulSet> statefulSet = context.getSecondaryResource(StatefulSet.class, StatefulSetDependent.NAME);
+        DittoServerStatus status = StatusAggregator.aggregate(server, inputs, statefulSet, e, Instant.now());
+        warnOnNewProblem(server, status, context);
+        return status.equals(server.getStatus())
+                ? ErrorStatusUpdateControl.noStatusUpdate()
+                : ErrorStatusUpdateControl.patchStatus(withStatus(server, status));
+    }
+
+    /** One Warning event per new problem, not one per retry. */
+    private static void warnOnNewProblem(DittoServer server, DittoServerStatus status, Context<DittoServer> context) {
+        Condition ready = ready(status);
+        if (ready == null || "True".equals(ready.getStatus())
+                || ConditionTypes.REASON_STOPPED.equals(ready.getReason())
+                || ConditionTypes.REASON_POD_NOT_READY.equals(ready.getReason())) {
+            return;
+        }
+        Condition before = server.getStatus() == null ? null : ready(server.getStatus());
+        if (before == null || !Objects.equals(before.getMessage(), ready.getMessage())) {
+            EventRecorder.warning(context.getClient(), server, ready.getReason(), ready.getMessage());
+        }
+    }
+
+    private static Condition ready(DittoServerStatus status) {
+        return status.getConditions().stream()
+                .filter(c -> ConditionTypes.READY.equals(c.getType()))
+                .findFirst()
+                .orElse(null);
+    }
+
+    /** A minimal copy for the status patch: identity plus the new status, nothing the operator does not own. */
+    private static DittoServer withStatus(DittoServer server, DittoServerStatus status) {
+        DittoServer patch = new DittoServer();
+        patch.setMetadata(new ObjectMetaBuilder()
+                .withName(server.getMetadata().getName())
+                .withNamespace(server.getMetadata().getNamespace())
+                .withResourceVersion(server.getMetadata().getResourceVersion())
+                .withGeneration(server.getMetadata().getGeneration())
+                .withUid(server.getMetadata().getUid())
+                .build());
+        patch.setStatus(status);
+        return patch;
+    }
+}

@@ -1,0 +1,84 @@
+package com.dittofs.operator.reconciler;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.dittofs.operator.api.v1alpha1.DittoServer;
+import com.dittofs.operator.dfsconfig.PodEnvironment;
+import com.dittofs.operator.naming.Labels;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+
+/**
+ * The user Secrets a DittoServer references. The operator caches only Secrets carrying its watch label (never every
+ * Secret of the cluster), so it adds that label to each referenced Secret the first time it finds one. From then
+ * on an edit of the Secret (a rotation) reconciles its DittoServers at once.
+ */
+final class ReferencedSecrets {
+
+    static final String EVENT_SOURCE = "referenced-secrets";
+    private static final String INDEX = "dittoserver-by-secret";
+
+    private ReferencedSecrets() {
+    }
+
+    static InformerEventSource<Secret, DittoServer> eventSource(EventSourceContext<DittoServer> context) {
+        context.getPrimaryCache().addIndexer(INDEX, server -> keys(server));
+        var configuration = InformerEventSourceConfiguration.from(Secret.class, DittoServer.class)
+                .withName(EVENT_SOURCE)
+                .withLabelSelector(Labels.WATCHED_SELECTOR)
+                .withSecondaryToPrimaryMapper(secret -> context.getPrimaryCache()
+                        .byIndex(INDEX, key(secret.getMetadata().getNamespace(), secret.getMetadata().getName()))
+                        .stream()
+                        .map(ResourceID::fromResource)
+                        .collect(Collectors.toSet()))
+                .withPrimaryToSecondaryMapper((DittoServer server) -> PodEnvironment.userSecretNames(server).stream()
+                        .map(name -> new ResourceID(name, server.getMetadata().getNamespace()))
+                        .collect(Collectors.toSet()))
+                .build();
+        return new InformerEventSource<>(configuration, context);
+    }
+
+    /**
+     * The referenced Secrets that exist, by name: from the cache when labelled, otherwise read once and labelled.
+     */
+    static Map<String, Secret> resolve(DittoServer server, InformerEventSource<Secret, DittoServer> cache,
+            KubernetesClient client) {
+        String namespace = server.getMetadata().getNamespace();
+        Map<String, Secret> found = new LinkedHashMap<>();
+        Set<String> names = PodEnvironment.userSecretNames(server);
+        for (String name : names) {
+            var cached = cache.get(new ResourceID(name, namespace));
+            if (cached.isPresent()) {
+                found.put(name, cached.get());
+                continue;
+            }
+            Secret secret = client.secrets().inNamespace(namespace).withName(name).get();
+            if (secret != null) {
+                found.put(name, secret);
+                client.secrets().inNamespace(namespace).withName(name).edit(s -> {
+                    s.getMetadata().getLabels().put(Labels.WATCHED_SECRET, "true");
+                    return s;
+                });
+            }
+        }
+        return found;
+    }
+
+    private static List<String> keys(DittoServer server) {
+        return PodEnvironment.userSecretNames(server).stream()
+                .map(name -> key(server.getMetadata().getNamespace(), name))
+                .toList();
+    }
+
+    private static String key(String namespace, String name) {
+        return namespace + "/" + name;
+    }
+}
