@@ -114,7 +114,11 @@ build_group() {
     # go get resolves the dependency graph and records go.sum; its chatter goes to a log.
     "$go" get "${getargs[@]}" >get.log 2>&1 || { cat get.log; die "go get ${getargs[*]} failed"; }
     mkdir -p out
-    "$go" build -mod=mod -trimpath -ldflags "$ldflags" -o out/ "${pkgs[@]}" || die "go build of ${*} failed"
+    # One package: name the output explicitly (etcd's main package path ends in /v3, which go build
+    # would name "server"). Several: -o out/ builds them in one go so shared packages compile once.
+    local dest=out/
+    [[ ${#pkgs[@]} -gt 1 ]] || dest=out/$1
+    "$go" build -mod=mod -trimpath -ldflags "$ldflags" -o "$dest" "${pkgs[@]}" || die "go build of ${*} failed"
   ) >&2 || exit 1
 
   # Atomic install: rename within the cache filesystem, so a reader never sees half a binary.
