@@ -2,6 +2,7 @@ package com.dittofs.operator.dependent;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import com.dittofs.operator.api.v1alpha1.DittoServer;
 import com.dittofs.operator.api.v1alpha1.DittoServerSpec;
@@ -38,7 +39,7 @@ public class FileServiceDependent extends DittoDependent<Service> {
         }
         return new ServiceBuilder()
                 .withMetadata(metadata(server, Names.fileService(server))
-                        .withAnnotations(exposure.getAnnotations())
+                        .addToAnnotations(exposure.getAnnotations() == null ? Map.of() : exposure.getAnnotations())
                         .build())
                 .withNewSpec()
                 .withType(exposure.getType().name())

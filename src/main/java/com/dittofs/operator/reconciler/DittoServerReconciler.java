@@ -131,13 +131,15 @@ public class DittoServerReconciler implements Reconciler<DittoServer> {
                 .orElse(null);
     }
 
-    /** A minimal copy for the status patch: identity plus the new status, nothing the operator does not own. */
+    /**
+     * A minimal copy for the status patch: identity plus the new status, nothing the operator does not own. No
+     * resourceVersion: the apply is not an optimistic-lock update, so a concurrent spec edit cannot fail it.
+     */
     private static DittoServer withStatus(DittoServer server, DittoServerStatus status) {
         DittoServer patch = new DittoServer();
         patch.setMetadata(new ObjectMetaBuilder()
                 .withName(server.getMetadata().getName())
                 .withNamespace(server.getMetadata().getNamespace())
-                .withResourceVersion(server.getMetadata().getResourceVersion())
                 .withGeneration(server.getMetadata().getGeneration())
                 .withUid(server.getMetadata().getUid())
                 .build());

@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Runs the operator with the basic sample, by default on a throwaway local control plane.
+#
+#   hack/demo.sh                    build, start a local control plane (hack/cluster.sh), install the CRD, run the
+#                                   operator, apply docs/samples/dittofs_v1alpha1_dittoserver.yaml, wait for Ready
+#   hack/demo.sh --current-context  the same against the cluster of your current kubeconfig (no local cluster)
+#   DEMO_EXIT=1 hack/demo.sh        stop everything after printing the result instead of running on
+#
+# Ctrl-C stops the operator and the local control plane. State and logs live in .demo/.
+set -Eeuo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+ROOT=$PWD
+DEMO=$ROOT/.demo
+SAMPLE=docs/samples/dittofs_v1alpha1_dittoserver.yaml
+mkdir -p "$DEMO"
+log() { echo "demo: $*" >&2; }
+
+LOCAL=1
+[[ ${1:-} == --current-context ]] && LOCAL=0
+
+log "building the operator"
+./mvnw -B -q -ntp package -DskipTests
+
+if ((LOCAL)); then
+  log "starting a local control plane in $DEMO/cluster (first run builds it from source)"
+  bash hack/cluster.sh up "$DEMO/cluster"
+  export KUBECONFIG=$DEMO/cluster/kubeconfig
+  KUBECTL=$(bash hack/tools.sh path kubectl)
+else
+  KUBECTL=$(command -v kubectl || true)
+  [[ -n $KUBECTL ]] || { bash hack/tools.sh ensure kubectl; KUBECTL=$(bash hack/tools.sh path kubectl); }
+  log "using the current context: $("$KUBECTL" config current-context)"
+fi
+
+OPERATOR_PID=
+cleanup() {
+  [[ -n $OPERATOR_PID ]] && kill "$OPERATOR_PID" 2>/dev/null && wait "$OPERATOR_PID" 2>/dev/null || true
+  if ((LOCAL)); then bash hack/cluster.sh down "$DEMO/cluster" || true; fi
+}
+trap cleanup EXIT
+
+log "installing the CRD"
+"$KUBECTL" apply --server-side -f target/kubernetes/dittoservers.dittofs.dittofs.com-v1.yml >/dev/null
+"$KUBECTL" wait --for=condition=Established crd/dittoservers.dittofs.dittofs.com --timeout=60s >/dev/null
+
+log "starting the operator (log: $DEMO/operator.log)"
+java -Dquarkus.log.console.json.enabled=false -Dquarkus.operator-sdk.activate-leader-election-for-profiles=none \
+  -jar target/quarkus-app/quarkus-run.jar >"$DEMO/operator.log" 2>&1 &
+OPERATOR_PID=$!
+
+log "applying $SAMPLE"
+"$KUBECTL" apply -f "$SAMPLE"
+if ! "$KUBECTL" wait --for=condition=Ready dittoserver/my-dittofs --timeout=180s; then
+  log "not ready in time; last operator log lines:"
+  tail -n 30 "$DEMO/operator.log" >&2
+  "$KUBECTL" get dittoserver my-dittofs -o yaml >&2
+  exit 1
+fi
+"$KUBECTL" get dittoservers,statefulsets,pods,svc,pvc
+
+if [[ -n ${DEMO_EXIT:-} ]]; then
+  exit 0
+fi
+log "the operator keeps running; try: KUBECONFIG=${KUBECONFIG:-~/.kube/config} kubectl edit dittoserver my-dittofs"
+log "Ctrl-C to stop"
+wait "$OPERATOR_PID"

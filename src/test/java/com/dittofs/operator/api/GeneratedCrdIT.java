@@ -1,0 +1,124 @@
+package com.dittofs.operator.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The CRD the build generates (target/kubernetes) documents every field and carries the defaults and rules users
+ * rely on. Runs after packaging, on the artefact that ships.
+ */
+class GeneratedCrdIT {
+
+    /** Fields typed with Kubernetes model classes: described at the field, their insides are upstream's. */
+    private static final Set<String> EMBEDDED = Set.of("affinity", "tolerations", "resources", "securityContext",
+            "podSecurityContext", "imagePullSecrets", "postgresSecretRef", "secretRef", "passwordSecretRef",
+            "conditions");
+
+    private static JsonNode crd;
+    private static JsonNode version;
+
+    @BeforeAll
+    static void load() throws IOException {
+        crd = new YAMLMapper().readTree(Path.of("target/kubernetes/dittoservers.dittofs.dittofs.com-v1.yml").toFile());
+        version = crd.path("spec").path("versions").get(0);
+    }
+
+    private static JsonNode spec() {
+        return version.path("schema").path("openAPIV3Schema").path("properties").path("spec");
+    }
+
+    private static JsonNode at(String path) {
+        JsonNode node = spec();
+        for (String part : path.split("\\.")) {
+            node = node.path("properties").path(part);
+        }
+        return node;
+    }
+
+    @Test
+    void everyPropertyOfOurOwnTypesIsDescribed() {
+        List<String> undocumented = new ArrayList<>();
+        JsonNode root = version.path("schema").path("openAPIV3Schema").path("properties");
+        walk("spec", root.path("spec"), undocumented);
+        walk("status", root.path("status"), undocumented);
+        assertThat(undocumented).isEmpty();
+    }
+
+    private static void walk(String path, JsonNode schema, List<String> undocumented) {
+        var fields = schema.path("properties").fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            String child = path + "." + field.getKey();
+            if (!field.getValue().hasNonNull("description")) {
+                undocumented.add(child);
+            }
+            if (!EMBEDDED.contains(field.getKey())) {
+                walk(child, field.getValue(), undocumented);
+                walk(child + "[]", field.getValue().path("items"), undocumented);
+            }
+        }
+    }
+
+    @Test
+    void namesShortNamesScopeAndStatusSubresource() {
+        assertThat(crd.path("spec").path("group").asText()).isEqualTo("dittofs.dittofs.com");
+        assertThat(crd.path("spec").path("scope").asText()).isEqualTo("Namespaced");
+        assertThat(crd.path("spec").path("names").path("kind").asText()).isEqualTo("DittoServer");
+        assertThat(crd.path("spec").path("names").path("shortNames")).extracting(JsonNode::asText)
+                .containsExactlyInAnyOrder("ditto", "dittofs");
+        assertThat(version.path("name").asText()).isEqualTo("v1alpha1");
+        assertThat(version.path("subresources").has("status")).isTrue();
+    }
+
+    @Test
+    void printerColumns() {
+        List<String> columns = new ArrayList<>();
+        version.path("additionalPrinterColumns").forEach(c -> columns.add(c.path("name").asText()));
+        assertThat(columns).containsExactlyInAnyOrder("Ready", "Phase", "Image", "Replicas", "Age");
+    }
+
+    @Test
+    void defaults() {
+        assertThat(at("image").path("default").asText()).isEqualTo("marmos91c/dittofs:v0.29.0");
+        assertThat(at("replicas").path("default").asInt()).isEqualTo(1);
+        assertThat(at("storage.cacheSize").path("default").asText()).isEqualTo("5Gi");
+        assertThat(at("nfs.port").path("default").asInt()).isEqualTo(2049);
+        assertThat(at("smb.port").path("default").asInt()).isEqualTo(445);
+        assertThat(at("controlPlane.port").path("default").asInt()).isEqualTo(8080);
+        assertThat(at("metrics.port").path("default").asInt()).isEqualTo(9090);
+        assertThat(at("metrics.enabled").path("default").asBoolean()).isFalse();
+        assertThat(at("service.type").path("default").asText()).isEqualTo("ClusterIP");
+        assertThat(at("database.type").path("default").asText()).isEqualTo("sqlite");
+        assertThat(at("terminationGracePeriodSeconds").path("default").asInt()).isEqualTo(105);
+    }
+
+    @Test
+    void validationRules() {
+        assertThat(spec().path("required")).extracting(JsonNode::asText).contains("storage");
+        assertThat(at("storage").path("required")).extracting(JsonNode::asText).contains("metadataSize");
+        assertThat(at("storage.metadataSize").path("pattern").asText()).isNotEmpty();
+        assertThat(at("replicas").path("maximum").asInt()).isEqualTo(1);
+        assertThat(at("service.type").path("enum")).extracting(JsonNode::asText)
+                .containsExactlyInAnyOrder("ClusterIP", "NodePort", "LoadBalancer");
+        assertThat(rules(spec())).contains("self.nfs.enabled || self.smb.enabled");
+        assertThat(rules(at("database"))).anyMatch(r -> r.contains("postgresSecretRef"));
+        assertThat(rules(at("storage"))).anyMatch(r -> r.contains("oldSelf.storageClassName"));
+    }
+
+    private static List<String> rules(JsonNode schema) {
+        List<String> rules = new ArrayList<>();
+        schema.path("x-kubernetes-validations").forEach(r -> rules.add(r.path("rule").asText()));
+        return rules;
+    }
+}

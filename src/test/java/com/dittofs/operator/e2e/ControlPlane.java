@@ -1,0 +1,129 @@
+package com.dittofs.operator.e2e;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+
+/**
+ * A real control plane (etcd, kube-apiserver, kube-controller-manager, kube-scheduler, kwok) on 127.0.0.1, started
+ * once per test JVM by hack/cluster.sh from binaries that hack/tools.sh builds and caches.
+ */
+public final class ControlPlane {
+
+    public static final Path DIR = Path.of("target", "e2e-cluster").toAbsolutePath();
+    private static ControlPlane instance;
+
+    private final Map<String, String> env;
+
+    private ControlPlane(Map<String, String> env) {
+        this.env = env;
+    }
+
+    public static synchronized ControlPlane get() {
+        if (instance == null) {
+            run(List.of("bash", "hack/cluster.sh", "up", DIR.toString()), 900);
+            instance = new ControlPlane(readEnv(DIR.resolve("env")));
+        }
+        return instance;
+    }
+
+    public static synchronized void stop() {
+        if (instance != null && System.getenv("KEEP_CLUSTER") == null) {
+            run(List.of("bash", "hack/cluster.sh", "down", DIR.toString()), 120);
+            instance = null;
+        }
+    }
+
+    public String apiServerUrl() {
+        return env.get("APISERVER_URL");
+    }
+
+    public Path caCert() {
+        return Path.of(env.get("CA_CERT"));
+    }
+
+    public Path kubeconfig() {
+        return Path.of(env.get("KUBECONFIG"));
+    }
+
+    public String kubectl() {
+        return env.get("KUBECTL");
+    }
+
+    public Path auditLog() {
+        return DIR.resolve("logs").resolve("audit.log");
+    }
+
+    /** A cluster-admin client: what the tests use to act as a user. */
+    public KubernetesClient admin() {
+        try {
+            Config config = Config.fromKubeconfig(Files.readString(kubeconfig()));
+            return new KubernetesClientBuilder().withConfig(config).build();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Runs kubectl against the cluster as admin; returns its exit code and output. */
+    public Result kubectl(String... args) {
+        List<String> command = new java.util.ArrayList<>(List.of(kubectl(), "--kubeconfig", kubeconfig().toString()));
+        command.addAll(List.of(args));
+        return exec(command, 180);
+    }
+
+    public record Result(int exitCode, String output) {
+    }
+
+    static Result exec(List<String> command, int timeoutSeconds) {
+        try {
+            Path out = Files.createTempFile("exec", ".log");
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile())
+                    .start();
+            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException(command + " timed out; output:\n" + Files.readString(out));
+            }
+            String output = Files.readString(out);
+            Files.deleteIfExists(out);
+            return new Result(process.exitValue(), output);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void run(List<String> command, int timeoutSeconds) {
+        Result result = exec(command, timeoutSeconds);
+        System.out.println(result.output());
+        if (result.exitCode() != 0) {
+            throw new IllegalStateException(command + " failed with exit code " + result.exitCode());
+        }
+    }
+
+    private static Map<String, String> readEnv(Path file) {
+        Map<String, String> env = new HashMap<>();
+        try {
+            for (String line : Files.readAllLines(file)) {
+                for (String assignment : line.replaceFirst("^export ", "").split(" ")) {
+                    int eq = assignment.indexOf('=');
+                    if (eq > 0) {
+                        env.put(assignment.substring(0, eq), assignment.substring(eq + 1));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cluster env not found: " + file, e);
+        }
+        return env;
+    }
+}

@@ -1,0 +1,105 @@
+package com.dittofs.operator.e2e;
+
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.dittofs.operator.api.v1alpha1.DittoServer;
+import com.dittofs.operator.fixtures.Fixtures;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.MixedOperation;
+import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.api.model.KubernetesResourceList;
+import io.quarkus.test.common.QuarkusTestResource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Base of the end-to-end tests: the packaged operator (prod profile, server-side apply) runs against the real
+ * control plane as its ServiceAccount; each test class gets its own namespace and acts as a cluster admin.
+ */
+@QuarkusTestResource(OperatorUnderTest.class)
+@ExtendWith(DumpOnFailure.class)
+public abstract class E2E {
+
+    protected static final Duration TIMEOUT = Duration.ofSeconds(120);
+    protected static KubernetesClient admin;
+    protected static String namespace;
+
+    @BeforeAll
+    static void createNamespace() {
+        admin = ControlPlane.get().admin();
+        namespace = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
+        admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata()
+                .build()).create();
+        await().atMost(TIMEOUT).until(() -> admin.serviceAccounts().inNamespace(namespace).withName("default")
+                .get() != null);
+    }
+
+    @AfterAll
+    static void closeClient() {
+        if (admin != null) {
+            admin.close();
+        }
+    }
+
+    protected static MixedOperation<DittoServer, KubernetesResourceList<DittoServer>, Resource<DittoServer>> servers() {
+        return admin.resources(DittoServer.class);
+    }
+
+    /** Applies every object of a sample into the test namespace; returns its DittoServer. */
+    protected static DittoServer applySample(String file) {
+        DittoServer server = null;
+        for (HasMetadata object : Fixtures.sampleObjects(file)) {
+            object.getMetadata().setNamespace(namespace);
+            HasMetadata applied = admin.resource(object).create();
+            if (applied instanceof DittoServer s) {
+                server = s;
+            }
+        }
+        return server;
+    }
+
+    protected static DittoServer create(DittoServer server) {
+        server.getMetadata().setNamespace(namespace);
+        server.getMetadata().setUid(null);
+        server.getMetadata().setGeneration(null);
+        return servers().inNamespace(namespace).resource(server).create();
+    }
+
+    protected static DittoServer get(String name) {
+        return servers().inNamespace(namespace).withName(name).get();
+    }
+
+    protected static Optional<Condition> condition(String name, String type) {
+        DittoServer server = get(name);
+        if (server == null || server.getStatus() == null) {
+            return Optional.empty();
+        }
+        return server.getStatus().getConditions().stream().filter(c -> type.equals(c.getType())).findFirst();
+    }
+
+    protected static boolean conditionIs(String name, String type, String status) {
+        return condition(name, type).map(c -> status.equals(c.getStatus())).orElse(false);
+    }
+
+    protected static void awaitCondition(String name, String type, String status) {
+        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(500))
+                .until(() -> conditionIs(name, type, status));
+    }
+
+    protected static void awaitReady(String name) {
+        awaitCondition(name, "Ready", "True");
+    }
+
+    protected static List<String> names(List<? extends HasMetadata> objects) {
+        return objects.stream().map(o -> o.getMetadata().getName()).sorted().toList();
+    }
+}

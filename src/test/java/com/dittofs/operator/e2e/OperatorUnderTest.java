@@ -1,0 +1,106 @@
+package com.dittofs.operator.e2e;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import io.fabric8.kubernetes.api.model.rbac.SubjectBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * Prepares the control plane for the packaged operator: installs the generated CRD, creates the operator's
+ * ServiceAccount bound only to the generated ClusterRole, and points the operator at the apiserver with that
+ * account's token. The operator therefore runs with exactly the RBAC the build generates.
+ */
+public class OperatorUnderTest implements QuarkusTestResourceLifecycleManager {
+
+    public static final String OPERATOR_NAMESPACE = "dittofs-system";
+    public static final String SERVICE_ACCOUNT = "dittofs-operator";
+    public static final String CLUSTER_ROLE = "dittoserver-cluster-role";
+    public static final String OPERATOR_USER = "system:serviceaccount:" + OPERATOR_NAMESPACE + ":" + SERVICE_ACCOUNT;
+    public static final Path CRD = Path.of("target/kubernetes/dittoservers.dittofs.dittofs.com-v1.yml");
+    public static final Path MANIFESTS = Path.of("target/kubernetes/kubernetes.yml");
+
+    @Override
+    public Map<String, String> start() {
+        ControlPlane cluster = ControlPlane.get();
+        try (KubernetesClient admin = cluster.admin()) {
+            installCrd(admin);
+            String token = installRbac(admin);
+            return Map.of(
+                    "quarkus.kubernetes-client.api-server-url", cluster.apiServerUrl(),
+                    "quarkus.kubernetes-client.ca-cert-file", cluster.caCert().toString(),
+                    "quarkus.kubernetes-client.token", token,
+                    "quarkus.kubernetes-client.namespace", OPERATOR_NAMESPACE,
+                    "quarkus.kubernetes-client.devservices.enabled", "false",
+                    "dittofs.operator.lease-namespace", OPERATOR_NAMESPACE,
+                    "quarkus.log.console.json.enabled", "false");
+        }
+    }
+
+    @Override
+    public void stop() {
+        ControlPlane.stop();
+    }
+
+    static void installCrd(KubernetesClient admin) {
+        try (InputStream in = Files.newInputStream(CRD)) {
+            var crd = admin.apiextensions().v1().customResourceDefinitions().load(in).item();
+            admin.resource(crd).forceConflicts().serverSideApply();
+            admin.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName())
+                    .waitUntilCondition(c -> c.getStatus() != null && c.getStatus().getConditions().stream()
+                            .anyMatch(x -> "Established".equals(x.getType()) && "True".equals(x.getStatus())),
+                            60, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The generated ServiceAccount, ClusterRole and ClusterRoleBinding; returns a token of the account. */
+    static String installRbac(KubernetesClient admin) {
+        admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(OPERATOR_NAMESPACE)
+                .endMetadata().build()).serverSideApply();
+        for (HasMetadata object : generatedRbac(admin)) {
+            if (object instanceof ClusterRoleBinding binding) {
+                binding.setSubjects(List.of(operatorAccount()));
+            }
+            if (object instanceof RoleBinding binding) {
+                binding.setSubjects(List.of(operatorAccount()));
+            }
+            if (object.getMetadata().getNamespace() == null && !object.getKind().startsWith("Cluster")) {
+                object.getMetadata().setNamespace(OPERATOR_NAMESPACE);
+            }
+            admin.resource(object).forceConflicts().serverSideApply();
+        }
+        return admin.serviceAccounts().inNamespace(OPERATOR_NAMESPACE).withName(SERVICE_ACCOUNT)
+                .tokenRequest(new TokenRequestBuilder().withNewSpec().withExpirationSeconds(24 * 3600L).endSpec()
+                        .build())
+                .getStatus().getToken();
+    }
+
+    private static io.fabric8.kubernetes.api.model.rbac.Subject operatorAccount() {
+        return new SubjectBuilder().withKind("ServiceAccount").withName(SERVICE_ACCOUNT)
+                .withNamespace(OPERATOR_NAMESPACE).build();
+    }
+
+    static List<HasMetadata> generatedRbac(KubernetesClient admin) {
+        try (InputStream in = Files.newInputStream(MANIFESTS)) {
+            return admin.load(in).items().stream()
+                    .filter(o -> List.of("ServiceAccount", "ClusterRole", "ClusterRoleBinding", "Role", "RoleBinding")
+                            .contains(o.getKind()))
+                    .toList();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

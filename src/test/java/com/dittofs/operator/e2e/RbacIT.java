@@ -1,0 +1,67 @@
+package com.dittofs.operator.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.dittofs.operator.api.v1alpha1.DittoServer;
+import com.dittofs.operator.fixtures.Fixtures;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The operator runs as its ServiceAccount with only the generated ClusterRole (see OperatorUnderTest), so every other
+ * e2e test proves the role is sufficient. This one proves the tests would notice a missing rule.
+ */
+@QuarkusIntegrationTest
+class RbacIT extends E2E {
+
+    @Test
+    void operatorIdentityIsTheServiceAccount() {
+        var review = ControlPlane.get().kubectl("auth", "can-i", "create", "configmaps", "-n", namespace,
+                "--as=" + OperatorUnderTest.OPERATOR_USER);
+        assertThat(review.output().trim()).isEqualTo("yes");
+        var pods = ControlPlane.get().kubectl("auth", "can-i", "delete", "pods", "-n", namespace,
+                "--as=" + OperatorUnderTest.OPERATOR_USER);
+        assertThat(pods.output().trim()).as("least privilege: the operator never touches pods").isEqualTo("no");
+    }
+
+    @Test
+    void withoutTheRightToCreateConfigMapsTheServerIsNotReadyAndRecoversOnceRestored() {
+        var roles = admin.rbac().clusterRoles().withName(OperatorUnderTest.CLUSTER_ROLE);
+        ClusterRole original = roles.get();
+        List<PolicyRule> reduced = new ArrayList<>();
+        for (PolicyRule rule : original.getRules()) {
+            if (rule.getResources().contains("configmaps")) {
+                reduced.add(new PolicyRuleBuilder(rule).withVerbs(rule.getVerbs().stream()
+                        .filter(v -> !v.equals("create") && !v.equals("patch")).toList()).build());
+            } else {
+                reduced.add(rule);
+            }
+        }
+        roles.edit(r -> {
+            r.setRules(reduced);
+            return r;
+        });
+        try {
+            DittoServer server = Fixtures.basic();
+            server.getMetadata().setName("forbidden");
+            create(server);
+            awaitCondition("forbidden", "Ready", "False");
+            org.awaitility.Awaitility.await().atMost(TIMEOUT).until(() -> condition("forbidden", "Ready")
+                    .map(c -> "ReconcileError".equals(c.getReason()) && c.getMessage().contains("forbidden"))
+                    .orElse(false));
+            assertThat(admin.configMaps().inNamespace(namespace).withName("forbidden-config").get()).isNull();
+        } finally {
+            roles.edit(r -> {
+                r.setRules(original.getRules());
+                return r;
+            });
+        }
+        awaitReady("forbidden");
+    }
+}
