@@ -34,6 +34,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Workflow;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
+import io.javaoperatorsdk.operator.processing.dependent.workflow.WorkflowReconcileResult;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.quarkiverse.operatorsdk.annotations.RBACRule;
@@ -68,6 +69,7 @@ public class DittoServerReconciler implements Reconciler<DittoServer> {
     static final String CONFIG = "config";
     /** A missing Secret carries no watch label yet, so no event announces it: look again after this long. */
     static final Duration MISSING_SECRET_RECHECK = Duration.ofSeconds(10);
+    static final Duration INPUTS_COMPLETED_RECHECK = Duration.ofMillis(200);
 
     private InformerEventSource<Secret, DittoServer> referencedSecrets;
 
@@ -82,7 +84,8 @@ public class DittoServerReconciler implements Reconciler<DittoServer> {
         var workflow = context.managedWorkflowAndDependentResourceContext();
         workflow.put(PodInputs.REFERENCED_SECRETS,
                 ReferencedSecrets.resolve(server, referencedSecrets, context.getClient()));
-        workflow.reconcileManagedWorkflow().throwAggregateExceptionIfErrorsPresent();
+        WorkflowReconcileResult result = workflow.reconcileManagedWorkflow();
+        result.throwAggregateExceptionIfErrorsPresent();
 
         PodInputs inputs = PodInputs.of(server, context);
         Optional<StatefulSet> statefulSet = context.getSecondaryResource(StatefulSet.class, StatefulSetDependent.NAME);
@@ -94,6 +97,10 @@ public class DittoServerReconciler implements Reconciler<DittoServer> {
                 : UpdateControl.patchStatus(withStatus(server, status));
         if (!inputs.secrets().complete()) {
             control.rescheduleAfter(MISSING_SECRET_RECHECK);
+        } else if (result.getNotReadyDependents().stream().anyMatch(ConfigMapDependent.class::isInstance)) {
+            // The inputs completed during this pass (the generated Secrets were just created, and JOSDK sends no
+            // event for its own writes): the StatefulSet was skipped, so go again now.
+            control.rescheduleAfter(INPUTS_COMPLETED_RECHECK);
         }
         return control;
     }

@@ -74,6 +74,18 @@ public abstract class E2E {
         return servers().inNamespace(namespace).resource(server).create();
     }
 
+    /** Edits a DittoServer as a user would, retrying when the operator's status write raced the edit (409). */
+    protected static void edit(String name, java.util.function.Consumer<DittoServer> change) {
+        await().atMost(TIMEOUT).ignoreExceptionsMatching(e -> e instanceof io.fabric8.kubernetes.client
+                .KubernetesClientException k && k.getCode() == 409).until(() -> {
+                    servers().inNamespace(namespace).withName(name).edit(s -> {
+                        change.accept(s);
+                        return s;
+                    });
+                    return true;
+                });
+    }
+
     protected static DittoServer get(String name) {
         return servers().inNamespace(namespace).withName(name).get();
     }

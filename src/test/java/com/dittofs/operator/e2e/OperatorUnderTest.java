@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
@@ -66,10 +67,12 @@ public class OperatorUnderTest implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    /** The generated ServiceAccount, ClusterRole and ClusterRoleBinding; returns a token of the account. */
+    /** The operator's ServiceAccount with the generated roles and bindings; returns a token of the account. */
     static String installRbac(KubernetesClient admin) {
         admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(OPERATOR_NAMESPACE)
                 .endMetadata().build()).serverSideApply();
+        admin.serviceAccounts().resource(new ServiceAccountBuilder().withNewMetadata().withName(SERVICE_ACCOUNT)
+                .withNamespace(OPERATOR_NAMESPACE).endMetadata().build()).serverSideApply();
         for (HasMetadata object : generatedRbac(admin)) {
             if (object instanceof ClusterRoleBinding binding) {
                 binding.setSubjects(List.of(operatorAccount()));
@@ -96,7 +99,7 @@ public class OperatorUnderTest implements QuarkusTestResourceLifecycleManager {
     static List<HasMetadata> generatedRbac(KubernetesClient admin) {
         try (InputStream in = Files.newInputStream(MANIFESTS)) {
             return admin.load(in).items().stream()
-                    .filter(o -> List.of("ServiceAccount", "ClusterRole", "ClusterRoleBinding", "Role", "RoleBinding")
+                    .filter(o -> List.of("ClusterRole", "ClusterRoleBinding", "Role", "RoleBinding")
                             .contains(o.getKind()))
                     .toList();
         } catch (IOException e) {

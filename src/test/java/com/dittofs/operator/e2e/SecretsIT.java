@@ -98,10 +98,7 @@ class SecretsIT extends E2E {
         create(server);
         awaitReady("stable-creds");
         var password = admin.secrets().inNamespace(namespace).withName("stable-creds-admin").get().getData();
-        servers().inNamespace(namespace).withName("stable-creds").edit(s -> {
-            s.getSpec().getMetrics().setEnabled(true);
-            return s;
-        });
+        edit("stable-creds", s -> s.getSpec().getMetrics().setEnabled(true));
         await().atMost(TIMEOUT).until(() -> admin.services().inNamespace(namespace).withName("stable-creds-metrics")
                 .get() != null);
         assertThat(admin.secrets().inNamespace(namespace).withName("stable-creds-admin").get().getData())

@@ -37,13 +37,6 @@ class UpdatesIT extends E2E {
         return pod == null ? null : pod.getMetadata().getUid();
     }
 
-    private static void edit(String name, java.util.function.Consumer<DittoServer> change) {
-        servers().inNamespace(namespace).withName(name).edit(s -> {
-            change.accept(s);
-            return s;
-        });
-    }
-
     @Test
     void unrelatedEditUpdatesTheServiceWithoutRestartingTheFileServer() {
         readyServer("unrelated");
