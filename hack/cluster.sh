@@ -25,7 +25,12 @@ die() { echo "cluster.sh: error: $*" >&2; exit 1; }
 log() { echo "cluster.sh: $*" >&2; }
 
 # alive PID: running and not a zombie (a killed child may linger unreaped under a subreaper).
-alive() { [[ -r /proc/$1/stat ]] && [[ $(sed 's/^.*) //' "/proc/$1/stat" | cut -d' ' -f1) != Z ]]; }
+alive() {
+  local stat
+  [[ -n $1 ]] && read -r stat 2>/dev/null <"/proc/$1/stat" || return 1
+  stat=${stat##*) } # fields after "(comm) "; the first one is the state
+  [[ ${stat%% *} != Z ]]
+}
 # ours PID: alive and its command line mentions DIR, so a recycled PID is never killed.
 ours() { alive "$1" && tr '\0' ' ' <"/proc/$1/cmdline" 2>/dev/null | grep -qF -- "$DIR"; }
 pid_of() { cat "$DIR/pids/$1.pid" 2>/dev/null || true; }
@@ -60,10 +65,11 @@ pick_port() {
 }
 
 # start NAME CMD...: run detached in its own session, output to logs/NAME.log, pid to pids/NAME.pid.
-# stdin/stdout/stderr are all redirected so a caller reading our output (e.g. a JVM) sees EOF.
+# stdin/stdout/stderr are all redirected so a caller reading our output (e.g. a JVM) sees EOF;
+# fd 8 (the DIR lock) is closed so a long-lived child does not hold the lock.
 start() {
   local name=$1; shift
-  setsid "$@" >"$DIR/logs/$name.log" 2>&1 </dev/null &
+  setsid "$@" >"$DIR/logs/$name.log" 2>&1 </dev/null 8>&- &
   echo $! >"$DIR/pids/$name.pid"
 }
 
@@ -108,18 +114,24 @@ EOF
   openssl genrsa -traditional -out "$PKI/ca.key" 2048 2>/dev/null
   openssl req -x509 -new "${o[@]}" -extensions ca -key "$PKI/ca.key" -subj /CN=dittofs-e2e-ca \
     -days 3650 -out "$PKI/ca.crt"
-  # name subject extension-section
-  while read -r n subj ext; do
+  # Separate CA for the aggregation-layer front proxy, as kubeadm does: a client cert of the main CA
+  # must never be able to assert identities through the X-Remote-* request headers.
+  openssl genrsa -traditional -out "$PKI/front-proxy-ca.key" 2048 2>/dev/null
+  openssl req -x509 -new "${o[@]}" -extensions ca -key "$PKI/front-proxy-ca.key" \
+    -subj /CN=dittofs-e2e-front-proxy-ca -days 3650 -out "$PKI/front-proxy-ca.crt"
+  local subj ext ca
+  while read -r n subj ext ca; do
     openssl genrsa -traditional -out "$PKI/$n.key" 2048 2>/dev/null
     openssl req -new "${o[@]}" -key "$PKI/$n.key" -subj "$subj" -out "$PKI/$n.csr"
-    openssl x509 -req -in "$PKI/$n.csr" -CA "$PKI/ca.crt" -CAkey "$PKI/ca.key" -CAcreateserial \
-      -CAserial "$PKI/ca.srl" -days 3650 -extfile "$PKI/openssl.cnf" -extensions "$ext" \
+    openssl x509 -req -in "$PKI/$n.csr" -CA "$PKI/$ca.crt" -CAkey "$PKI/$ca.key" -CAcreateserial \
+      -CAserial "$PKI/$ca.srl" -days 3650 -extfile "$PKI/openssl.cnf" -extensions "$ext" \
       -out "$PKI/$n.crt" 2>/dev/null
   done <<EOF
-apiserver /CN=kube-apiserver server
-admin /O=system:masters/CN=dittofs-e2e-admin client
-controller-manager /CN=system:kube-controller-manager client
-scheduler /CN=system:kube-scheduler client
+apiserver /CN=kube-apiserver server ca
+admin /O=system:masters/CN=dittofs-e2e-admin client ca
+controller-manager /CN=system:kube-controller-manager client ca
+scheduler /CN=system:kube-scheduler client ca
+front-proxy-client /CN=front-proxy-client client front-proxy-ca
 EOF
   # Service-account token signing key pair.
   openssl genrsa -traditional -out "$PKI/sa.key" 2048 2>/dev/null
@@ -228,6 +240,17 @@ cmd_up() {
   mv "$DIR/kubeconfig-admin" "$DIR/kubeconfig"
   log "pki ready ($((SECONDS - t0))s); starting etcd"
 
+  # Audit every write (metadata only), so tests can count what a client wrote: "a resync writes nothing".
+  cat >"$DIR/audit-policy.yaml" <<'POLICY'
+apiVersion: audit.k8s.io/v1
+kind: Policy
+omitStages: [RequestReceived]
+rules:
+- level: Metadata
+  verbs: [create, update, patch, delete, deletecollection]
+- level: None
+POLICY
+
   local etcd_url=http://127.0.0.1:$ETCD_PORT peer_url=http://127.0.0.1:$ETCD_PEER_PORT
   start etcd "$etcd" --name=e2e --data-dir="$DIR/etcd" --log-level=warn --unsafe-no-fsync \
     --listen-client-urls="$etcd_url" --advertise-client-urls="$etcd_url" \
@@ -242,7 +265,14 @@ cmd_up() {
     --enable-admission-plugins=NodeRestriction --allow-privileged=true \
     --service-account-issuer=https://kubernetes.default.svc.cluster.local \
     --service-account-key-file="$PKI/sa.pub" --service-account-signing-key-file="$PKI/sa.key" \
-    --service-cluster-ip-range=10.96.0.0/16 --profiling=false
+    --requestheader-client-ca-file="$PKI/front-proxy-ca.crt" --requestheader-allowed-names=front-proxy-client \
+    --requestheader-username-headers=X-Remote-User --requestheader-group-headers=X-Remote-Group \
+    --requestheader-extra-headers-prefix=X-Remote-Extra- \
+    --proxy-client-cert-file="$PKI/front-proxy-client.crt" --proxy-client-key-file="$PKI/front-proxy-client.key" \
+    --service-cluster-ip-range=10.96.0.0/16 --profiling=false \
+    --audit-policy-file="$DIR/audit-policy.yaml" --audit-log-path="$DIR/logs/audit.log" \
+    --audit-log-format=json --audit-log-mode=blocking \
+    --endpoint-reconciler-type=none # 127.0.0.1 is not a valid Endpoints address; nothing in-cluster needs it
   wait_for kube-apiserver "apiserver /readyz" https_ok "https://127.0.0.1:$APISERVER_PORT/readyz"
   log "apiserver ready ($((SECONDS - t0))s); starting controllers, scheduler, kwok"
 
@@ -293,24 +323,29 @@ cmd_up() {
   log "cluster ready in $((SECONDS - t0))s: export KUBECONFIG=$DIR/kubeconfig (or: source $DIR/env)"
 }
 
-cmd_down() {
-  local pids=() f pid i
-  for f in "$DIR"/pids/*.pid; do
-    [[ -e $f ]] || continue
-    pid=$(<"$f")
-    if [[ -n $pid ]] && ours "$pid"; then
-      pids+=("$pid")
-      kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true # whole session group
-    fi
+# stop COMPONENT...: SIGTERM their process groups, give them 10s, then SIGKILL.
+stop() {
+  local pids=() k pid i
+  for k in "$@"; do
+    pid=$(pid_of "$k")
+    if [[ -z $pid ]] || ! ours "$pid"; then continue; fi
+    pids+=("$pid")
+    kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true # setsid: pgid == pid
   done
-  for ((i = 0; i < 100; i++)); do # up to 20s for a clean shutdown, then SIGKILL
+  for ((i = 0; i < 50 && ${#pids[@]} > 0; i++)); do
     local left=()
-    for pid in "${pids[@]}"; do alive "$pid" && left+=("$pid"); done
+    for pid in "${pids[@]}"; do if alive "$pid"; then left+=("$pid"); fi; done
     pids=("${left[@]}")
-    [[ ${#pids[@]} -eq 0 ]] && break
-    sleep 0.2
+    [[ ${#pids[@]} -eq 0 ]] || sleep 0.2
   done
   for pid in "${pids[@]}"; do kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true; done
+}
+
+cmd_down() {
+  # Clients first, etcd last: an apiserver whose etcd is already gone can hang in shutdown.
+  stop pv-recycler kwok kube-scheduler kube-controller-manager
+  stop kube-apiserver
+  stop etcd
   rm -f "$DIR"/pids/*.pid "$DIR/env"
   log "stopped (state and logs kept in $DIR)"
 }
@@ -338,9 +373,14 @@ PKI=$DIR/pki
 KUBECTL=$("$HACK/tools.sh" path kubectl 2>/dev/null || echo kubectl) # real path checked by `up`
 export KUBECONFIG=$DIR/kubeconfig
 
+lock() { # serialise up/down on the same DIR (e.g. two test JVMs sharing one cluster directory)
+  exec 8>"$DIR/.lock"
+  flock -w 300 8 || die "timed out waiting for the lock on $DIR/.lock"
+}
+
 case $1 in
-  up) cmd_up ;;
-  down) cmd_down ;;
+  up) lock; cmd_up ;;
+  down) lock; cmd_down ;;
   status) cmd_status ;;
   _pv-recycler) pv_recycler ;;
   *) die "unknown command '$1' (use up, down or status)" ;;

@@ -59,7 +59,8 @@ public class OperatorUnderTest implements QuarkusTestResourceLifecycleManager {
             var crd = admin.apiextensions().v1().customResourceDefinitions().load(in).item();
             admin.resource(crd).forceConflicts().serverSideApply();
             admin.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName())
-                    .waitUntilCondition(c -> c.getStatus() != null && c.getStatus().getConditions().stream()
+                    .waitUntilCondition(c -> c != null && c.getStatus() != null && c.getStatus().getConditions() != null
+                            && c.getStatus().getConditions().stream()
                             .anyMatch(x -> "Established".equals(x.getType()) && "True".equals(x.getStatus())),
                             60, TimeUnit.SECONDS);
         } catch (IOException e) {
