@@ -1,0 +1,34 @@
+package com.dittofs.operator.dfsclient;
+
+import java.io.Closeable;
+import java.util.List;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+
+/** Protocol adapters (admin token). */
+@Path("/api/v1/adapters")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public interface DfsAdaptersApi extends Closeable {
+
+    @GET
+    List<Adapter> list(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer);
+
+    @GET
+    @Path("{type}")
+    Adapter get(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, @PathParam("type") String type);
+
+    /** Partial update; a port, bind or enabled change restarts the adapter inside the request. */
+    @PUT
+    @Path("{type}")
+    Adapter update(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, @PathParam("type") String type,
+            AdapterUpdate update);
+}

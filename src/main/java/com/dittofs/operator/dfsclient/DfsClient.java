@@ -1,0 +1,195 @@
+package com.dittofs.operator.dfsclient;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Typed, authenticated access to one dfs server. Every call fails with {@link DfsApiException}; reads, updates and
+ * deletes are retried on transient failures, creates only when the request never reached dfs. {@code find*}
+ * methods return empty on a resource-level 404.
+ */
+public final class DfsClient {
+
+    private final DfsAuthApi auth;
+    private final DfsAdaptersApi adapters;
+    private final DfsStoresApi stores;
+    private final DfsSharesApi shares;
+    private final DfsSession session;
+    private final RetryPolicy retry;
+
+    DfsClient(DfsAuthApi auth, DfsAdaptersApi adapters, DfsStoresApi stores, DfsSharesApi shares,
+            DfsSession session, RetryPolicy retry) {
+        this.auth = auth;
+        this.adapters = adapters;
+        this.stores = stores;
+        this.shares = shares;
+        this.session = session;
+        this.retry = retry;
+    }
+
+    public DfsSession session() {
+        return session;
+    }
+
+    // --- probes: single attempt, the caller polls ---
+
+    public HealthReport health() {
+        return Calls.invoke(auth::health);
+    }
+
+    public HealthReport ready() {
+        return Calls.invoke(auth::ready);
+    }
+
+    // --- adapters ---
+
+    public List<Adapter> adapters() {
+        return read(b -> adapters.list(b));
+    }
+
+    public Optional<Adapter> findAdapter(String type) {
+        return find(b -> adapters.get(b, type));
+    }
+
+    public Adapter updateAdapter(String type, AdapterUpdate update) {
+        return read(b -> adapters.update(b, type, update));
+    }
+
+    // --- metadata stores ---
+
+    public List<MetadataStore> metadataStores() {
+        return read(b -> stores.listMetadata(b));
+    }
+
+    public Optional<MetadataStore> findMetadataStore(String name) {
+        return find(b -> stores.getMetadata(b, name));
+    }
+
+    /** Look the store up first: a duplicate create answers 409, or 400 for badger on the same path. */
+    public MetadataStore createMetadataStore(StoreRequest request) {
+        return create(b -> stores.createMetadata(b, request));
+    }
+
+    public void deleteMetadataStore(String name) {
+        run(b -> stores.deleteMetadata(b, name));
+    }
+
+    // --- block stores ---
+
+    public List<BlockStore> blockStores(BlockStoreKind kind) {
+        return read(b -> stores.listBlock(b, kind.path()));
+    }
+
+    public Optional<BlockStore> findBlockStore(BlockStoreKind kind, String name) {
+        return find(b -> stores.getBlock(b, kind.path(), name));
+    }
+
+    public BlockStore createBlockStore(BlockStoreKind kind, StoreRequest request) {
+        return create(b -> stores.createBlock(b, kind.path(), request));
+    }
+
+    public BlockStore updateBlockStore(BlockStoreKind kind, String name, StoreRequest update) {
+        return read(b -> stores.updateBlock(b, kind.path(), name, update));
+    }
+
+    public void deleteBlockStore(BlockStoreKind kind, String name) {
+        run(b -> stores.deleteBlock(b, kind.path(), name));
+    }
+
+    // --- shares (names with or without the leading slash) ---
+
+    public List<Share> shares() {
+        return read(b -> shares.list(b));
+    }
+
+    public Optional<Share> findShare(String name) {
+        return find(b -> shares.get(b, key(name)));
+    }
+
+    public Share createShare(ShareCreate request) {
+        return create(b -> shares.create(b, request));
+    }
+
+    public Share updateShare(String name, ShareUpdate update) {
+        return read(b -> shares.update(b, key(name), update));
+    }
+
+    public void deleteShare(String name) {
+        run(b -> shares.delete(b, key(name)));
+    }
+
+    public NfsExportConfig nfsExportConfig(String share) {
+        return read(b -> shares.getNfsConfig(b, key(share)));
+    }
+
+    public NfsExportConfig patchNfsExportConfig(String share, NfsExportConfig patch) {
+        return read(b -> shares.patchNfsConfig(b, key(share), patch));
+    }
+
+    public List<SharePermission> permissions(String share) {
+        List<SharePermission> grants = read(b -> shares.permissions(b, key(share)));
+        return grants == null ? List.of() : grants;
+    }
+
+    public void grantUser(String share, String user, String level) {
+        run(b -> shares.grantUser(b, key(share), user, new PermissionGrant(level)));
+    }
+
+    public void revokeUser(String share, String user) {
+        run(b -> shares.revokeUser(b, key(share), user));
+    }
+
+    /** dfs addresses shares by their name without the leading slash (it re-adds it). */
+    static String key(String share) {
+        int i = 0;
+        while (i < share.length() && share.charAt(i) == '/') {
+            i++;
+        }
+        return share.substring(i);
+    }
+
+    private <T> T read(Function<String, T> op) {
+        return authenticated(true, op);
+    }
+
+    private <T> T create(Function<String, T> op) {
+        return authenticated(false, op);
+    }
+
+    private void run(Consumer<String> op) {
+        authenticated(true, b -> {
+            op.accept(b);
+            return null;
+        });
+    }
+
+    private <T> Optional<T> find(Function<String, T> op) {
+        try {
+            return Optional.of(read(op));
+        } catch (DfsApiException e) {
+            // a plain-text 404 is the router's "page not found": a wrong route, not a missing object
+            if (e.notFound() && e.problem()) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /** Login and refresh retry on their own, so only the call itself runs in this retry loop. */
+    private <T> T authenticated(boolean idempotent, Function<String, T> op) {
+        String bearer = session.bearer();
+        try {
+            return Calls.withRetry(retry, idempotent, () -> op.apply(bearer));
+        } catch (DfsApiException e) {
+            if (e.status() != 401) {
+                throw e;
+            }
+            // tokens die early when dfs restarts with another JWT secret: log in again, once
+            session.invalidate(bearer);
+            String fresh = session.bearer();
+            return Calls.withRetry(retry, idempotent, () -> op.apply(fresh));
+        }
+    }
+}

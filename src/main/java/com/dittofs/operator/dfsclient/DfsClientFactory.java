@@ -1,0 +1,119 @@
+package com.dittofs.operator.dfsclient;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+
+/**
+ * Hands out authenticated {@link DfsClient}s, one per dfs base URL, and keeps them (and their tokens) between
+ * reconciles. The base URL differs per DittoServer, hence programmatic REST clients instead of configured ones.
+ */
+@ApplicationScoped
+public class DfsClientFactory implements AutoCloseable {
+
+    /** The bootstrap account dfs creates on first start; its password comes from the operator's Secret. */
+    public static final String ADMIN = "admin";
+
+    /**
+     * @param connectTimeout TCP connect timeout
+     * @param readTimeout response timeout; dfs itself gives up on a request after 30 s
+     * @param retry policy for transient failures
+     * @param clock source of time for token expiry
+     */
+    public record Settings(Duration connectTimeout, Duration readTimeout, RetryPolicy retry, Clock clock) {
+
+        public static Settings defaults() {
+            return new Settings(Duration.ofSeconds(5), Duration.ofSeconds(35), RetryPolicy.defaults(),
+                    Clock.systemUTC());
+        }
+    }
+
+    private record Entry(DfsClient client, List<Closeable> resources) {
+    }
+
+    private final Settings settings;
+    private final Map<URI, Entry> clients = new ConcurrentHashMap<>();
+
+    public DfsClientFactory() {
+        this(Settings.defaults());
+    }
+
+    public DfsClientFactory(Settings settings) {
+        this.settings = settings;
+    }
+
+    /** A client logged in as admin. */
+    public DfsClient client(URI baseUri, String adminPassword) {
+        return client(baseUri, ADMIN, adminPassword);
+    }
+
+    /** The cached client of this server, or a new one when there is none or the credentials changed. */
+    public DfsClient client(URI baseUri, String username, String password) {
+        Entry entry = clients.compute(baseUri, (uri, existing) -> {
+            if (existing != null && existing.client().session().matches(username, password)) {
+                return existing;
+            }
+            if (existing != null) {
+                closeQuietly(existing);
+            }
+            return build(uri, username, password);
+        });
+        return entry.client();
+    }
+
+    /** Drops the client of a server (e.g. its DittoServer was deleted). */
+    public void evict(URI baseUri) {
+        Entry entry = clients.remove(baseUri);
+        if (entry != null) {
+            closeQuietly(entry);
+        }
+    }
+
+    @PreDestroy
+    @Override
+    public void close() {
+        clients.keySet().forEach(this::evict);
+    }
+
+    private Entry build(URI baseUri, String username, String password) {
+        DfsAuthApi auth = api(baseUri, DfsAuthApi.class);
+        DfsAdaptersApi adapters = api(baseUri, DfsAdaptersApi.class);
+        DfsStoresApi stores = api(baseUri, DfsStoresApi.class);
+        DfsSharesApi shares = api(baseUri, DfsSharesApi.class);
+        DfsSession session = new DfsSession(baseUri, auth, username, password, settings.retry(), settings.clock());
+        return new Entry(new DfsClient(auth, adapters, stores, shares, session, settings.retry()),
+                List.of(auth, adapters, stores, shares));
+    }
+
+    private <T> T api(URI baseUri, Class<T> type) {
+        return QuarkusRestClientBuilder.newBuilder()
+                .baseUri(baseUri)
+                .connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .followRedirects(false)
+                .disableDefaultMapper(true)
+                .register(new ProblemMapper())
+                .build(type);
+    }
+
+    private static void closeQuietly(Entry entry) {
+        for (Closeable resource : entry.resources()) {
+            try {
+                resource.close();
+            } catch (IOException | RuntimeException e) {
+                // closing a connection pool cannot fail in a way the caller could act on
+            }
+        }
+    }
+}

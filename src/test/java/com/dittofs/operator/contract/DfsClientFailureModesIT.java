@@ -1,0 +1,142 @@
+package com.dittofs.operator.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.dittofs.operator.dfsclient.DfsApiException;
+import com.dittofs.operator.dfsclient.DfsClient;
+import com.dittofs.operator.dfsclient.DfsClientFactory;
+import com.dittofs.operator.dfsclient.RetryPolicy;
+import com.dittofs.operator.dfsclient.ShareCreate;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+/**
+ * Failure modes a healthy dfs will not produce on demand (gateway errors, a token rejected early), replayed by a
+ * loopback stub that answers exactly as dfs does (problem+json from handlers, plain text from middleware/router).
+ */
+@QuarkusTest
+@TestProfile(ClientTestProfile.class)
+class DfsClientFailureModesIT {
+
+    private static final String PROBLEM = "application/problem+json";
+    private HttpServer stub;
+    private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
+    private final AtomicInteger logins = new AtomicInteger();
+    private DfsClientFactory factory;
+    private DfsClient client;
+
+    @BeforeEach
+    void start() throws IOException {
+        stub = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        stub.createContext("/", this::answer);
+        stub.start();
+        factory = new DfsClientFactory(new DfsClientFactory.Settings(Duration.ofSeconds(1), Duration.ofSeconds(5),
+                new RetryPolicy(4, Duration.ofMillis(10), Duration.ofMillis(40)), Clock.systemUTC()));
+        client = factory.client(URI.create("http://127.0.0.1:" + stub.getAddress().getPort() + "/"), "password");
+    }
+
+    @AfterEach
+    void stop() {
+        factory.close();
+        stub.stop(0);
+    }
+
+    private void answer(HttpExchange exchange) throws IOException {
+        String key = exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath();
+        int n = hits.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+        switch (key) {
+            case "POST /api/v1/auth/login" -> {
+                logins.incrementAndGet();
+                send(exchange, 200, "application/json", "{\"access_token\":\"token-" + logins.get()
+                        + "\",\"refresh_token\":\"r\",\"token_type\":\"Bearer\",\"expires_in\":900,\"expires_at\":\""
+                        + Instant.now().plusSeconds(900) + "\",\"user\":{\"username\":\"admin\",\"role\":\"admin\"}}");
+            }
+            case "GET /api/v1/adapters" -> {
+                if (n <= 2) {
+                    send(exchange, 503, "text/plain", "upstream unavailable");
+                } else {
+                    send(exchange, 200, "application/json", "[]");
+                }
+            }
+            case "POST /api/v1/shares" -> send(exchange, 504, "text/plain", "Gateway Timeout");
+            case "GET /api/v1/store/metadata/bad" -> send(exchange, 400, PROBLEM,
+                    "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,\"detail\":\"Invalid request body\"}");
+            case "GET /api/v1/store/block/local" -> {
+                // the first token is rejected the way dfs's auth middleware does it: plain text
+                if ("Bearer token-1".equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                    send(exchange, 401, "text/plain; charset=utf-8", "Invalid or expired token\n");
+                } else {
+                    send(exchange, 200, "application/json", "[]");
+                }
+            }
+            default -> send(exchange, 404, "text/plain; charset=utf-8", "404 page not found\n");
+        }
+    }
+
+    private static void send(HttpExchange exchange, int status, String type, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", type);
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+
+    @Test
+    void unavailableIsRetriedForReads() {
+        assertThat(client.adapters()).isEmpty();
+        assertThat(hits.get("GET /api/v1/adapters")).hasValue(3);
+        assertThat(logins).as("one login for all attempts").hasValue(1);
+    }
+
+    @Test
+    void gatewayErrorsAreNotRetriedForCreates() {
+        DfsApiException timeout = catchThrowableOfType(DfsApiException.class,
+                () -> client.createShare(ShareCreate.of("/x", "m", "l")));
+        assertThat(timeout.status()).isEqualTo(504);
+        assertThat(timeout.unavailable()).isTrue();
+        assertThat(hits.get("POST /api/v1/shares")).as("a create may have completed: not repeated").hasValue(1);
+    }
+
+    @Test
+    void clientErrorsAreNeverRetried() {
+        DfsApiException bad = catchThrowableOfType(DfsApiException.class, () -> client.findMetadataStore("bad"));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.title()).isEqualTo("Bad Request");
+        assertThat(bad.detail()).isEqualTo("Invalid request body");
+        assertThat(bad.problem()).isTrue();
+        assertThat(hits.get("GET /api/v1/store/metadata/bad")).hasValue(1);
+    }
+
+    @Test
+    void routerNotFoundIsAnErrorNotAMissingObject() {
+        DfsApiException route = catchThrowableOfType(DfsApiException.class, () -> client.findShare("x"));
+        assertThat(route.status()).isEqualTo(404);
+        assertThat(route.problem()).isFalse();
+        assertThat(route.detail()).isEqualTo("404 page not found");
+    }
+
+    @Test
+    void rejectedTokenLeadsToOneNewLogin() {
+        assertThat(client.blockStores(com.dittofs.operator.dfsclient.BlockStoreKind.LOCAL)).isEmpty();
+        assertThat(logins).hasValue(2);
+        assertThat(hits.get("GET /api/v1/store/block/local")).hasValue(2);
+    }
+}

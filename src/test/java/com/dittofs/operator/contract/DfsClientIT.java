@@ -1,0 +1,300 @@
+package com.dittofs.operator.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.dittofs.operator.dfsclient.Adapter;
+import com.dittofs.operator.dfsclient.AdapterUpdate;
+import com.dittofs.operator.dfsclient.BlockStore;
+import com.dittofs.operator.dfsclient.BlockStoreKind;
+import com.dittofs.operator.dfsclient.DfsApiException;
+import com.dittofs.operator.dfsclient.DfsClient;
+import com.dittofs.operator.dfsclient.DfsClientFactory;
+import com.dittofs.operator.dfsclient.MetadataStore;
+import com.dittofs.operator.dfsclient.NfsExportConfig;
+import com.dittofs.operator.dfsclient.RetryPolicy;
+import com.dittofs.operator.dfsclient.Share;
+import com.dittofs.operator.dfsclient.ShareCreate;
+import com.dittofs.operator.dfsclient.SharePermission;
+import com.dittofs.operator.dfsclient.ShareUpdate;
+import com.dittofs.operator.dfsclient.StoreRequest;
+import com.dittofs.operator.naming.Names;
+import com.dittofs.operator.naming.Ports;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+/**
+ * Every call of the operator's dfs client against a real dfs configured by the operator (basic sample). Access
+ * tokens live 5 s here, so the whole class also exercises token refresh; a healthy session still logs in once.
+ */
+@QuarkusTest
+@TestProfile(ClientTestProfile.class)
+class DfsClientIT {
+
+    private static final String TOKEN_DURATION_ENV = "DITTOFS_CONTROLPLANE_JWT_ACCESS_TOKEN_DURATION";
+    private static OperatorInputs inputs;
+    private static DfsProcess dfs;
+
+    @Inject
+    DfsClientFactory factory;
+    private DfsClient client;
+
+    @BeforeAll
+    static void startDfs() {
+        inputs = OperatorInputs.ofSample("dittofs_v1alpha1_dittoserver.yaml");
+        Map<String, String> adaptations = DfsProcess.loopback(FreePorts.next(), null);
+        adaptations.put(TOKEN_DURATION_ENV, "5s");
+        dfs = inputs.start("client", adaptations);
+    }
+
+    @AfterAll
+    static void stopDfs() {
+        if (dfs != null) {
+            dfs.stop();
+        }
+    }
+
+    @BeforeEach
+    void client() {
+        client = factory.client(dfs.apiUri(), inputs.adminPassword());
+    }
+
+    @AfterEach
+    void stillTheFirstLogin() {
+        assertThat(client.session().logins()).as("logins of the shared session: refreshes only").isEqualTo(1);
+    }
+
+    @Test
+    void probesAndLogin() {
+        assertThat(client.health().status()).isEqualTo("healthy");
+        assertThat(client.ready().status()).isEqualTo("healthy");
+        client.adapters();
+        assertThat(client.session().user()).hasValueSatisfying(user -> {
+            assertThat(user.username()).isEqualTo(Names.ADMIN_USERNAME);
+            assertThat(user.role()).isEqualTo("admin");
+            assertThat(user.mustChangePassword()).isFalse();
+        });
+        assertThat(factory.client(dfs.apiUri(), inputs.adminPassword())).as("cached per server").isSameAs(client);
+    }
+
+    @Test
+    void adapters() {
+        assertThat(client.adapters()).extracting(Adapter::type, Adapter::port, Adapter::enabled)
+                .contains(org.assertj.core.groups.Tuple.tuple("nfs", Ports.NFS_CONTAINER, true),
+                        org.assertj.core.groups.Tuple.tuple("smb", Ports.SMB_CONTAINER, true));
+        assertThat(client.findAdapter("nfs")).hasValueSatisfying(a -> assertThat(a.running()).isTrue());
+        assertThat(client.findAdapter("nosuch")).isEmpty();
+
+        Adapter disabled = client.updateAdapter("smb", AdapterUpdate.enabled(false));
+        assertThat(disabled.enabled()).isFalse();
+        assertThat(disabled.running()).isFalse();
+        ServerContract.awaitListening(Ports.SMB_CONTAINER, false);
+
+        Adapter enabled = client.updateAdapter("smb", AdapterUpdate.enabled(true));
+        assertThat(enabled.enabled()).isTrue();
+        assertThat(enabled.port()).isEqualTo(Ports.SMB_CONTAINER);
+        ServerContract.awaitListening(Ports.SMB_CONTAINER, true);
+    }
+
+    @Test
+    void metadataStores() throws IOException {
+        String badgerPath = dfs.hostPath(Names.METADATA_DIR).resolve("badger-a").toString();
+        MetadataStore badger = client.createMetadataStore(
+                StoreRequest.create("meta-badger", "badger", Map.of("path", badgerPath)));
+        assertThat(badger.id()).isNotBlank();
+        assertThat(badger.type()).isEqualTo("badger");
+        assertThat(badger.config()).containsEntry("path", badgerPath);
+        assertThat(client.findMetadataStore("meta-badger")).hasValueSatisfying(
+                m -> assertThat(m.id()).isEqualTo(badger.id()));
+        assertThat(client.metadataStores()).extracting(MetadataStore::name).contains("meta-badger");
+
+        // dfs opens the store before its duplicate check: the same badger path is locked -> 400, not 409
+        DfsApiException locked = catchThrowableOfType(DfsApiException.class, () -> client.createMetadataStore(
+                StoreRequest.create("meta-badger", "badger", Map.of("path", badgerPath))));
+        assertThat(locked.status()).isEqualTo(400);
+        assertThat(locked.detail()).contains("locked");
+
+        Path sqliteDir = Files.createDirectories(dfs.hostPath(Names.METADATA_DIR).resolve("sqlite-a"));
+        StoreRequest sqlite = StoreRequest.create("meta-sqlite", "sqlite",
+                Map.of("path", sqliteDir.resolve("meta.db").toString()));
+        client.createMetadataStore(sqlite);
+        DfsApiException duplicate = catchThrowableOfType(DfsApiException.class,
+                () -> client.createMetadataStore(sqlite));
+        assertThat(duplicate.conflict()).isTrue();
+        assertThat(duplicate.problem()).isTrue();
+        assertThat(duplicate.title()).isEqualTo("Conflict");
+        assertThat(duplicate.detail()).isEqualTo("Metadata store already exists");
+        assertThat(dfs.stdout().lines().filter(l -> l.contains("\"method\":\"POST\"")
+                && l.contains("\"path\":\"/api/v1/store/metadata\"") && l.contains("\"status\":409")))
+                .as("a 409 is never retried").hasSize(1);
+
+        client.createMetadataStore(StoreRequest.create("meta-mem", "memory", null));
+        client.deleteMetadataStore("meta-mem");
+        assertThat(client.findMetadataStore("meta-mem")).isEmpty();
+        assertThat(catchThrowableOfType(DfsApiException.class, () -> client.deleteMetadataStore("meta-mem"))
+                .notFound()).isTrue();
+    }
+
+    @Test
+    void blockStores() {
+        String path = dfs.hostPath(Names.CACHE_DIR).resolve("blocks-a").toString();
+        BlockStore local = client.createBlockStore(BlockStoreKind.LOCAL,
+                StoreRequest.create("blocks-a", "fs", Map.of("path", path)));
+        assertThat(local.kind()).isEqualTo("local");
+        assertThat(local.status().status()).isEqualTo("healthy");
+        assertThat(Path.of(path)).isDirectory();
+        assertThat(catchThrowableOfType(DfsApiException.class, () -> client.createBlockStore(BlockStoreKind.LOCAL,
+                StoreRequest.create("blocks-a", "fs", Map.of("path", path)))).conflict()).isTrue();
+
+        BlockStore resized = client.updateBlockStore(BlockStoreKind.LOCAL, "blocks-a",
+                StoreRequest.update(null, Map.of("path", path, "max_size", 1073741824L)));
+        assertThat(((Number) resized.config().get("max_size")).longValue()).isEqualTo(1073741824L);
+        assertThat(client.findBlockStore(BlockStoreKind.LOCAL, "blocks-a")).isPresent();
+        assertThat(client.findBlockStore(BlockStoreKind.REMOTE, "blocks-a")).as("names are per kind").isEmpty();
+        assertThat(client.blockStores(BlockStoreKind.LOCAL)).extracting(BlockStore::name).contains("blocks-a");
+
+        DfsApiException relative = catchThrowableOfType(DfsApiException.class, () -> client.createBlockStore(
+                BlockStoreKind.LOCAL, StoreRequest.create("blocks-rel", "fs", Map.of("path", "relative/dir"))));
+        assertThat(relative.status()).isEqualTo(400);
+        assertThat(relative.detail()).contains("must be absolute");
+
+        client.createBlockStore(BlockStoreKind.REMOTE, StoreRequest.create("remote-mem", "memory", null));
+        BlockStore durable = client.updateBlockStore(BlockStoreKind.REMOTE, "remote-mem",
+                StoreRequest.update(null, Map.of("durable", true)));
+        assertThat(durable.config()).containsEntry("durable", true);
+        assertThat(client.blockStores(BlockStoreKind.REMOTE)).extracting(BlockStore::name).contains("remote-mem");
+        client.deleteBlockStore(BlockStoreKind.REMOTE, "remote-mem");
+        client.deleteBlockStore(BlockStoreKind.LOCAL, "blocks-a");
+        assertThat(client.findBlockStore(BlockStoreKind.REMOTE, "remote-mem")).isEmpty();
+        assertThat(client.findBlockStore(BlockStoreKind.LOCAL, "blocks-a")).isEmpty();
+    }
+
+    @Test
+    void shareWritableOverNfs() throws IOException {
+        NfsClient.assumeInstalled();
+        MetadataStore meta = client.createMetadataStore(StoreRequest.create("export-meta", "badger",
+                Map.of("path", dfs.hostPath(Names.METADATA_DIR).resolve("export").toString())));
+        BlockStore local = client.createBlockStore(BlockStoreKind.LOCAL, StoreRequest.create("export-blocks", "fs",
+                Map.of("path", dfs.hostPath(Names.CACHE_DIR).resolve("export").toString())));
+
+        Share share = client.createShare(ShareCreate.of("/export", "export-meta", "export-blocks"));
+        assertThat(share.name()).isEqualTo("/export");
+        assertThat(share.metadataStoreId()).as("names come back as UUIDs").isEqualTo(meta.id());
+        assertThat(share.localBlockStoreId()).isEqualTo(local.id());
+        assertThat(share.defaultPermission()).isEqualTo("none");
+        DfsApiException duplicate = catchThrowableOfType(DfsApiException.class,
+                () -> client.createShare(ShareCreate.of("export", "export-meta", "export-blocks")));
+        assertThat(duplicate.conflict()).isTrue();
+        assertThat(duplicate.detail()).isEqualTo("Share already exists");
+        assertThat(client.findShare("export")).isPresent();
+        assertThat(client.shares()).extracting(Share::name).contains("/export");
+        assertThat(client.updateShare("/export", ShareUpdate.quota("10GiB")).quotaBytes()).isEqualTo("10.00GiB");
+
+        // a new share admits nobody: root is squashed to a guest, and a grant for admin (uid 0) does not help it
+        Path local1 = Files.writeString(dfs.root().resolve("hello.txt"), "hello from the contract test\n");
+        client.grantUser("/export", "admin", "read-write");
+        assertThat(client.permissions("/export")).containsExactly(new SharePermission("user", "admin", "read-write"));
+        NfsClient.Result denied = NfsClient.copy(local1, "/export", "denied.txt");
+        assertThat(denied.exitCode()).as(denied.output()).isNotZero();
+        assertThat(denied.output()).contains("NFS3ERR_ACCES");
+        client.revokeUser("/export", "admin");
+        assertThat(client.permissions("/export")).as("dfs answers null for no grants").isEmpty();
+
+        assertThat(client.nfsExportConfig("/export").squash()).isEqualTo("root_to_guest");
+        NfsExportConfig patched = client.patchNfsExportConfig("/export", NfsExportConfig.squash("root_to_admin"));
+        assertThat(patched.squash()).isEqualTo("root_to_admin");
+        assertThat(patched.allowAuthSys()).isTrue();
+
+        NfsClient.Result copied = NfsClient.copy(local1, "/export", "hello.txt");
+        assertThat(copied.exitCode()).as(copied.output()).isZero();
+        NfsClient.Result read = NfsClient.cat("/export", "hello.txt");
+        assertThat(read.exitCode()).as(read.output()).isZero();
+        assertThat(read.output()).isEqualTo("hello from the contract test\n");
+
+        DfsApiException inUse = catchThrowableOfType(DfsApiException.class,
+                () -> client.deleteMetadataStore("export-meta"));
+        assertThat(inUse.conflict()).isTrue();
+        assertThat(inUse.detail()).contains("in use");
+        client.deleteShare("/export");
+        assertThat(client.findShare("/export")).isEmpty();
+        client.deleteMetadataStore("export-meta");
+    }
+
+    @Test
+    void errorsCarryStatusTitleAndDetail() {
+        assertThat(client.findShare("nosuch")).isEmpty();
+        DfsApiException missing = catchThrowableOfType(DfsApiException.class, () -> client.deleteShare("nosuch"));
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.title()).isEqualTo("Not Found");
+        assertThat(missing.detail()).isEqualTo("Share not found");
+        assertThat(missing.problem()).isTrue();
+        assertThat(missing.getMessage()).isEqualTo("HTTP 404 Not Found: Share not found");
+
+        DfsApiException badRef = catchThrowableOfType(DfsApiException.class,
+                () -> client.createShare(ShareCreate.of("/bad", "nosuch", "nosuch")));
+        assertThat(badRef.status()).isEqualTo(400);
+        assertThat(badRef.detail()).isEqualTo("Metadata store not found: nosuch");
+
+        try (DfsClientFactory other = new DfsClientFactory()) {
+            DfsApiException wrongPassword = catchThrowableOfType(DfsApiException.class,
+                    () -> other.client(dfs.apiUri(), "not-the-password").adapters());
+            assertThat(wrongPassword.status()).isEqualTo(401);
+            assertThat(wrongPassword.detail()).isEqualTo("Invalid username or password");
+        }
+    }
+
+    /** The token is refreshed with the refresh token once dfs would reject it, without a new login. */
+    @Test
+    void tokenIsRefreshedBeforeExpiry() {
+        try (DfsClientFactory own = new DfsClientFactory()) {
+            DfsClient fresh = own.client(dfs.apiUri(), inputs.adminPassword());
+            for (int i = 0; i < 5; i++) {
+                fresh.adapters();
+            }
+            assertThat(fresh.session().logins()).isEqualTo(1);
+            assertThat(fresh.session().refreshes()).isZero();
+            String expiring = fresh.session().bearer().substring("Bearer ".length());
+            URI adapters = dfs.apiUri().resolve("api/v1/adapters");
+            await("the first access token to expire").atMost(Duration.ofSeconds(15))
+                    .pollInterval(Duration.ofMillis(200)).until(() -> Http.get(adapters, expiring).status() == 401);
+
+            assertThat(fresh.adapters()).isNotEmpty();
+            assertThat(fresh.session().logins()).isEqualTo(1);
+            assertThat(fresh.session().refreshes()).isEqualTo(1);
+            assertThat(fresh.session().bearer()).isNotEqualTo("Bearer " + expiring);
+        }
+    }
+
+    @Test
+    void connectFailuresAreRetriedThenReported() {
+        RetryPolicy quick = new RetryPolicy(3, Duration.ofMillis(50), Duration.ofMillis(100));
+        var settings = new DfsClientFactory.Settings(Duration.ofSeconds(1), Duration.ofSeconds(5), quick,
+                Clock.systemUTC());
+        try (DfsClientFactory own = new DfsClientFactory(settings)) {
+            DfsClient nowhere = own.client(URI.create("http://127.0.0.1:" + FreePorts.next() + "/"), "x".repeat(16));
+            long start = System.nanoTime();
+            DfsApiException unreachable = catchThrowableOfType(DfsApiException.class, nowhere::adapters);
+            assertThat(unreachable.connectFailure()).isTrue();
+            assertThat(unreachable.status()).isEqualTo(DfsApiException.NO_RESPONSE);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("two backoffs").isGreaterThan(
+                    Duration.ofMillis(140));
+        }
+    }
+}
