@@ -35,9 +35,14 @@ record OperatorInputs(DittoServer server, String config, Map<String, String> env
         return new OperatorInputs(server, DfsConfigRenderer.render(server.getSpec()), env);
     }
 
-    /** A sample with its own Secrets (stringData turned into data, as the apiserver does) and generated ones. */
+    /** A sample with its own Secrets and the generated ones. */
     static OperatorInputs ofSample(String file) {
         DittoServer server = Fixtures.sample(file);
+        return of(server, sampleSecrets(file, server));
+    }
+
+    /** The generated Secrets plus the sample's own (stringData turned into data, as the apiserver does). */
+    static Map<String, Secret> sampleSecrets(String file, DittoServer server) {
         Map<String, Secret> secrets = new HashMap<>(Fixtures.generatedSecrets(server));
         List<HasMetadata> objects = Fixtures.sampleObjects(file);
         objects.stream().filter(Secret.class::isInstance).map(Secret.class::cast).forEach(s -> {
@@ -51,7 +56,7 @@ record OperatorInputs(DittoServer server, String config, Map<String, String> env
             }
             secrets.put(s.getMetadata().getName(), Fixtures.secret(s.getMetadata().getName(), plain));
         });
-        return of(server, secrets);
+        return secrets;
     }
 
     String adminPassword() {
