@@ -8,10 +8,11 @@
 #
 # Everything lives under DIR: pki/, etcd/, logs/<component>.log, pids/, kubeconfig (cluster-admin)
 # and env (shell-sourceable `export KEY=value` lines: KUBECONFIG, APISERVER_URL, ports, PIDs).
-# Pods are simulated by kwok: they become Running/Ready, but no container runs and their IPs are fake.
+# Pods are simulated by kwok: they become Running/Ready, but no container runs; their IPs are loopback
+# addresses (so Services get no endpoints: Endpoints/EndpointSlices reject loopback IPs).
 # Storage: a default StorageClass "standard" (no provisioner) plus a pool of hostPath PVs of class
 # "standard" and a few of class ""; a background loop makes Released PVs Available again.
-# Tunables: CLUSTER_TIMEOUT (s per wait, default 90), CLUSTER_PV_COUNT (default 50).
+# Tunables: CLUSTER_TIMEOUT (s per wait, default 90), CLUSTER_PV_COUNT (default 50), KWOK_POD_CIDR.
 set -Eeuo pipefail
 set +m # no job control: background jobs must not lead a process group, so setsid keeps their PID
 
@@ -288,11 +289,13 @@ POLICY
     --kubeconfig="$DIR/kubeconfig-scheduler" --cert-dir="$DIR/certs/scheduler" \
     --authentication-kubeconfig="$DIR/kubeconfig-scheduler" \
     --authorization-kubeconfig="$DIR/kubeconfig-scheduler"
+  # Pod IPs come from a loopback range, so a test harness can run a pod's real process on its pod IP
+  # and an operator outside the cluster can reach it there (127.0.0.0/8 is all loopback on Linux).
   # HOME is redirected because kwok always merges ~/.kwok/kwok.yaml if present. Node address
-  # 127.0.0.1 keeps any apiserver->"kubelet" call (logs, exec) on loopback; pod IPs are fake.
+  # 127.0.0.1 keeps any apiserver->"kubelet" call (logs, exec) on loopback; pod IPs are loopback addresses.
   start kwok env HOME="$DIR/kwok" "$kwok" --kubeconfig="$DIR/kubeconfig" \
     --manage-all-nodes=false --manage-nodes-with-annotation-selector=kwok.x-k8s.io/node=fake \
-    --cidr=10.244.0.1/16 --node-ip=127.0.0.1 \
+    --cidr="${KWOK_POD_CIDR:-127.1.0.1/16}" --node-ip=127.0.0.1 \
     --node-lease-duration-seconds=40 --server-address="127.0.0.1:$KWOK_PORT"
 
   write_bootstrap_manifest >"$DIR/bootstrap.yaml"

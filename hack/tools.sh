@@ -87,14 +87,16 @@ build_group() {
     cd "$tmp"
     # GOTOOLCHAIN=local: never fetch another Go toolchain; GOFLAGS cleared so user flags can't interfere.
     export CGO_ENABLED=0 GOTOOLCHAIN=local GOFLAGS='' GOWORK=off
-    "$go" mod init dittofs-tools-build >/dev/null 2>&1
+    "$go" mod init dittofs-tools-build >/dev/null 2>&1 || die "'$go mod init' failed in $tmp (is Go >= 1.26 installed?)"
     if [[ $group == k8s ]]; then
       # k8s.io/kubernetes requires its staging modules at v0.0.0 and replaces them with ./staging;
       # point each one at its published tag instead (v1.34.4 -> v0.34.4). The list is read from the
       # kubernetes go.mod itself so it follows the pinned release.
       local gomod staging_version=v0${version#v1} m
-      gomod=$("$go" mod download -json "$module@$version" | sed -n 's/^[[:space:]]*"GoMod": "\(.*\)",\{0,1\}$/\1/p')
-      [[ -f $gomod ]] || die "could not download $module@$version through the Go module proxy"
+      "$go" mod download -json "$module@$version" >download.json 2>&1 ||
+        { cat download.json; die "could not download $module@$version through the Go module proxy ($("$go" env GOPROXY))"; }
+      gomod=$(sed -n 's/^[[:space:]]*"GoMod": "\(.*\)",\{0,1\}$/\1/p' download.json)
+      [[ -f $gomod ]] || die "no go.mod for $module@$version in the module cache after download"
       while read -r m; do
         "$go" mod edit -replace "$m=$m@$staging_version"
       done < <(awk '$2 == "=>" && $3 ~ /^\.\/staging\// { print $1 }' "$gomod")
