@@ -1,0 +1,254 @@
+package com.dittofs.operator.packaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The committed OLM bundle (bundle/, registry+v1 layout) is exactly what the build generates into
+ * target/bundle/dittofs-operator, and it is a complete, valid-looking bundle. Runs in the package phase, after
+ * quarkus:build and PackagingArtifacts.
+ */
+class BundleTest {
+
+    @BeforeAll
+    static void onlyInThePackagePhase() {
+        Build.assumePackagePhase();
+    }
+
+    static final Path COMMITTED = Build.ARTIFACTS.committedBundle();
+    static final Path GENERATED = Build.ARTIFACTS.generatedBundle();
+    static final String DFS_IMAGE = "marmos91c/dittofs:v0.29.0";
+
+    final JsonNode csv = Build.csv(COMMITTED);
+    final JsonNode spec = csv.get("spec");
+
+    @Test
+    void committedBundleIsExactlyTheGeneratedOne() {
+        Build.assertSameTree(COMMITTED, GENERATED);
+    }
+
+    @Test
+    void generationIsDeterministic() throws Exception {
+        // Running the finishing step again over its own output must change nothing (and nothing in it may depend on
+        // time, user or machine: the committed copy was generated elsewhere and still matches).
+        Path csvFile = GENERATED.resolve("manifests").resolve(PackagingArtifacts.CSV_FILE);
+        String before = Files.readString(csvFile);
+        Build.ARTIFACTS.finishCsv();
+        assertThat(Files.readString(csvFile)).isEqualTo(before);
+        assertThat(csv.at("/metadata/annotations").has("createdAt")).as("createdAt is a build timestamp").isFalse();
+        assertThat(spec.at("/provider/name").asText())
+                .as("the generator's default provider is the build user's name").isEqualTo("DittoFS");
+    }
+
+    @Test
+    void registryV1Layout() throws Exception {
+        try (var files = Files.list(COMMITTED.resolve("manifests"))) {
+            assertThat(files.map(p -> p.getFileName().toString()).sorted()).containsExactly(
+                    PackagingArtifacts.CSV_FILE, PackagingArtifacts.CRD_FILE);
+        }
+        JsonNode annotations = Yaml.read(COMMITTED.resolve("metadata/annotations.yaml")).get("annotations");
+        assertThat(annotations.path("operators.operatorframework.io.bundle.mediatype.v1").asText())
+                .isEqualTo("registry+v1");
+        assertThat(annotations.path("operators.operatorframework.io.bundle.manifests.v1").asText())
+                .isEqualTo("manifests/");
+        assertThat(annotations.path("operators.operatorframework.io.bundle.metadata.v1").asText())
+                .isEqualTo("metadata/");
+        assertThat(annotations.path("operators.operatorframework.io.bundle.package.v1").asText())
+                .isEqualTo("dittofs-operator");
+        assertThat(annotations.path("operators.operatorframework.io.bundle.channels.v1").asText()).isEqualTo("alpha");
+        assertThat(annotations.path("operators.operatorframework.io.bundle.channel.default.v1").asText())
+                .isEqualTo("alpha");
+
+        // bundle.Dockerfile: FROM scratch, one LABEL per annotation, the two directories copied
+        List<String> dockerfile = Files.readAllLines(COMMITTED.resolve("bundle.Dockerfile"));
+        assertThat(dockerfile).contains("FROM scratch", "COPY manifests /manifests/", "COPY metadata /metadata/");
+        Map<String, String> labels = new TreeMap<>();
+        dockerfile.stream().filter(l -> l.startsWith("LABEL ")).map(l -> l.substring(6).split("=", 2))
+                .forEach(kv -> labels.put(kv[0], kv[1]));
+        Map<String, String> expected = new TreeMap<>();
+        annotations.fields().forEachRemaining(e -> expected.put(e.getKey(), e.getValue().asText()));
+        assertThat(labels).isEqualTo(expected);
+    }
+
+    @Test
+    void csvDescribesTheOperator() {
+        assertThat(csv.at("/metadata/name").asText()).isEqualTo("dittofs-operator.v" + Build.projectVersion()
+                .toLowerCase());
+        assertThat(spec.path("version").asText()).isEqualTo(Build.projectVersion());
+        assertThat(spec.path("displayName").asText()).isEqualTo("DittoFS Operator");
+        assertThat(spec.path("description").asText()).contains("DittoServer").hasSizeGreaterThan(200);
+        assertThat(spec.path("keywords")).isNotEmpty();
+        assertThat(spec.path("maturity").asText()).isNotBlank();
+        assertThat(spec.path("minKubeVersion").asText()).matches("\\d+\\.\\d+\\.\\d+");
+        assertThat(spec.path("maintainers")).isNotEmpty()
+                .allSatisfy(m -> assertThat(m.path("name").asText()).isNotBlank());
+        assertThat(spec.path("links")).isNotEmpty().allSatisfy(l -> {
+            assertThat(l.path("name").asText()).isNotBlank();
+            assertThat(l.path("url").asText()).startsWith("https://");
+        });
+        assertThat(spec.path("icon")).hasSize(1);
+        JsonNode icon = spec.path("icon").get(0);
+        assertThat(icon.path("mediatype").asText()).isEqualTo("image/png");
+        byte[] png = Base64.getDecoder().decode(icon.path("base64data").asText());
+        assertThat(png).startsWith(0x89, 'P', 'N', 'G');
+
+        JsonNode annotations = csv.at("/metadata/annotations");
+        assertThat(annotations.path("capabilities").asText()).isIn("Basic Install", "Seamless Upgrades",
+                "Full Lifecycle", "Deep Insights", "Auto Pilot");
+        assertThat(annotations.path("categories").asText()).isNotBlank();
+        assertThat(annotations.path("description").asText()).isNotBlank();
+    }
+
+    @Test
+    void everyInstallModeIsSupported() {
+        Map<String, Boolean> modes = new TreeMap<>();
+        spec.path("installModes").forEach(m -> modes.put(m.path("type").asText(), m.path("supported").asBoolean()));
+        assertThat(modes).containsExactlyInAnyOrderEntriesOf(Map.of("OwnNamespace", true, "SingleNamespace", true,
+                "MultiNamespace", true, "AllNamespaces", true));
+        // ...which works because OLM hands the target namespaces to the operator through this variable
+        JsonNode env = deploymentContainer().path("env");
+        assertThat(env).anySatisfy(e -> {
+            assertThat(e.path("name").asText()).isEqualTo("QUARKUS_OPERATOR_SDK_CONTROLLERS_DITTOSERVER_NAMESPACES");
+            assertThat(e.at("/valueFrom/fieldRef/fieldPath").asText())
+                    .isEqualTo("metadata.annotations['olm.targetNamespaces']");
+        });
+    }
+
+    @Test
+    void ownsTheDittoServerCrdWithDescriptors() {
+        JsonNode owned = spec.at("/customresourcedefinitions/owned");
+        assertThat(owned).hasSize(1);
+        JsonNode crd = owned.get(0);
+        assertThat(crd.path("name").asText()).isEqualTo(PackagingArtifacts.CRD_NAME);
+        assertThat(crd.path("kind").asText()).isEqualTo("DittoServer");
+        assertThat(crd.path("version").asText()).isEqualTo("v1alpha1");
+        assertThat(crd.path("displayName").asText()).isNotBlank();
+        assertThat(crd.path("description").asText()).isNotBlank();
+        assertThat(spec.at("/customresourcedefinitions/required")).isEmpty();
+
+        JsonNode schema = Yaml.read(COMMITTED.resolve("manifests").resolve(PackagingArtifacts.CRD_FILE))
+                .at("/spec/versions/0/schema/openAPIV3Schema/properties");
+        assertThat(crd.path("specDescriptors")).isNotEmpty();
+        assertThat(crd.path("statusDescriptors")).isNotEmpty();
+        List<String> missing = new ArrayList<>();
+        for (String part : List.of("spec", "status")) {
+            for (JsonNode d : crd.path(part + "Descriptors")) {
+                assertThat(d.path("displayName").asText()).as(d.toString()).isNotBlank();
+                assertThat(d.path("x-descriptors")).as(d.toString()).isNotEmpty()
+                        .allSatisfy(x -> assertThat(x.asText()).startsWith("urn:alm:descriptor:"));
+                JsonNode node = schema.path(part);
+                for (String segment : d.path("path").asText().split("\\.")) {
+                    node = node.path("properties").path(segment);
+                }
+                if (node.isMissingNode()) {
+                    missing.add(part + "." + d.path("path").asText());
+                }
+            }
+        }
+        assertThat(missing).as("descriptor paths that are not in the CRD schema").isEmpty();
+        assertThat(crd.path("specDescriptors")).anySatisfy(d ->
+                assertThat(d.path("path").asText()).isEqualTo("storage.metadataSize"));
+    }
+
+    @Test
+    void nativeApisAreOnlyBuiltInKubernetesApis() {
+        // OLM keeps a CSV Pending while a nativeAPI is missing: an optional CRD-based dependent (Percona) must be
+        // listed under packaging.optionalNativeAPIs in src/main/csv/dittofs-operator.csv.yaml instead.
+        assertThat(spec.path("nativeAPIs")).isNotEmpty().allSatisfy(api -> assertThat(api.path("group").asText())
+                .as(api.toString()).matches("|apps|batch|policy|[a-z0-9.-]*\\.k8s\\.io"));
+    }
+
+    @Test
+    void bundledCrdIsTheGeneratedCrd() {
+        assertThat(Yaml.read(COMMITTED.resolve("manifests").resolve(PackagingArtifacts.CRD_FILE))
+                .equals(Yaml.read(Build.generatedCrd()))).as("bundle CRD vs target/kubernetes; " + Build.SYNC_HINT)
+                .isTrue();
+    }
+
+    @Test
+    void rbacIsThePermissionsOfTheGeneratedManifests() {
+        JsonNode install = spec.at("/install/spec");
+        assertThat(spec.at("/install/strategy").asText()).isEqualTo("deployment");
+        JsonNode cluster = install.path("clusterPermissions");
+        assertThat(cluster).hasSize(1);
+        assertThat(cluster.get(0).path("serviceAccountName").asText()).isEqualTo("dittofs-operator");
+        assertThat(Rbac.rules(cluster.get(0).path("rules")))
+                .isEqualTo(Rbac.rules(Build.generatedClusterRole().path("rules")));
+
+        JsonNode ns = install.path("permissions");
+        assertThat(ns).hasSize(1);
+        assertThat(ns.get(0).path("serviceAccountName").asText()).isEqualTo("dittofs-operator");
+        JsonNode leaderElection = Rbac.only(Build.generatedManifests(), "Role", "dittofs-operator-leader-election");
+        assertThat(Rbac.rules(ns.get(0).path("rules"))).isEqualTo(Rbac.rules(leaderElection.path("rules")));
+
+        JsonNode deployments = install.path("deployments");
+        assertThat(deployments).hasSize(1);
+        assertThat(deployments.get(0).path("name").asText()).isEqualTo("dittofs-operator");
+        assertThat(deployments.get(0).at("/spec/template/spec/serviceAccountName").asText())
+                .isEqualTo("dittofs-operator");
+    }
+
+    @Test
+    void almExamplesAreTheSampleDittoServers() throws Exception {
+        String almExamples = csv.at("/metadata/annotations/alm-examples").asText();
+        JsonNode examples = Yaml.JSON.readTree(almExamples);
+        assertThat(examples.isArray()).isTrue();
+        assertThat(examples).isNotEmpty().allSatisfy(example -> {
+            assertThat(example.path("apiVersion").asText()).isEqualTo("dittofs.dittofs.com/v1alpha1");
+            assertThat(example.path("kind").asText()).isEqualTo("DittoServer");
+            assertThat(example.at("/metadata/name").asText()).isNotBlank();
+            assertThat(example.at("/spec/storage/metadataSize").asText()).as(example.toString()).isNotBlank();
+        });
+        Set<String> samples;
+        try (var files = Files.list(Build.BASE.resolve("docs/samples"))) {
+            samples = files.flatMap(f -> Yaml.readAll(f).stream())
+                    .filter(d -> "DittoServer".equals(d.path("kind").asText()))
+                    .map(d -> d.at("/metadata/name").asText()).collect(Collectors.toSet());
+        }
+        List<String> names = new ArrayList<>();
+        examples.forEach(e -> names.add(e.at("/metadata/name").asText()));
+        assertThat(names).containsExactlyInAnyOrderElementsOf(samples);
+    }
+
+    @Test
+    void relatedImagesPinTheOperatorAndTheFileServer() {
+        String operatorImage = deploymentContainer().path("image").asText();
+        assertThat(operatorImage).matches("[a-z0-9.-]+/[a-z0-9-]+/dittofs-operator:[A-Za-z0-9._-]+")
+                .doesNotEndWith(":latest");
+        Map<String, String> related = new TreeMap<>();
+        spec.path("relatedImages").forEach(r -> related.put(r.path("name").asText(), r.path("image").asText()));
+        assertThat(related).containsEntry("dittofs-operator", operatorImage).containsEntry("dittofs", DFS_IMAGE);
+        assertThat(csv.at("/metadata/annotations/containerImage").asText()).isEqualTo(operatorImage);
+    }
+
+    @Test
+    void operatorDeploymentIsHardened() {
+        JsonNode pod = spec.at("/install/spec/deployments/0/spec/template/spec");
+        JsonNode container = deploymentContainer();
+        assertThat(pod.at("/securityContext/runAsNonRoot").asBoolean()).isTrue();
+        assertThat(pod.at("/securityContext/seccompProfile/type").asText()).isEqualTo("RuntimeDefault");
+        assertThat(container.at("/securityContext/allowPrivilegeEscalation").asBoolean(true)).isFalse();
+        assertThat(container.at("/securityContext/readOnlyRootFilesystem").asBoolean()).isTrue();
+        assertThat(container.at("/securityContext/capabilities/drop").toString()).isEqualTo("[\"ALL\"]");
+        assertThat(container.at("/livenessProbe/httpGet/path").asText()).isEqualTo("/q/health/live");
+        assertThat(container.at("/readinessProbe/httpGet/path").asText()).isEqualTo("/q/health/ready");
+    }
+
+    private JsonNode deploymentContainer() {
+        return spec.at("/install/spec/deployments/0/spec/template/spec/containers/0");
+    }
+}

@@ -1,0 +1,82 @@
+package com.dittofs.operator.packaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Static checks of the container images' Dockerfiles (there is no container engine here; release.yml builds them):
+ * pinned minimal bases, a numeric non-root user, an exec-form entrypoint (no shell at runtime), and COPY sources
+ * that the build really produces.
+ */
+class DockerfileTest {
+
+    @BeforeAll
+    static void onlyInThePackagePhase() {
+        Build.assumePackagePhase();
+    }
+
+    static final Path DOCKER = Build.BASE.resolve("src/main/docker");
+
+    @Test
+    void jvmImage() throws IOException {
+        List<String> lines = instructions("Dockerfile.jvm");
+        assertThat(from(lines)).isEqualTo("registry.access.redhat.com/ubi9/openjdk-17-runtime:1.23");
+        assertThat(lines).contains("USER 185");
+        assertCommon(lines);
+    }
+
+    @Test
+    void nativeImage() throws IOException {
+        List<String> lines = instructions("Dockerfile.native");
+        assertThat(from(lines)).startsWith("quay.io/quarkus/ubi9-quarkus-micro-image:");
+        assertThat(lines).contains("USER 1001");
+        assertCommon(lines);
+    }
+
+    @Test
+    void jvmImageCopiesWhatTheBuildProduces() throws IOException {
+        Path app = Build.TARGET.resolve("quarkus-app");
+        Assumptions.assumeTrue(Files.isDirectory(app), "no JVM build (native profile)");
+        for (String line : instructions("Dockerfile.jvm")) {
+            if (line.startsWith("COPY ")) {
+                String source = line.split("\\s+")[1];
+                Path path = Build.BASE.resolve(source.replace("*.jar", "quarkus-run.jar"));
+                assertThat(path).as(line).exists();
+            }
+        }
+        assertThat(app.resolve("quarkus-run.jar")).exists();
+    }
+
+    private static void assertCommon(List<String> lines) {
+        assertThat(lines.stream().filter(l -> l.startsWith("FROM "))).hasSize(1);
+        assertThat(from(lines)).doesNotEndWith(":latest").matches(".+:[\\w.-]+");
+        String entrypoint = lines.stream().filter(l -> l.startsWith("ENTRYPOINT ")).findFirst().orElseThrow();
+        assertThat(entrypoint).as("exec form, so no shell is needed at runtime").matches("ENTRYPOINT \\[\".*\"\\]");
+        assertThat(lines).noneMatch(l -> l.startsWith("CMD ") && !l.startsWith("CMD ["));
+        assertThat(lines).as("nothing runs a shell in the image").noneMatch(l -> l.startsWith("RUN "));
+        assertThat(lines).contains("EXPOSE 8080");
+        String user = lines.stream().filter(l -> l.startsWith("USER ")).reduce((a, b) -> b).orElseThrow();
+        assertThat(user).as("last USER: numeric, so runAsNonRoot can verify it").matches("USER [1-9][0-9]*");
+    }
+
+    private static String from(List<String> lines) {
+        return lines.stream().filter(l -> l.startsWith("FROM ")).findFirst().orElseThrow().substring(5).strip();
+    }
+
+    /** Instructions with continuation lines joined and comments dropped. */
+    private static List<String> instructions(String file) throws IOException {
+        String text = Files.readString(DOCKER.resolve(file));
+        text = Pattern.compile("(?m)^\\s*#.*\\n").matcher(text).replaceAll("");
+        text = text.replaceAll("\\\\\\n\\s*", " ");
+        return text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+    }
+}
