@@ -4,6 +4,7 @@ import java.io.UncheckedIOException;
 
 import com.dittofs.operator.api.v1alpha1.DatabaseType;
 import com.dittofs.operator.api.v1alpha1.DittoServerSpec;
+import com.dittofs.operator.api.v1alpha1.PerconaSpec;
 import com.dittofs.operator.naming.Names;
 import com.dittofs.operator.naming.Ports;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -31,7 +32,8 @@ public final class DfsConfigRenderer {
     public static DfsConfig model(DittoServerSpec spec) {
         var logging = new DfsConfig.Logging(spec.getLogging().getLevel().name(),
                 spec.getLogging().getFormat().name().toLowerCase(java.util.Locale.ROOT), "stdout");
-        var database = spec.getDatabase().getType() == DatabaseType.POSTGRES
+        // A Percona cluster is PostgreSQL too: host, database, user and password come from its user Secret.
+        var database = spec.getDatabase().getType() == DatabaseType.POSTGRES || PerconaSpec.enabledIn(spec)
                 ? new DfsConfig.Database("postgres", null,
                         new DfsConfig.Postgres(POSTGRES_DEFAULT_PORT, POSTGRES_DEFAULT_SSLMODE))
                 : new DfsConfig.Database("sqlite", new DfsConfig.Sqlite(Names.SQLITE_PATH), null);

@@ -8,6 +8,7 @@ import java.util.Map;
 import com.dittofs.operator.api.v1alpha1.DatabaseType;
 import com.dittofs.operator.api.v1alpha1.DittoServer;
 import com.dittofs.operator.api.v1alpha1.DittoServerSpec;
+import com.dittofs.operator.api.v1alpha1.PerconaSpec;
 import com.dittofs.operator.api.v1alpha1.S3Spec;
 import com.dittofs.operator.naming.Names;
 
@@ -19,6 +20,7 @@ public final class PodEnvironment {
     static final String POSTGRES_PREFIX = "DITTOFS_DATABASE_POSTGRES_";
     static final String POSTGRES_FIELD = "spec.database.postgresSecretRef";
     static final String S3_FIELD = "spec.s3.credentialsSecretRef";
+    static final String PERCONA_FIELD = "spec.percona (user Secret of the PerconaPGCluster)";
 
     private PodEnvironment() {
     }
@@ -38,7 +40,12 @@ public final class PodEnvironment {
                 ? SecretBinding.generated(ADMIN_PASSWORD_ENV, Names.adminSecret(server), Names.ADMIN_PASSWORD_KEY)
                 : SecretBinding.required(ADMIN_PASSWORD_ENV, admin.getName(), admin.getKey(),
                         "spec.identity.admin.passwordSecretRef"));
-        if (spec.getDatabase().getType() == DatabaseType.POSTGRES) {
+        if (PerconaSpec.enabledIn(spec)) {
+            // Not required here: the database readiness (DatabaseReady) owns this Secret, so that a cluster still
+            // being created is not reported as a missing Secret of the pod. The StatefulSet waits for both.
+            perconaBindings(server).forEach(b -> bindings.add(
+                    new SecretBinding(b.env(), b.secret(), b.keys(), false, b.field(), false)));
+        } else if (spec.getDatabase().getType() == DatabaseType.POSTGRES) {
             String pg = spec.getDatabase().getPostgresSecretRef().getName();
             bindings.add(postgres("HOST", pg, true, "host"));
             bindings.add(postgres("PORT", pg, false, "port"));
@@ -80,7 +87,27 @@ public final class PodEnvironment {
         return env;
     }
 
+    /**
+     * The user Secret the Percona operator writes ({@code <cluster>-pguser-dittofs}: host, port, dbname, user,
+     * password, uri, ...) as DITTOFS_DATABASE_POSTGRES_*; {@code required} marks what the database needs to be
+     * usable. dfs ignores ..._DBNAME, so dbname feeds ..._DATABASE. No sslmode key: the rendered default (require)
+     * applies, and Percona serves TLS by default.
+     */
+    public static List<SecretBinding> perconaBindings(DittoServer server) {
+        String secret = Names.perconaUserSecret(server);
+        return List.of(
+                percona("HOST", secret, true, "host"),
+                percona("PORT", secret, false, "port"),
+                percona("DATABASE", secret, true, "dbname", "database"),
+                percona("USER", secret, true, "user", "username"),
+                percona("PASSWORD", secret, true, "password"));
+    }
+
     private static SecretBinding postgres(String suffix, String secret, boolean required, String... keys) {
         return new SecretBinding(POSTGRES_PREFIX + suffix, secret, List.of(keys), required, POSTGRES_FIELD, false);
+    }
+
+    private static SecretBinding percona(String suffix, String secret, boolean required, String... keys) {
+        return new SecretBinding(POSTGRES_PREFIX + suffix, secret, List.of(keys), required, PERCONA_FIELD, false);
     }
 }

@@ -35,6 +35,7 @@ public final class Labels {
     public static final String COMPONENT_HEADLESS = "headless";
     public static final String COMPONENT_JWT = "jwt";
     public static final String COMPONENT_ADMIN = "admin-credentials";
+    public static final String COMPONENT_DATABASE = "database";
 
     private Labels() {
     }

@@ -11,6 +11,10 @@ public final class Names {
     public static final String ADMIN_USERNAME_KEY = "username";
     public static final String ADMIN_USERNAME = "admin";
     public static final String CONTAINER = "dfs";
+    /** The PostgreSQL user dfs connects as in a Percona cluster. */
+    public static final String PERCONA_USER = "dittofs";
+    /** The single instance set of a Percona cluster. */
+    public static final String PERCONA_INSTANCE_SET = "instance1";
 
     /** Volume claim templates and the volumes of the pod. */
     public static final String VOLUME_METADATA = "metadata";
@@ -62,5 +66,15 @@ public final class Names {
 
     public static String adminSecret(DittoServer server) {
         return server.getMetadata().getName() + "-admin";
+    }
+
+    /** The PerconaPGCluster holding the control-plane database. */
+    public static String perconaCluster(DittoServer server) {
+        return server.getMetadata().getName() + "-db";
+    }
+
+    /** The user Secret the Percona operator writes for {@link #PERCONA_USER} (its default name). */
+    public static String perconaUserSecret(DittoServer server) {
+        return perconaCluster(server) + "-pguser-" + PERCONA_USER;
     }
 }

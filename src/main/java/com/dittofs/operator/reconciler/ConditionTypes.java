@@ -1,5 +1,7 @@
 package com.dittofs.operator.reconciler;
 
+import com.dittofs.operator.dependent.DatabaseReadiness;
+
 /** Condition types and reasons of a DittoServer (CamelCase, as Kubernetes API conventions ask). */
 public final class ConditionTypes {
 
@@ -7,6 +9,8 @@ public final class ConditionTypes {
     public static final String AVAILABLE = "Available";
     public static final String CONFIG_READY = "ConfigReady";
     public static final String PROGRESSING = "Progressing";
+    /** Only on servers with percona.enabled. */
+    public static final String DATABASE_READY = "DatabaseReady";
 
     public static final String REASON_SERVER_READY = "ServerReady";
     public static final String REASON_CONFIG_RENDERED = "ConfigRendered";
@@ -19,6 +23,10 @@ public final class ConditionTypes {
     public static final String REASON_WAITING_FOR_CONFIG = "WaitingForConfig";
     public static final String REASON_RECONCILE_ERROR = "ReconcileError";
     public static final String REASON_DELETING = "Deleting";
+    public static final String REASON_PERCONA_NOT_INSTALLED = DatabaseReadiness.PERCONA_NOT_INSTALLED;
+    public static final String REASON_CLUSTER_CREATING = DatabaseReadiness.CLUSTER_CREATING;
+    public static final String REASON_CLUSTER_NOT_READY = DatabaseReadiness.CLUSTER_NOT_READY;
+    public static final String REASON_CLUSTER_READY = DatabaseReadiness.CLUSTER_READY;
 
     private ConditionTypes() {
     }

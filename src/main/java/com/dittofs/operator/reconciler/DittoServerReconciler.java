@@ -6,11 +6,14 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import jakarta.inject.Inject;
+
 import com.dittofs.operator.api.v1alpha1.DittoServer;
 import com.dittofs.operator.api.v1alpha1.DittoServerStatus;
 import com.dittofs.operator.dependent.AdminSecretDependent;
 import com.dittofs.operator.dependent.ApiServiceDependent;
 import com.dittofs.operator.dependent.ConfigMapDependent;
+import com.dittofs.operator.dependent.DatabaseReadiness;
 import com.dittofs.operator.dependent.FileServiceDependent;
 import com.dittofs.operator.dependent.GeneratesAdminSecret;
 import com.dittofs.operator.dependent.GeneratesJwtSecret;
@@ -18,6 +21,11 @@ import com.dittofs.operator.dependent.HeadlessServiceDependent;
 import com.dittofs.operator.dependent.JwtSecretDependent;
 import com.dittofs.operator.dependent.MetricsEnabled;
 import com.dittofs.operator.dependent.MetricsServiceDependent;
+import com.dittofs.operator.dependent.PerconaClusterDependent;
+import com.dittofs.operator.dependent.PerconaCrdEventSource;
+import com.dittofs.operator.dependent.PerconaEnabled;
+import com.dittofs.operator.dependent.PerconaInstalled;
+import com.dittofs.operator.dependent.PerconaPGCluster;
 import com.dittofs.operator.dependent.PodInputs;
 import com.dittofs.operator.dependent.PodInputsAvailable;
 import com.dittofs.operator.dependent.StatefulSetDependent;
@@ -58,11 +66,19 @@ import io.quarkiverse.operatorsdk.annotations.RBACRule;
             reconcilePrecondition = MetricsEnabled.class),
     @Dependent(name = StatefulSetDependent.NAME, type = StatefulSetDependent.class,
             dependsOn = DittoServerReconciler.CONFIG),
+    // A leaf on purpose: a false activation or precondition marks what depends on a node for deletion.
+    @Dependent(name = PerconaClusterDependent.NAME, type = PerconaClusterDependent.class,
+            activationCondition = PerconaInstalled.class, reconcilePrecondition = PerconaEnabled.class),
 })
 // Labelling referenced Secrets, recording events; leases for leader election.
 @RBACRule(apiGroups = "", resources = "secrets", verbs = {"get", "list", "watch", "create", "patch", "update"})
 @RBACRule(apiGroups = "", resources = "events", verbs = {"create", "patch"})
+// Reading the server pod's IP, for dittofs.operator.data-plane.api-access=pod-ip (the operator never changes pods).
+@RBACRule(apiGroups = "", resources = "pods", verbs = "get")
 @RBACRule(apiGroups = "coordination.k8s.io", resources = "leases", verbs = {"get", "list", "watch", "create", "update", "patch"})
+// Whether the Percona CRD is installed: that one CRD only (the informer lists and watches it by name).
+@RBACRule(apiGroups = "apiextensions.k8s.io", resources = "customresourcedefinitions",
+        resourceNames = PerconaPGCluster.CRD_NAME, verbs = {"get", "list", "watch"})
 public class DittoServerReconciler implements Reconciler<DittoServer> {
 
     public static final String NAME = "dittoserver";
@@ -71,12 +87,19 @@ public class DittoServerReconciler implements Reconciler<DittoServer> {
     static final Duration MISSING_SECRET_RECHECK = Duration.ofSeconds(10);
     static final Duration INPUTS_COMPLETED_RECHECK = Duration.ofMillis(200);
 
+    /** Data-plane failures (dfs unreachable, an API error) are retried after this long. */
+    static final Duration DATA_PLANE_RETRY = Duration.ofSeconds(15);
+    static final Duration DATA_PLANE_DRIFT_CHECK = Duration.ofMinutes(5);
+
+    @Inject
+    DataPlaneStep dataPlane;
+
     private InformerEventSource<Secret, DittoServer> referencedSecrets;
 
     @Override
     public List<EventSource<?, DittoServer>> prepareEventSources(EventSourceContext<DittoServer> context) {
         referencedSecrets = ReferencedSecrets.eventSource(context);
-        return List.of(referencedSecrets);
+        return List.of(referencedSecrets, new PerconaCrdEventSource(context));
     }
 
     @Override
@@ -89,18 +112,30 @@ public class DittoServerReconciler implements Reconciler<DittoServer> {
 
         PodInputs inputs = PodInputs.of(server, context);
         Optional<StatefulSet> statefulSet = context.getSecondaryResource(StatefulSet.class, StatefulSetDependent.NAME);
-        DittoServerStatus status = StatusAggregator.aggregate(server, inputs, statefulSet, null, Instant.now());
+        Optional<DatabaseReadiness> database = DatabaseReadiness.of(server, context);
+        Instant now = Instant.now();
+        DittoServerStatus status = StatusAggregator.aggregate(server, inputs, statefulSet, database, null, now);
+        boolean podReady = server.getSpec().getReplicas() > 0 && status.getReadyReplicas() > 0;
+        DataPlaneOutcome dataPlaneOutcome = dataPlane.run(server, inputs, podReady, context.getClient());
+        status = DataPlaneStatus.apply(server, status, dataPlaneOutcome, now);
         warnOnNewProblem(server, status, context);
 
         UpdateControl<DittoServer> control = status.equals(server.getStatus())
                 ? UpdateControl.noUpdate()
                 : UpdateControl.patchStatus(withStatus(server, status));
-        if (!inputs.secrets().complete()) {
+        if (!inputs.secrets().complete() || database.map(DatabaseReadiness::needsRecheck).orElse(false)) {
             control.rescheduleAfter(MISSING_SECRET_RECHECK);
-        } else if (result.getNotReadyDependents().stream().anyMatch(ConfigMapDependent.class::isInstance)) {
+        } else if (database.map(DatabaseReadiness::ready).orElse(true)
+                && result.getNotReadyDependents().stream().anyMatch(ConfigMapDependent.class::isInstance)) {
             // The inputs completed during this pass (the generated Secrets were just created, and JOSDK sends no
-            // event for its own writes): the StatefulSet was skipped, so go again now.
+            // event for its own writes), or the database became ready meanwhile: the StatefulSet was skipped, so go
+            // again now. (A database still on its way is not polled: its informer reports the change.)
             control.rescheduleAfter(INPUTS_COMPLETED_RECHECK);
+        } else if (dataPlaneOutcome.retryable()) {
+            control.rescheduleAfter(DATA_PLANE_RETRY);
+        } else if (DataPlaneOutcome.CONVERGED.equals(dataPlaneOutcome.reason())) {
+            // dfs sends no events: look for drift (shares changed by hand, a restored backup) now and then.
+            control.rescheduleAfter(DATA_PLANE_DRIFT_CHECK);
         }
         return control;
     }
@@ -110,7 +145,9 @@ public class DittoServerReconciler implements Reconciler<DittoServer> {
             Exception e) {
         PodInputs inputs = PodInputs.of(server, context);
         Optional<StatefulSet> statefulSet = context.getSecondaryResource(StatefulSet.class, StatefulSetDependent.NAME);
-        DittoServerStatus status = StatusAggregator.aggregate(server, inputs, statefulSet, e, Instant.now());
+        DittoServerStatus status = StatusAggregator.aggregate(server, inputs, statefulSet,
+                DatabaseReadiness.of(server, context), e, Instant.now());
+        status = DataPlaneStatus.carryOver(server, status);
         warnOnNewProblem(server, status, context);
         return status.equals(server.getStatus())
                 ? ErrorStatusUpdateControl.noStatusUpdate()
@@ -122,7 +159,10 @@ public class DittoServerReconciler implements Reconciler<DittoServer> {
         Condition ready = ready(status);
         if (ready == null || "True".equals(ready.getStatus())
                 || ConditionTypes.REASON_STOPPED.equals(ready.getReason())
-                || ConditionTypes.REASON_POD_NOT_READY.equals(ready.getReason())) {
+                || ConditionTypes.REASON_POD_NOT_READY.equals(ready.getReason())
+                // the database on its way: progress, not a problem
+                || ConditionTypes.REASON_CLUSTER_CREATING.equals(ready.getReason())
+                || ConditionTypes.REASON_CLUSTER_NOT_READY.equals(ready.getReason())) {
             return;
         }
         Condition before = server.getStatus() == null ? null : ready(server.getStatus());

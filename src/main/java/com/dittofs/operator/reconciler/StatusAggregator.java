@@ -8,6 +8,7 @@ import com.dittofs.operator.api.v1alpha1.DittoServerSpec;
 import com.dittofs.operator.api.v1alpha1.DittoServerStatus;
 import com.dittofs.operator.api.v1alpha1.Endpoints;
 import com.dittofs.operator.api.v1alpha1.Phase;
+import com.dittofs.operator.dependent.DatabaseReadiness;
 import com.dittofs.operator.dependent.PodInputs;
 import com.dittofs.operator.naming.Names;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
@@ -23,6 +24,12 @@ final class StatusAggregator {
 
     static DittoServerStatus aggregate(DittoServer server, PodInputs inputs, Optional<StatefulSet> statefulSet,
             Exception error, Instant now) {
+        return aggregate(server, inputs, statefulSet, Optional.empty(), error, now);
+    }
+
+    /** {@code database}: present only when the server waits for a database of its own (percona.enabled). */
+    static DittoServerStatus aggregate(DittoServer server, PodInputs inputs, Optional<StatefulSet> statefulSet,
+            Optional<DatabaseReadiness> database, Exception error, Instant now) {
         DittoServerSpec spec = server.getSpec();
         DittoServerStatus previous = server.getStatus() == null ? new DittoServerStatus() : server.getStatus();
         Long generation = server.getMetadata().getGeneration();
@@ -36,6 +43,11 @@ final class StatusAggregator {
         conditions.set(CONFIG_READY, configReady, configReady ? REASON_CONFIG_RENDERED : REASON_SECRET_MISSING,
                 configReady ? "Configuration rendered and every referenced Secret key found"
                         : String.join("; ", inputs.secrets().problems()));
+
+        database.ifPresent(db -> conditions.set(DATABASE_READY, db.ready(), db.reason(), db.message()));
+        boolean databaseReady = database.map(DatabaseReadiness::ready).orElse(true);
+        // Only a missing Percona operator needs the user; the other states pass on their own.
+        boolean databaseFailed = database.map(db -> REASON_PERCONA_NOT_INSTALLED.equals(db.reason())).orElse(false);
 
         boolean available = !stopped && ready >= 1;
         conditions.set(AVAILABLE, available,
@@ -54,6 +66,8 @@ final class StatusAggregator {
             conditions.set(READY, false, REASON_DELETING, "The DittoServer is being deleted");
         } else if (!configReady) {
             conditions.set(READY, false, REASON_SECRET_MISSING, String.join("; ", inputs.secrets().problems()));
+        } else if (!databaseReady) {
+            conditions.set(READY, false, database.get().reason(), database.get().message());
         } else if (stopped) {
             conditions.set(READY, false, REASON_STOPPED, "replicas is 0: the server is stopped");
         } else if (!available) {
@@ -65,7 +79,8 @@ final class StatusAggregator {
         DittoServerStatus status = new DittoServerStatus();
         status.setObservedGeneration(generation);
         status.setPhase(deleting ? Phase.Deleting
-                : error != null || !configReady ? Phase.Failed
+                : error != null || !configReady || databaseFailed ? Phase.Failed
+                : !databaseReady ? Phase.Pending
                 : stopped ? Phase.Stopped
                 : available ? Phase.Running
                 : Phase.Pending);

@@ -32,6 +32,16 @@ public abstract class E2E {
     protected static final Duration TIMEOUT = Duration.ofSeconds(120);
     protected static KubernetesClient admin;
     protected static String namespace;
+    /** The Prometheus endpoint of the operator under test (it listens on a random port). */
+    protected static java.net.URL operatorMetrics;
+
+    @io.quarkus.test.common.http.TestHTTPResource("/q/metrics")
+    java.net.URL metricsUrl;
+
+    @org.junit.jupiter.api.BeforeEach
+    void rememberOperatorMetrics() {
+        operatorMetrics = metricsUrl;
+    }
 
     @BeforeAll
     static void createNamespace() {

@@ -29,8 +29,17 @@ public class OperatorUnderTest implements QuarkusTestResourceLifecycleManager {
     public static final String SERVICE_ACCOUNT = "dittofs-operator";
     public static final String CLUSTER_ROLE = "dittoserver-cluster-role";
     public static final String OPERATOR_USER = "system:serviceaccount:" + OPERATOR_NAMESPACE + ":" + SERVICE_ACCOUNT;
+    public static final String DATA_PLANE = "data-plane";
     public static final Path CRD = Path.of("target/kubernetes/dittoservers.dittofs.dittofs.com-v1.yml");
     public static final Path MANIFESTS = Path.of("target/kubernetes/kubernetes.yml");
+
+    /** Whether the operator manages the dfs data plane: only where a test runs the real dfs (see RealDfs). */
+    private boolean dataPlane;
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        dataPlane = Boolean.parseBoolean(initArgs.getOrDefault(DATA_PLANE, "false"));
+    }
 
     @Override
     public Map<String, String> start() {
@@ -39,6 +48,10 @@ public class OperatorUnderTest implements QuarkusTestResourceLifecycleManager {
             installCrd(admin);
             String token = installRbac(admin);
             return Map.of(
+                    // Pods are simulated: only tests that run the real dfs for a pod let the operator drive its API,
+                    // reaching it on the pod IP (a loopback address, see hack/cluster.sh).
+                    "dittofs.operator.data-plane.enabled", String.valueOf(dataPlane),
+                    "dittofs.operator.data-plane.api-access", "pod-ip",
                     "quarkus.kubernetes-client.api-server-url", cluster.apiServerUrl(),
                     "quarkus.kubernetes-client.ca-cert-file", cluster.caCert().toString(),
                     "quarkus.kubernetes-client.token", token,

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -20,7 +19,6 @@ import com.dittofs.operator.fixtures.Fixtures;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -80,10 +78,8 @@ class SteadyStateIT extends E2E {
 
     /** How many reconciles of a server the operator has run, from its Prometheus endpoint. */
     static double reconciles(String name) throws Exception {
-        int port = ConfigProvider.getConfig().getOptionalValue("quarkus.http.test-port", Integer.class).orElse(8081);
-        String body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/q/metrics")).build(), HttpResponse.BodyHandlers.ofString())
-                .body();
+        String body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(operatorMetrics.toURI()).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
         Matcher m = Pattern.compile("operator_sdk_controllers_execution_reconcile_seconds_count\\{[^}]*resource_name=\""
                 + Pattern.quote(name) + "\"[^}]*resource_namespace=\"" + Pattern.quote(namespace) + "\"[^}]*} ([0-9.E]+)")
                 .matcher(body);

@@ -10,6 +10,7 @@ import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.Affinity;
 import io.fabric8.kubernetes.api.model.LocalObjectReference;
@@ -23,6 +24,12 @@ import io.fabric8.kubernetes.api.model.Toleration;
 @ValidationRule(value = "self.nfs.enabled || self.smb.enabled", message = "at least one of nfs.enabled and smb.enabled must be true")
 @ValidationRule(value = "!self.nfs.enabled || !self.smb.enabled || self.nfs.port != self.smb.port",
         message = "nfs.port and smb.port must differ")
+@ValidationRule(value = "has(self.s3) || !has(self.shares) || self.shares.all(s, !has(s.remote) || !s.remote)",
+        message = "shares[].remote needs spec.s3")
+@ValidationRule(value = "!has(self.percona) || !self.percona.enabled || !has(self.database)"
+        + " || self.database.type != 'postgres'",
+        message = "percona.enabled provisions the PostgreSQL database itself: remove database.type postgres and"
+                + " database.postgresSecretRef (leave spec.database out)")
 public class DittoServerSpec {
 
     @Default("marmos91c/dittofs:v0.29.0")
@@ -71,8 +78,20 @@ public class DittoServerSpec {
     @JsonPropertyDescription("Control-plane database of dfs.")
     private DatabaseSpec database = new DatabaseSpec();
 
+    @JsonPropertyDescription("A PostgreSQL cluster run by the Percona Operator for PostgreSQL that holds the dfs"
+            + " control-plane database; when enabled, dfs uses it instead of database.")
+    private PerconaSpec percona;
+
     @JsonPropertyDescription("S3 bucket for file content; credentials are injected from a Secret as AWS SDK environment variables.")
     private S3Spec s3;
+
+    @Default("[{\"name\": \"/export\"}]")
+    @Size(max = 32)
+    @ValidationRule(value = "self.all(a, self.exists_one(b, a.name == b.name))", message = "shares names must be unique")
+    @JsonPropertyDescription("Shares the operator creates in dfs once the server is ready and keeps as declared."
+            + " Defaults to one share /export. Removing a share from the list deletes it from dfs (its files stay in"
+            + " the stores); shares created by hand are left alone.")
+    private List<ShareSpec> shares = defaultShares();
 
     @JsonPropertyDescription("JWT secret and admin password; generated into Secrets when omitted.")
     private IdentitySpec identity;
@@ -199,6 +218,28 @@ public class DittoServerSpec {
 
     public void setDatabase(DatabaseSpec database) {
         this.database = database;
+    }
+
+    public PerconaSpec getPercona() {
+        return percona;
+    }
+
+    public void setPercona(PerconaSpec percona) {
+        this.percona = percona;
+    }
+
+    private static List<ShareSpec> defaultShares() {
+        ShareSpec export = new ShareSpec();
+        export.setName("/export");
+        return new java.util.ArrayList<>(List.of(export));
+    }
+
+    public List<ShareSpec> getShares() {
+        return shares;
+    }
+
+    public void setShares(List<ShareSpec> shares) {
+        this.shares = shares;
     }
 
     public S3Spec getS3() {

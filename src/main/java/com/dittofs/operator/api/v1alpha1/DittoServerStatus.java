@@ -30,7 +30,15 @@ public class DittoServerStatus {
     @JsonPropertyDescription("Addresses clients use to reach the server.")
     private Endpoints endpoints;
 
-    @JsonPropertyDescription("Ready, Available, ConfigReady and Progressing, following Kubernetes API conventions.")
+    @JsonPropertyDescription("The declared shares and their state on the server.")
+    private List<ShareStatus> shares;
+
+    @JsonPropertyDescription("Shares the operator created and manages; one removed from spec.shares is deleted from"
+            + " dfs. Shares created by other means are never listed here and never touched.")
+    private List<String> managedShares;
+
+    @JsonPropertyDescription("Ready, Available, ConfigReady, DataPlaneReady and Progressing, following Kubernetes API"
+            + " conventions.")
     private List<Condition> conditions = new ArrayList<>();
 
     public Long getObservedGeneration() {
@@ -81,6 +89,22 @@ public class DittoServerStatus {
         this.endpoints = endpoints;
     }
 
+    public List<ShareStatus> getShares() {
+        return shares;
+    }
+
+    public void setShares(List<ShareStatus> shares) {
+        this.shares = shares;
+    }
+
+    public List<String> getManagedShares() {
+        return managedShares;
+    }
+
+    public void setManagedShares(List<String> managedShares) {
+        this.managedShares = managedShares;
+    }
+
     public List<Condition> getConditions() {
         return conditions;
     }
@@ -94,11 +118,13 @@ public class DittoServerStatus {
         return o instanceof DittoServerStatus s && Objects.equals(observedGeneration, s.observedGeneration)
                 && phase == s.phase && Objects.equals(replicas, s.replicas)
                 && Objects.equals(readyReplicas, s.readyReplicas) && Objects.equals(configHash, s.configHash)
-                && Objects.equals(endpoints, s.endpoints) && Objects.equals(conditions, s.conditions);
+                && Objects.equals(endpoints, s.endpoints) && Objects.equals(shares, s.shares)
+                && Objects.equals(managedShares, s.managedShares) && Objects.equals(conditions, s.conditions);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(observedGeneration, phase, replicas, readyReplicas, configHash, endpoints, conditions);
+        return Objects.hash(observedGeneration, phase, replicas, readyReplicas, configHash, endpoints, shares,
+                managedShares, conditions);
     }
 }

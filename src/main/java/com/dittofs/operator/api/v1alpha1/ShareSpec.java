@@ -1,0 +1,65 @@
+package com.dittofs.operator.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
+
+/** A share the operator creates in dfs and keeps as declared. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class ShareSpec {
+
+    @Required
+    @Size(max = 64)
+    @Pattern("^/[a-z0-9][a-z0-9._-]{0,62}$")
+    @JsonPropertyDescription("Share name and NFS export path, e.g. /export: one lowercase segment (SMB lowercases"
+            + " share names). Clients mount <server>:/export or \\\\<server>\\export.")
+    private String name;
+
+    @Default("false")
+    @JsonPropertyDescription("Serve the share read-only.")
+    private Boolean readOnly = false;
+
+    @Default("read-write")
+    @JsonPropertyDescription("Access for clients without an explicit grant: none, read or read-write (default, so that"
+            + " a fresh server is mountable and writable at once).")
+    private SharePermission defaultPermission = SharePermission.READ_WRITE;
+
+    @JsonPropertyDescription("Also store the share's content in the S3 bucket of spec.s3. Defaults to true when"
+            + " spec.s3 is set.")
+    private Boolean remote;
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public Boolean getReadOnly() {
+        return readOnly;
+    }
+
+    public void setReadOnly(Boolean readOnly) {
+        this.readOnly = readOnly;
+    }
+
+    public SharePermission getDefaultPermission() {
+        return defaultPermission;
+    }
+
+    public void setDefaultPermission(SharePermission defaultPermission) {
+        this.defaultPermission = defaultPermission;
+    }
+
+    public Boolean getRemote() {
+        return remote;
+    }
+
+    public void setRemote(Boolean remote) {
+        this.remote = remote;
+    }
+}

@@ -1,0 +1,167 @@
+package com.dittofs.operator.dataplane;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import com.dittofs.operator.dfsclient.Adapter;
+import com.dittofs.operator.dfsclient.AdapterUpdate;
+import com.dittofs.operator.dfsclient.BlockStore;
+import com.dittofs.operator.dfsclient.BlockStoreKind;
+import com.dittofs.operator.dfsclient.DfsApiException;
+import com.dittofs.operator.dfsclient.DfsClient;
+import com.dittofs.operator.dfsclient.Share;
+import com.dittofs.operator.dfsclient.ShareCreate;
+import com.dittofs.operator.dfsclient.ShareUpdate;
+import com.dittofs.operator.dfsclient.StoreRequest;
+
+/**
+ * Brings a dfs server to the desired data plane through its REST API: reads first, writes only what differs.
+ * Owns the adapters, the three dittofs-* stores and the declared shares; anything else on the server (shares or
+ * stores created by hand) is left alone. Stores are never deleted: they hold data.
+ */
+public final class DataPlaneSync {
+
+    private final DfsClient dfs;
+    private final List<String> changes = new ArrayList<>();
+
+    private DataPlaneSync(DfsClient dfs) {
+        this.dfs = dfs;
+    }
+
+    /**
+     * @param previouslyManaged shares the operator managed before this pass (from the status); those no longer
+     *                          declared are deleted
+     */
+    public static DataPlaneReport converge(DfsClient dfs, DesiredDataPlane desired, List<String> previouslyManaged) {
+        return new DataPlaneSync(dfs).run(desired, previouslyManaged);
+    }
+
+    private DataPlaneReport run(DesiredDataPlane desired, List<String> previouslyManaged) {
+        List<String> managed = new ArrayList<>(previouslyManaged);
+        try {
+            desired.adapters().forEach(this::adapter);
+            String metadataId = metadataStore(desired.metadataStore());
+            String localId = blockStore(BlockStoreKind.LOCAL, desired.localStore());
+            Optional<String> remoteId = desired.remoteStore().map(s -> blockStore(BlockStoreKind.REMOTE, s));
+            List<DataPlaneReport.ShareState> states = new ArrayList<>();
+            Map<String, Share> existing = new java.util.HashMap<>();
+            dfs.shares().forEach(s -> existing.put(s.name(), s));
+            for (DesiredDataPlane.DesiredShare share : desired.shares()) {
+                states.add(share(share, existing.get(share.name()), metadataId, localId, remoteId));
+                if (!managed.contains(share.name())) {
+                    managed.add(share.name());
+                }
+            }
+            List<String> declared = desired.shares().stream().map(DesiredDataPlane.DesiredShare::name).toList();
+            for (String gone : List.copyOf(managed)) {
+                if (!declared.contains(gone)) {
+                    if (existing.containsKey(gone)) {
+                        dfs.deleteShare(gone);
+                        changes.add("Deleted share " + gone);
+                    }
+                    managed.remove(gone);
+                }
+            }
+            String problem = states.stream().filter(s -> !s.ready()).map(DataPlaneReport.ShareState::message)
+                    .findFirst().orElse(null);
+            return new DataPlaneReport(states, managed, changes, problem);
+        } catch (DfsApiException | Unconverged e) {
+            List<DataPlaneReport.ShareState> unknown = desired.shares().stream()
+                    .map(s -> new DataPlaneReport.ShareState(s.name(), false, "not reconciled: " + e.getMessage()))
+                    .toList();
+            return new DataPlaneReport(unknown, managed, changes, e.getMessage());
+        }
+    }
+
+    /** The server is in a state the operator does not fix by itself. */
+    static final class Unconverged extends RuntimeException {
+        Unconverged(String message) {
+            super(message);
+        }
+    }
+
+    private void adapter(DesiredDataPlane.AdapterState want) {
+        Adapter have = dfs.findAdapter(want.type()).orElse(null);
+        if (have == null) {
+            throw new Unconverged("dfs has no " + want.type() + " adapter");
+        }
+        boolean portWrong = want.enabled() && have.port() != want.port();
+        if (have.enabled() != want.enabled() || portWrong) {
+            dfs.updateAdapter(want.type(), new AdapterUpdate(want.enabled(), want.enabled() ? want.port() : null,
+                    null));
+            changes.add((want.enabled() ? "Enabled " : "Disabled ") + want.type() + " adapter"
+                    + (want.enabled() ? " on port " + want.port() : ""));
+        }
+    }
+
+    private String metadataStore(DesiredDataPlane.Store want) {
+        return dfs.findMetadataStore(want.name())
+                .map(store -> store.id())
+                .orElseGet(() -> {
+                    String id = dfs.createMetadataStore(StoreRequest.create(want.name(), want.type(), want.config()))
+                            .id();
+                    changes.add("Created metadata store " + want.name());
+                    return id;
+                });
+    }
+
+    private String blockStore(BlockStoreKind kind, DesiredDataPlane.Store want) {
+        Optional<BlockStore> have = dfs.findBlockStore(kind, want.name());
+        if (have.isEmpty()) {
+            String id = dfs.createBlockStore(kind, StoreRequest.create(want.name(), want.type(), want.config())).id();
+            changes.add("Created " + kind.path() + " block store " + want.name());
+            return id;
+        }
+        if (drifted(have.get().config(), want.config())) {
+            dfs.updateBlockStore(kind, want.name(), StoreRequest.update(want.type(), want.config()));
+            changes.add("Updated " + kind.path() + " block store " + want.name());
+        }
+        return have.get().id();
+    }
+
+    /** Compares what dfs shows: secret values come back masked, so only a changed access key id counts. */
+    static boolean drifted(Map<String, Object> have, Map<String, Object> want) {
+        Map<String, Object> actual = have == null ? Map.of() : have;
+        for (Map.Entry<String, Object> e : want.entrySet()) {
+            if ("secret_access_key".equals(e.getKey())) {
+                continue;
+            }
+            if (!Objects.equals(String.valueOf(actual.get(e.getKey())), String.valueOf(e.getValue()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private DataPlaneReport.ShareState share(DesiredDataPlane.DesiredShare want, Share have, String metadataId,
+            String localId, Optional<String> remoteId) {
+        if (want.remote() && remoteId.isEmpty()) {
+            return new DataPlaneReport.ShareState(want.name(), false, "share " + want.name()
+                    + " wants the S3 store, which is not configured");
+        }
+        String remote = want.remote() ? remoteId.get() : null;
+        if (have == null) {
+            dfs.createShare(new ShareCreate(want.name(), DesiredDataPlane.METADATA_STORE, DesiredDataPlane.LOCAL_STORE,
+                    want.remote() ? DesiredDataPlane.REMOTE_STORE : null, want.readOnly(), want.defaultPermission(),
+                    null));
+            changes.add("Created share " + want.name());
+            return new DataPlaneReport.ShareState(want.name(), true, "created");
+        }
+        boolean remoteWrong = !Objects.equals(have.remoteBlockStoreId(), remote);
+        if (have.readOnly() != want.readOnly() || !want.defaultPermission().equals(have.defaultPermission())
+                || remoteWrong || !localId.equals(have.localBlockStoreId())) {
+            dfs.updateShare(want.name(), new ShareUpdate(localId.equals(have.localBlockStoreId()) ? null : localId,
+                    remoteWrong ? (remote == null ? "" : remote) : null, want.readOnly(), want.defaultPermission(),
+                    null));
+            changes.add("Updated share " + want.name());
+        }
+        if (!metadataId.equals(have.metadataStoreId())) {
+            return new DataPlaneReport.ShareState(want.name(), false, "share " + want.name()
+                    + " exists on another metadata store; the operator does not move it");
+        }
+        return new DataPlaneReport.ShareState(want.name(), true, "serving");
+    }
+}

@@ -1,0 +1,63 @@
+package com.dittofs.operator.reconciler;
+
+import java.time.Instant;
+
+import com.dittofs.operator.api.v1alpha1.DittoServer;
+import com.dittofs.operator.api.v1alpha1.DittoServerStatus;
+import com.dittofs.operator.api.v1alpha1.Phase;
+import io.fabric8.kubernetes.api.model.Condition;
+
+/** Folds the data-plane outcome into a status: the DataPlaneReady condition, the shares, and Ready. */
+final class DataPlaneStatus {
+
+    static final String DATA_PLANE_READY = "DataPlaneReady";
+    static final String REASON_DATA_PLANE_NOT_READY = "DataPlaneNotReady";
+
+    private DataPlaneStatus() {
+    }
+
+    static DittoServerStatus apply(DittoServer server, DittoServerStatus status, DataPlaneOutcome outcome,
+            Instant now) {
+        var previous = server.getStatus() == null ? null : server.getStatus().getConditions();
+        Conditions conditions = new Conditions(previous, server.getMetadata().getGeneration(), now);
+        Condition ready = null;
+        for (Condition c : status.getConditions()) {
+            if (ConditionTypes.READY.equals(c.getType())) {
+                ready = c;
+            } else {
+                conditions.set(c.getType(), c.getStatus(), c.getReason(), c.getMessage());
+            }
+        }
+        conditions.set(DATA_PLANE_READY, outcome.ready(), outcome.reason(), outcome.message());
+        boolean serverReady = ready != null && "True".equals(ready.getStatus());
+        if (serverReady && !outcome.ready()) {
+            conditions.set(ConditionTypes.READY, false, REASON_DATA_PLANE_NOT_READY, outcome.message());
+            status.setPhase(outcome.retryable() && !DataPlaneOutcome.UNREACHABLE.equals(outcome.reason())
+                    ? Phase.Failed : Phase.Pending);
+        } else if (ready != null) {
+            conditions.set(ConditionTypes.READY, ready.getStatus(), ready.getReason(), ready.getMessage());
+        }
+        status.setConditions(conditions.build());
+        status.setShares(outcome.shares());
+        status.setManagedShares(outcome.managedShares() == null || outcome.managedShares().isEmpty()
+                ? null : outcome.managedShares());
+        return status;
+    }
+
+    /** When a pass failed before reaching dfs, keep what is known of the data plane. */
+    static DittoServerStatus carryOver(DittoServer server, DittoServerStatus status) {
+        if (server.getStatus() != null) {
+            status.setShares(server.getStatus().getShares());
+            status.setManagedShares(server.getStatus().getManagedShares());
+            server.getStatus().getConditions().stream()
+                    .filter(c -> DATA_PLANE_READY.equals(c.getType()))
+                    .findFirst()
+                    .ifPresent(c -> {
+                        var list = new java.util.ArrayList<>(status.getConditions());
+                        list.add(c);
+                        status.setConditions(list);
+                    });
+        }
+        return status;
+    }
+}

@@ -1,0 +1,113 @@
+package com.dittofs.operator.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+
+import com.dittofs.operator.api.v1alpha1.DittoServer;
+import com.dittofs.operator.api.v1alpha1.ShareSpec;
+import com.dittofs.operator.api.v1alpha1.ShareStatus;
+import com.dittofs.operator.contract.DfsProcess;
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+import io.quarkus.test.junit.TestProfile;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The quick start for real: the basic sample, with the real dfs running for its pod, becomes Ready with /export
+ * created by the operator, and a file written over NFS reads back. Then the declared shares are kept as declared.
+ */
+@QuarkusIntegrationTest
+@TestProfile(RealDfs.class)
+class DataPlaneIT extends E2E {
+
+    private static DfsProcess dfs;
+
+    @AfterAll
+    static void stopDfs() {
+        if (dfs != null) {
+            dfs.close();
+        }
+    }
+
+    private static DfsRest dfsAsAdmin(String server) {
+        String password = new String(Base64.getDecoder().decode(admin.secrets().inNamespace(namespace)
+                .withName(server + "-admin").get().getData().get("password")), StandardCharsets.UTF_8);
+        return new DfsRest(URI.create("http://127.0.0.1:8080"), password);
+    }
+
+    @Test
+    void basicSampleServesExportOverNfsAndSharesFollowTheSpec() throws Exception {
+        DittoServer server = applySample("dittofs_v1alpha1_dittoserver.yaml");
+        String name = server.getMetadata().getName();
+        await().atMost(TIMEOUT).until(() -> {
+            var pod = admin.pods().inNamespace(namespace).withName(name + "-0").get();
+            return pod != null && pod.getStatus().getPodIP() != null;
+        });
+        dfs = Kubelet.run(admin, namespace, name + "-0");
+
+        awaitReady(name);
+        assertThat(condition(name, "DataPlaneReady")).get()
+                .satisfies(c -> assertThat(c.getReason()).isEqualTo("Converged"));
+        assertThat(get(name).getStatus().getShares()).extracting(ShareStatus::getName, ShareStatus::getReady)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("/export", true));
+        DfsRest client = dfsAsAdmin(name);
+        assertThat(client.shareNames()).containsExactly("/export");
+        assertThat(client.share("/export").path("default_permission").asText()).isEqualTo("read-write");
+
+        // A client mounts /export and writes; the data reads back.
+        Path local = Files.createTempFile("hello", ".txt");
+        String content = "hello from " + UUID.randomUUID();
+        Files.writeString(local, content);
+        String url = "nfs://127.0.0.1/export/hello.txt?version=3&nfsport=12049&mountport=12049";
+        var copy = ControlPlane.exec(List.of("nfs-cp", local.toString(), url), 60);
+        assertThat(copy.exitCode()).as(copy.output()).isZero();
+        var read = ControlPlane.exec(List.of("nfs-cat", url), 60);
+        assertThat(read.output()).contains(content);
+
+        // A share created by hand is left alone; one added to the spec is created; one removed is deleted.
+        client.createShare("/byhand", "dittofs-metadata", "dittofs-local");
+        edit(name, s -> {
+            ShareSpec scratch = new ShareSpec();
+            scratch.setName("/scratch");
+            scratch.setReadOnly(true);
+            s.getSpec().setShares(new java.util.ArrayList<>(List.of(s.getSpec().getShares().get(0), scratch)));
+        });
+        await().atMost(TIMEOUT).until(() -> client.shareNames().contains("/scratch"));
+        assertThat(client.share("/scratch").path("read_only").asBoolean()).isTrue();
+        await().atMost(TIMEOUT).until(() -> get(name).getStatus().getManagedShares() != null
+                && get(name).getStatus().getManagedShares().contains("/scratch"));
+
+        edit(name, s -> s.getSpec().setShares(List.of(s.getSpec().getShares().get(0))));
+        await().atMost(TIMEOUT).until(() -> !client.shareNames().contains("/scratch"));
+        assertThat(client.shareNames()).containsExactly("/byhand", "/export");
+
+        // Drift: a managed share changed by hand is brought back.
+        client.setReadOnly("/export", true);
+        edit(name, s -> s.getSpec().getService().setAnnotations(java.util.Map.of("touch", "1")));
+        await().atMost(TIMEOUT).until(() -> !client.share("/export").path("read_only").asBoolean());
+        awaitReady(name);
+
+        // dfs goes away: a condition and a Warning event, and the file server is not restarted for it.
+        String podUid = admin.pods().inNamespace(namespace).withName(name + "-0").get().getMetadata().getUid();
+        dfs.stop();
+        edit(name, s -> s.getSpec().getService().setAnnotations(java.util.Map.of("touch", "2")));
+        await().atMost(TIMEOUT).until(() -> condition(name, "DataPlaneReady")
+                .map(c -> "False".equals(c.getStatus()) && "ServerUnreachable".equals(c.getReason())).orElse(false));
+        assertThat(condition(name, "Ready")).get().satisfies(c -> {
+            assertThat(c.getStatus()).isEqualTo("False");
+            assertThat(c.getReason()).isEqualTo("DataPlaneNotReady");
+        });
+        await().atMost(TIMEOUT).until(() -> admin.v1().events().inNamespace(namespace).list().getItems().stream()
+                .anyMatch(e -> "Warning".equals(e.getType()) && "DataPlaneNotReady".equals(e.getReason())));
+        assertThat(admin.pods().inNamespace(namespace).withName(name + "-0").get().getMetadata().getUid())
+                .isEqualTo(podUid);
+    }
+}

@@ -1,0 +1,73 @@
+package com.dittofs.operator.e2e;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * What a human with dfsctl would do, as plain HTTP: the tests check dfs's state independently of the operator's
+ * own client (which needs a running Quarkus application).
+ */
+final class DfsRest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final URI base;
+    private final String token;
+
+    DfsRest(URI base, String adminPassword) {
+        this.base = base;
+        this.token = send("POST", "/api/v1/auth/login", Map.of("username", "admin", "password", adminPassword), null)
+                .path("access_token").asText();
+    }
+
+    List<String> shareNames() {
+        List<String> names = new ArrayList<>();
+        send("GET", "/api/v1/shares", null, token).forEach(s -> names.add(s.path("name").asText()));
+        return names.stream().sorted().toList();
+    }
+
+    JsonNode share(String name) {
+        return send("GET", "/api/v1/shares/" + name.replaceFirst("^/", ""), null, token);
+    }
+
+    void createShare(String name, String metadataStore, String localStore) {
+        send("POST", "/api/v1/shares", Map.of("name", name, "metadata_store_id", metadataStore,
+                "local_block_store", localStore), token);
+    }
+
+    void setReadOnly(String name, boolean readOnly) {
+        send("PUT", "/api/v1/shares/" + name.replaceFirst("^/", ""), Map.of("read_only", readOnly), token);
+    }
+
+    private JsonNode send(String method, String path, Object body, String bearer) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                    .header("Content-Type", "application/json")
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+            if (bearer != null) {
+                request.header("Authorization", "Bearer " + bearer);
+            }
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() >= 300) {
+                throw new IllegalStateException(method + " " + path + " -> " + response.statusCode() + ": "
+                        + response.body());
+            }
+            return response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

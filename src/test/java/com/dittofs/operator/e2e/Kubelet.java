@@ -1,0 +1,43 @@
+package com.dittofs.operator.e2e;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.dittofs.operator.contract.DfsProcess;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.KubernetesClient;
+
+/**
+ * Plays the kubelet for the dfs container of a simulated pod: runs the real dfs with exactly the pod's config
+ * (from its ConfigMap) and environment (Secret references resolved), its volumes mapped to temp directories.
+ */
+final class Kubelet {
+
+    private Kubelet() {
+    }
+
+    static DfsProcess run(KubernetesClient admin, String namespace, String podName) {
+        Pod pod = admin.pods().inNamespace(namespace).withName(podName).get();
+        Container dfs = pod.getSpec().getContainers().get(0);
+        String configMap = pod.getSpec().getVolumes().stream().filter(v -> v.getConfigMap() != null).findFirst()
+                .orElseThrow().getConfigMap().getName();
+        String config = admin.configMaps().inNamespace(namespace).withName(configMap).get().getData()
+                .get("config.yaml");
+        Map<String, String> env = new LinkedHashMap<>();
+        for (EnvVar var : dfs.getEnv()) {
+            env.put(var.getName(), var.getValueFrom() == null ? var.getValue() : secretValue(admin, namespace, var));
+        }
+        return DfsProcess.start(podName, config, env);
+    }
+
+    private static String secretValue(KubernetesClient admin, String namespace, EnvVar var) {
+        var ref = var.getValueFrom().getSecretKeyRef();
+        String encoded = admin.secrets().inNamespace(namespace).withName(ref.getName()).get().getData()
+                .get(ref.getKey());
+        return new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+    }
+}
