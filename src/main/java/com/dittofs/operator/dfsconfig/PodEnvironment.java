@@ -20,7 +20,7 @@ public final class PodEnvironment {
     static final String POSTGRES_PREFIX = "DITTOFS_DATABASE_POSTGRES_";
     static final String POSTGRES_FIELD = "spec.database.postgresSecretRef";
     static final String S3_FIELD = "spec.s3.credentialsSecretRef";
-    static final String PERCONA_FIELD = "spec.percona (user Secret of the PerconaPGCluster)";
+    static final String PERCONA_FIELD = "spec.percona";
 
     private PodEnvironment() {
     }

@@ -70,12 +70,11 @@ import io.quarkiverse.operatorsdk.annotations.RBACRule;
     @Dependent(name = PerconaClusterDependent.NAME, type = PerconaClusterDependent.class,
             activationCondition = PerconaInstalled.class, reconcilePrecondition = PerconaEnabled.class),
 })
-// Labelling referenced Secrets, recording events; leases for leader election.
+// Labelling referenced Secrets, recording events. (Leader election has its own Role in the operator namespace.)
 @RBACRule(apiGroups = "", resources = "secrets", verbs = {"get", "list", "watch", "create", "patch", "update"})
 @RBACRule(apiGroups = "", resources = "events", verbs = {"create", "patch"})
 // Reading the server pod's IP, for dittofs.operator.data-plane.api-access=pod-ip (the operator never changes pods).
 @RBACRule(apiGroups = "", resources = "pods", verbs = "get")
-@RBACRule(apiGroups = "coordination.k8s.io", resources = "leases", verbs = {"get", "list", "watch", "create", "update", "patch"})
 // Whether the Percona CRD is installed: that one CRD only (the informer lists and watches it by name).
 @RBACRule(apiGroups = "apiextensions.k8s.io", resources = "customresourcedefinitions",
         resourceNames = PerconaPGCluster.CRD_NAME, verbs = {"get", "list", "watch"})

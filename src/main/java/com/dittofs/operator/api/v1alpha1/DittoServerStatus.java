@@ -37,8 +37,8 @@ public class DittoServerStatus {
             + " dfs. Shares created by other means are never listed here and never touched.")
     private List<String> managedShares;
 
-    @JsonPropertyDescription("Ready, Available, ConfigReady, DataPlaneReady and Progressing, following Kubernetes API"
-            + " conventions.")
+    @JsonPropertyDescription("Ready, Available, ConfigReady, DataPlaneReady, Progressing and, with percona.enabled,"
+            + " DatabaseReady, following Kubernetes API conventions.")
     private List<Condition> conditions = new ArrayList<>();
 
     public Long getObservedGeneration() {
