@@ -20,4 +20,10 @@ public class RealDfs implements QuarkusTestProfile {
     public boolean disableGlobalTestResources() {
         return true;
     }
+
+    /** The operator under test runs as in production; a profile's default would be "test" (operator not started). */
+    @Override
+    public String getConfigProfile() {
+        return "prod";
+    }
 }
