@@ -31,6 +31,17 @@ class RbacIT extends E2E {
     }
 
     @Test
+    void leaderElectionLeaseIsRenewedWithTheGeneratedRole() {
+        var lease = admin.leases().inNamespace(OperatorUnderTest.OPERATOR_NAMESPACE).withName("dittofs-operator-lock");
+        org.awaitility.Awaitility.await().atMost(TIMEOUT).until(() -> lease.get() != null);
+        var first = lease.get().getSpec();
+        // Renewals happen every couple of seconds; a lost lease would also stop (and exit) the operator.
+        org.awaitility.Awaitility.await().atMost(TIMEOUT).until(() -> !lease.get().getSpec().getRenewTime()
+                .equals(first.getRenewTime()));
+        assertThat(lease.get().getSpec().getHolderIdentity()).isEqualTo(first.getHolderIdentity());
+    }
+
+    @Test
     void withoutTheRightToCreateConfigMapsTheServerIsNotReadyAndRecoversOnceRestored() {
         var roles = admin.rbac().clusterRoles().withName(OperatorUnderTest.CLUSTER_ROLE);
         ClusterRole original = roles.get();

@@ -76,7 +76,7 @@ class DeployManifestsTest {
                 new Rbac.Rule(Set.of("coordination.k8s.io"), Set.of("leases"), Set.of(),
                         Set.of("create")),
                 new Rbac.Rule(Set.of("coordination.k8s.io"), Set.of("leases"),
-                        Set.of("dittofs-operator-lock"), Set.of("get", "update")));
+                        Set.of("dittofs-operator-lock"), Set.of("get", "update", "patch")));
         JsonNode roleBinding = Rbac.only(operator, "RoleBinding", "dittofs-operator-leader-election");
         assertThat(roleBinding.at("/roleRef/kind").asText()).isEqualTo("Role");
         assertThat(roleBinding.at("/subjects/0/name").asText()).isEqualTo("dittofs-operator");

@@ -116,6 +116,7 @@ class PackagingClusterIT {
         assertThat(canI("get", "secrets", "default")).isFalse();
         assertThat(canI("create", "leases.coordination.k8s.io", NS)).isTrue();
         assertThat(canI("update", "leases.coordination.k8s.io/dittofs-operator-lock", NS)).isTrue();
+        assertThat(canI("patch", "leases.coordination.k8s.io/dittofs-operator-lock", NS)).isTrue();
         assertThat(canI("update", "leases.coordination.k8s.io/someone-elses-lock", NS)).isFalse();
         assertThat(canI("list", "pods", "team-a")).isFalse();
         // everything the generated ClusterRole lists, in a watched namespace (cluster-scoped rules: cluster-wide)
@@ -172,6 +173,7 @@ class PackagingClusterIT {
         awaitOperatorPod();
         assertThat(canI("create", "configmaps", "default")).isTrue();
         assertThat(canI("update", "leases.coordination.k8s.io/dittofs-operator-lock", NS)).isTrue();
+        assertThat(canI("patch", "leases.coordination.k8s.io/dittofs-operator-lock", NS)).isTrue();
         assertThat(canI("list", "pods", "default")).isFalse();
         assertThat(missingGrants("default")).isEmpty();
     }
