@@ -134,10 +134,46 @@ public final class DfsProcess implements AutoCloseable {
         Files.writeString(configFile(), config);
     }
 
+    /**
+     * Starts dfs as a pod would see its volumes: in a private mount namespace with the run directory's data
+     * bind-mounted at /data, so store paths that arrive over the REST API (the operator's /data/...) land in the run
+     * directory too, never on the host. Needs root and util-linux unshare; otherwise falls back to {@link #start}.
+     */
+    public static DfsProcess startWithPodMounts(String name, String renderedConfig, Map<String, String> env) {
+        boolean root = "root".equals(System.getProperty("user.name"));
+        if (!root || !Files.isExecutable(Path.of("/usr/bin/unshare"))) {
+            return start(name, renderedConfig, env);
+        }
+        try {
+            Files.createDirectories(Path.of(Names.DATA_DIR)); // the mount point only; nothing is written there
+            Files.createDirectories(RUNS);
+            Path root2 = Files.createTempDirectory(RUNS, name + "-");
+            DfsProcess dfs = new DfsProcess(root2, renderedConfig, env);
+            dfs.podMounts = true;
+            dfs.prepare();
+            dfs.launch();
+            return dfs;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private boolean podMounts;
+
+    private List<String> command() {
+        String dfs = DfsBinary.path().toString();
+        if (!podMounts) {
+            return List.of(dfs, "start", "--foreground", "--config", configFile().toString());
+        }
+        // exec keeps one PID, so stop() signals dfs itself
+        return List.of("/usr/bin/unshare", "--mount", "--propagation", "private", "/bin/sh", "-c",
+                "mount --bind \"$1\" " + Names.DATA_DIR + " && exec \"$2\" start --foreground --config \"$3\"", "sh",
+                root.resolve(Names.DATA_DIR.substring(1)).toString(), dfs, configFile().toString());
+    }
+
     private synchronized void launch() {
         claimFixedPorts();
-        ProcessBuilder builder = new ProcessBuilder(DfsBinary.path().toString(), "start", "--foreground", "--config",
-                configFile().toString())
+        ProcessBuilder builder = new ProcessBuilder(command())
                 .directory(root.toFile())
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(root.resolve("stdout.log").toFile()))
                 .redirectError(ProcessBuilder.Redirect.appendTo(root.resolve("stderr.log").toFile()));

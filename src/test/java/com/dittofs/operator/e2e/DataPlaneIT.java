@@ -66,7 +66,8 @@ class DataPlaneIT extends E2E {
         Path local = Files.createTempFile("hello", ".txt");
         String content = "hello from " + UUID.randomUUID();
         Files.writeString(local, content);
-        String url = "nfs://127.0.0.1/export/hello.txt?version=3&nfsport=12049&mountport=12049";
+        // nfs-cp creates exclusively: a fresh name per run
+        String url = "nfs://127.0.0.1/export/hello-" + UUID.randomUUID() + ".txt?version=3&nfsport=12049&mountport=12049";
         var copy = ControlPlane.exec(List.of("nfs-cp", local.toString(), url), 60);
         assertThat(copy.exitCode()).as(copy.output()).isZero();
         var read = ControlPlane.exec(List.of("nfs-cat", url), 60);

@@ -13,7 +13,8 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 
 /**
  * Plays the kubelet for the dfs container of a simulated pod: runs the real dfs with exactly the pod's config
- * (from its ConfigMap) and environment (Secret references resolved), its volumes mapped to temp directories.
+ * (from its ConfigMap) and environment (Secret references resolved), with /data bind-mounted from a temp directory
+ * in a private mount namespace, as the pod's volumes would be.
  */
 final class Kubelet {
 
@@ -31,7 +32,7 @@ final class Kubelet {
         for (EnvVar var : dfs.getEnv()) {
             env.put(var.getName(), var.getValueFrom() == null ? var.getValue() : secretValue(admin, namespace, var));
         }
-        return DfsProcess.start(podName, config, env);
+        return DfsProcess.startWithPodMounts(podName, config, env);
     }
 
     private static String secretValue(KubernetesClient admin, String namespace, EnvVar var) {
