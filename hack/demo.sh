@@ -5,6 +5,8 @@
 #                                   operator, apply docs/samples/dittofs_v1alpha1_dittoserver.yaml, wait for Ready
 #   hack/demo.sh --current-context  the same against the cluster of your current kubeconfig (no local cluster)
 #   DEMO_EXIT=1 hack/demo.sh        stop everything after printing the result instead of running on
+#   DEMO_DATA_PLANE=pod-ip ...      also manage dfs adapters/stores/shares, reaching dfs on its pod IP (needs a
+#                                   real cluster whose pod IPs this machine can route to)
 #
 # Ctrl-C stops the operator and the local control plane. State and logs live in .demo/.
 set -Eeuo pipefail
@@ -44,8 +46,17 @@ log "installing the CRD"
 "$KUBECTL" wait --for=condition=Established crd/dittoservers.dittofs.dittofs.com --timeout=60s >/dev/null
 
 log "starting the operator (log: $DEMO/operator.log)"
+# The operator runs on this machine, outside the cluster. It manages dfs's shares through the dfs REST API,
+# which it can reach only where pod IPs are routable (DEMO_DATA_PLANE=pod-ip); on the local control plane pods
+# are simulated by kwok and no dfs runs, so by default the demo leaves the data plane alone.
+DATA_PLANE=${DEMO_DATA_PLANE:-off}
+if [[ $DATA_PLANE == off ]]; then
+  DATA_PLANE_ARGS=(-Ddittofs.operator.data-plane.enabled=false)
+else
+  DATA_PLANE_ARGS=(-Ddittofs.operator.data-plane.api-access="$DATA_PLANE")
+fi
 java -Dquarkus.log.console.json.enabled=false -Dquarkus.operator-sdk.activate-leader-election-for-profiles=none \
-  -jar target/quarkus-app/quarkus-run.jar >"$DEMO/operator.log" 2>&1 &
+  "${DATA_PLANE_ARGS[@]}" -jar target/quarkus-app/quarkus-run.jar >"$DEMO/operator.log" 2>&1 &
 OPERATOR_PID=$!
 
 log "applying $SAMPLE"
