@@ -10,15 +10,16 @@
 # and env (shell-sourceable `export KEY=value` lines: KUBECONFIG, APISERVER_URL, ports, PIDs).
 # Pods are simulated by kwok: they become Running/Ready, but no container runs; their IPs are loopback
 # addresses (so Services get no endpoints: Endpoints/EndpointSlices reject loopback IPs).
-# Storage: a default StorageClass "standard" (no provisioner) plus a pool of hostPath PVs of class
-# "standard" and a few of class ""; a background loop makes Released PVs Available again.
-# Tunables: CLUSTER_TIMEOUT (s per wait, default 90), CLUSTER_PV_COUNT (default 50), KWOK_POD_CIDR.
+# Storage: a default StorageClass "standard" (no provisioner, WaitForFirstConsumer as on real clusters: the
+# scheduler picks and binds the volumes of a pod itself, so a pod never waits on a claim still binding) plus a
+# pool of hostPath PVs of class "standard" and a few of class ""; a background loop makes Released PVs Available.
+# Tunables: CLUSTER_TIMEOUT (s per wait, default 90), CLUSTER_PV_COUNT (default 300), KWOK_POD_CIDR.
 set -Eeuo pipefail
 set +m # no job control: background jobs must not lead a process group, so setsid keeps their PID
 
 HACK=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 TIMEOUT=${CLUSTER_TIMEOUT:-90}
-PV_COUNT=${CLUSTER_PV_COUNT:-50}
+PV_COUNT=${CLUSTER_PV_COUNT:-300}
 NODE_NAME="kwok-node-0"
 COMPONENTS=(etcd kube-apiserver kube-controller-manager kube-scheduler kwok pv-recycler)
 
@@ -171,7 +172,7 @@ metadata:
   annotations: {storageclass.kubernetes.io/is-default-class: "true"}
 provisioner: kubernetes.io/no-provisioner
 reclaimPolicy: Retain
-volumeBindingMode: Immediate
+volumeBindingMode: WaitForFirstConsumer
 ---
 apiVersion: v1
 kind: Node

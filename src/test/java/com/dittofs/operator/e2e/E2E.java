@@ -29,7 +29,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(DumpOnFailure.class)
 public abstract class E2E {
 
-    protected static final Duration TIMEOUT = Duration.ofSeconds(120);
+    /** Generous: CI machines have two cores and often another build running beside the suite. */
+    protected static final Duration TIMEOUT = Duration.ofSeconds(240);
     protected static KubernetesClient admin;
     protected static String namespace;
     /** The Prometheus endpoint of the operator under test (it listens on a random port). */
