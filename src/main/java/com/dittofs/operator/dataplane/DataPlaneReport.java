@@ -9,10 +9,11 @@ import java.util.List;
  * @param managedShares the shares the operator created or owns now (the next pass deletes the ones that leave the
  *                      spec)
  * @param changes human-readable descriptions of the changes made, for events
- * @param problem the first failure, if any: the server's own message
+ * @param problem the first problem, if any: the server's own message
+ * @param failure why the pass stopped early, or null when it ran to the end (share problems are in {@code shares})
  */
 public record DataPlaneReport(List<ShareState> shares, List<String> managedShares, List<String> changes,
-        String problem) {
+        String problem, SyncFailure failure) {
 
     /** A declared share and whether dfs serves it as declared. */
     public record ShareState(String name, boolean ready, String message) {

@@ -42,6 +42,12 @@ public final class DataPlaneSync {
     private DataPlaneReport run(DesiredDataPlane desired, List<String> previouslyManaged) {
         List<String> managed = new ArrayList<>(previouslyManaged);
         try {
+            // a separate step, so a rejected password is told apart from a 401 on a later call
+            dfs.session().bearer();
+        } catch (DfsApiException e) {
+            return stopped(desired, managed, SyncFailure.of(e, true));
+        }
+        try {
             desired.adapters().forEach(this::adapter);
             String metadataId = metadataStore(desired.metadataStore());
             String localId = blockStore(BlockStoreKind.LOCAL, desired.localStore());
@@ -67,13 +73,19 @@ public final class DataPlaneSync {
             }
             String problem = states.stream().filter(s -> !s.ready()).map(DataPlaneReport.ShareState::message)
                     .findFirst().orElse(null);
-            return new DataPlaneReport(states, managed, changes, problem);
-        } catch (DfsApiException | Unconverged e) {
-            List<DataPlaneReport.ShareState> unknown = desired.shares().stream()
-                    .map(s -> new DataPlaneReport.ShareState(s.name(), false, "not reconciled: " + e.getMessage()))
-                    .toList();
-            return new DataPlaneReport(unknown, managed, changes, e.getMessage());
+            return new DataPlaneReport(states, managed, changes, problem, null);
+        } catch (DfsApiException e) {
+            return stopped(desired, managed, SyncFailure.of(e, false));
+        } catch (Unconverged e) {
+            return stopped(desired, managed, SyncFailure.conflict(e.getMessage()));
         }
+    }
+
+    private DataPlaneReport stopped(DesiredDataPlane desired, List<String> managed, SyncFailure failure) {
+        List<DataPlaneReport.ShareState> unknown = desired.shares().stream()
+                .map(s -> new DataPlaneReport.ShareState(s.name(), false, "not reconciled: " + failure.message()))
+                .toList();
+        return new DataPlaneReport(unknown, managed, changes, failure.message(), failure);
     }
 
     /** The server is in a state the operator does not fix by itself. */

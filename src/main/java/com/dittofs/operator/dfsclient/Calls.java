@@ -1,7 +1,10 @@
 package com.dittofs.operator.dfsclient;
 
 import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 import jakarta.ws.rs.ProcessingException;
@@ -38,17 +41,27 @@ final class Calls {
                 return api;
             }
             // netty's connect refusals and connect timeouts are ConnectExceptions too
-            if (t instanceof ConnectException || t instanceof UnknownHostException) {
-                return DfsApiException.noResponse(t.getMessage(), true, e);
+            if (t instanceof ConnectException || t instanceof UnknownHostException
+                    || t instanceof NoRouteToHostException) {
+                return DfsApiException.noResponse(DfsApiException.Kind.CONNECT_FAILED, t.getMessage(), e);
+            }
+            if (isReadTimeout(t)) {
+                return DfsApiException.noResponse(DfsApiException.Kind.TIMED_OUT, t.getMessage(), e);
             }
         }
-        return DfsApiException.noResponse(e.getMessage(), false, e);
+        return DfsApiException.noResponse(DfsApiException.Kind.CONNECTION_LOST, e.getMessage(), e);
+    }
+
+    /** Vert.x reports the read timeout as a java.util.concurrent.TimeoutException, blocking sockets as their own. */
+    static boolean isReadTimeout(Throwable t) {
+        return t instanceof TimeoutException || t instanceof SocketTimeoutException;
     }
 
     /**
      * Retries connect failures always (the request never left), and 502/503/504 only for idempotent calls: a 504
      * from dfs's request timeout may mean the handler still completed, and repeating a create then fails differently.
-     * Everything else, in particular every 4xx, is returned to the caller at once.
+     * Everything else, in particular every 4xx and every read timeout (a hung dfs would multiply the wait), is
+     * returned to the caller at once.
      */
     static <T> T withRetry(RetryPolicy policy, boolean idempotent, Supplier<T> call) {
         for (int attempt = 1;; attempt++) {

@@ -9,29 +9,48 @@ public class DfsApiException extends RuntimeException {
     /** Status used when no HTTP response arrived at all. */
     public static final int NO_RESPONSE = 0;
 
+    /** What went wrong, as far as the client can tell: the basis of every retry and status decision. */
+    public enum Kind {
+        /** dfs answered with an error status. */
+        HTTP_STATUS,
+        /** The TCP connection was never established (refused, no route, connect timeout, unknown host). */
+        CONNECT_FAILED,
+        /** Connected, but no answer within the read timeout: dfs is hung or overloaded. */
+        TIMED_OUT,
+        /** Connected, then the connection broke without a complete answer. */
+        CONNECTION_LOST
+    }
+
+    private final Kind kind;
     private final int status;
     private final String title;
     private final String detail;
     private final boolean problem;
-    private final boolean connectFailure;
 
-    DfsApiException(int status, String title, String detail, boolean problem, boolean connectFailure,
-            Throwable cause) {
+    DfsApiException(Kind kind, int status, String title, String detail, boolean problem, Throwable cause) {
         super(message(status, title, detail), cause);
+        this.kind = kind;
         this.status = status;
         this.title = title;
         this.detail = detail;
         this.problem = problem;
-        this.connectFailure = connectFailure;
     }
 
     static DfsApiException http(int status, String title, String detail, boolean problem) {
-        return new DfsApiException(status, title, detail, problem, false, null);
+        return new DfsApiException(Kind.HTTP_STATUS, status, title, detail, problem, null);
     }
 
-    static DfsApiException noResponse(String detail, boolean connectFailure, Throwable cause) {
-        return new DfsApiException(NO_RESPONSE, connectFailure ? "Connection failed" : "No response", detail, false,
-                connectFailure, cause);
+    static DfsApiException noResponse(Kind kind, String detail, Throwable cause) {
+        String title = switch (kind) {
+            case CONNECT_FAILED -> "Connection failed";
+            case TIMED_OUT -> "Timed out";
+            default -> "No response";
+        };
+        return new DfsApiException(kind, NO_RESPONSE, title, detail, false, cause);
+    }
+
+    public Kind kind() {
+        return kind;
     }
 
     /** HTTP status, or {@link #NO_RESPONSE}. */
@@ -54,7 +73,12 @@ public class DfsApiException extends RuntimeException {
 
     /** The TCP connection was never established, so the request certainly did not reach dfs. */
     public boolean connectFailure() {
-        return connectFailure;
+        return kind == Kind.CONNECT_FAILED;
+    }
+
+    /** No answer within the read timeout. */
+    public boolean timedOut() {
+        return kind == Kind.TIMED_OUT;
     }
 
     public boolean notFound() {

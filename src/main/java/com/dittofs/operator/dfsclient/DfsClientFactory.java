@@ -26,15 +26,18 @@ public class DfsClientFactory implements AutoCloseable {
     public static final String ADMIN = "admin";
 
     /**
-     * @param connectTimeout TCP connect timeout
-     * @param readTimeout response timeout; dfs itself gives up on a request after 30 s
+     * @param connectTimeout TCP connect timeout (retried: the request never left)
+     * @param readTimeout response timeout, never retried. Short on purpose: every call dfs serves for the operator
+     *                    is a small read or write, and a hung dfs must not hold a data-plane sync for long (dfs
+     *                    itself gives up on a request only after 30 s). A write that timed out is looked up again by
+     *                    the next pass, which reads before it writes.
      * @param retry policy for transient failures
      * @param clock source of time for token expiry
      */
     public record Settings(Duration connectTimeout, Duration readTimeout, RetryPolicy retry, Clock clock) {
 
         public static Settings defaults() {
-            return new Settings(Duration.ofSeconds(5), Duration.ofSeconds(35), RetryPolicy.defaults(),
+            return new Settings(Duration.ofSeconds(2), Duration.ofSeconds(10), RetryPolicy.defaults(),
                     Clock.systemUTC());
         }
     }

@@ -1,14 +1,18 @@
 package com.dittofs.operator.reconciler;
 
 import java.util.List;
+import java.util.Set;
 
+import com.dittofs.operator.api.v1alpha1.Phase;
 import com.dittofs.operator.api.v1alpha1.ShareStatus;
+
+import static com.dittofs.operator.reconciler.ConditionTypes.*;
 
 /**
  * What the data-plane step found, as the status needs it.
  *
  * @param ready whether dfs holds the declared adapters, stores and shares
- * @param reason CamelCase reason of the DataPlaneReady condition
+ * @param reason CamelCase reason of the DataPlaneReady condition (see {@link ConditionTypes})
  * @param message human message, the server's own words on failure
  * @param shares the declared shares and their state, or null when the server was not reached
  * @param managedShares shares the operator manages after this pass (unchanged when the server was not reached)
@@ -16,14 +20,24 @@ import com.dittofs.operator.api.v1alpha1.ShareStatus;
 record DataPlaneOutcome(boolean ready, String reason, String message, List<ShareStatus> shares,
         List<String> managedShares) {
 
-    static final String CONVERGED = "Converged";
-    static final String NOT_MANAGED = "NotManaged";
-    static final String WAITING_FOR_SERVER = "WaitingForServer";
-    static final String UNREACHABLE = "ServerUnreachable";
-    static final String API_ERROR = "ApiError";
+    /** Failures a later pass may fix without anything else changing: try again after a backoff. */
+    private static final Set<String> RETRYABLE = Set.of(REASON_SERVER_UNREACHABLE, REASON_SERVER_TIMEOUT,
+            REASON_API_ERROR, REASON_ADMIN_LOGIN_REJECTED, REASON_DATA_PLANE_CONFLICT);
+    /** Not ready, but expected to pass on its own: the server is starting, restarting or briefly overloaded. */
+    private static final Set<String> TRANSIENT = Set.of(REASON_WAITING_FOR_SERVER, REASON_SERVER_UNREACHABLE,
+            REASON_SERVER_TIMEOUT);
 
-    /** True when a later pass may succeed without anything else changing: try again after a backoff. */
     boolean retryable() {
-        return UNREACHABLE.equals(reason) || API_ERROR.equals(reason);
+        return !ready && RETRYABLE.contains(reason);
+    }
+
+    /** The phase of a server whose pod is ready but whose data plane is not. */
+    Phase phaseWhenNotReady() {
+        return TRANSIENT.contains(reason) ? Phase.Pending : Phase.Failed;
+    }
+
+    /** The failures that send a server's next sync to the suspect lane: dfs could not be talked to. */
+    boolean serverSilent() {
+        return REASON_SERVER_UNREACHABLE.equals(reason) || REASON_SERVER_TIMEOUT.equals(reason);
     }
 }

@@ -4,14 +4,13 @@ import java.time.Instant;
 
 import com.dittofs.operator.api.v1alpha1.DittoServer;
 import com.dittofs.operator.api.v1alpha1.DittoServerStatus;
-import com.dittofs.operator.api.v1alpha1.Phase;
 import io.fabric8.kubernetes.api.model.Condition;
 
 /** Folds the data-plane outcome into a status: the DataPlaneReady condition, the shares, and Ready. */
 final class DataPlaneStatus {
 
-    static final String DATA_PLANE_READY = "DataPlaneReady";
-    static final String REASON_DATA_PLANE_NOT_READY = "DataPlaneNotReady";
+    static final String DATA_PLANE_READY = ConditionTypes.DATA_PLANE_READY;
+    static final String REASON_DATA_PLANE_NOT_READY = ConditionTypes.REASON_DATA_PLANE_NOT_READY;
 
     private DataPlaneStatus() {
     }
@@ -32,8 +31,7 @@ final class DataPlaneStatus {
         boolean serverReady = ready != null && "True".equals(ready.getStatus());
         if (serverReady && !outcome.ready()) {
             conditions.set(ConditionTypes.READY, false, REASON_DATA_PLANE_NOT_READY, outcome.message());
-            status.setPhase(outcome.retryable() && !DataPlaneOutcome.UNREACHABLE.equals(outcome.reason())
-                    ? Phase.Failed : Phase.Pending);
+            status.setPhase(outcome.phaseWhenNotReady());
         } else if (ready != null) {
             conditions.set(ConditionTypes.READY, ready.getStatus(), ready.getReason(), ready.getMessage());
         }

@@ -6,6 +6,10 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
+import java.util.concurrent.ExecutorService;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -14,8 +18,8 @@ import com.dittofs.operator.api.v1alpha1.ShareStatus;
 import com.dittofs.operator.dataplane.DataPlaneReport;
 import com.dittofs.operator.dataplane.DataPlaneSync;
 import com.dittofs.operator.dataplane.DesiredDataPlane;
+import com.dittofs.operator.dataplane.SyncScheduler;
 import com.dittofs.operator.dependent.PodInputs;
-import com.dittofs.operator.dfsclient.DfsApiException;
 import com.dittofs.operator.dfsclient.DfsClientFactory;
 import com.dittofs.operator.dfsconfig.PodEnvironment;
 import com.dittofs.operator.dfsconfig.SecretResolution;
@@ -23,12 +27,18 @@ import com.dittofs.operator.events.EventRecorder;
 import com.dittofs.operator.naming.Names;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Converges the dfs data plane (adapters, stores, shares) through the server's REST API once its pod is ready,
- * as the admin whose password the operator holds. Failures become the DataPlaneReady condition; the file server is
+ * Converges the dfs data plane (adapters, stores, shares) through the server's REST API once its pod is ready, as
+ * the admin whose password the operator holds. Failures become the DataPlaneReady condition; the file server is
  * never restarted to fix a data-plane problem.
+ *
+ * <p>
+ * The REST calls never run on a reconcile thread: a reconcile hands the sync to {@link SyncScheduler} (at most one
+ * in flight per server, hung servers on a lane of their own) and reports the latest result; the end of a sync
+ * triggers the next reconcile through {@link #eventSource()}, which publishes it.
  */
 @ApplicationScoped
 public class DataPlaneStep {
@@ -41,6 +51,14 @@ public class DataPlaneStep {
         POD_IP
     }
 
+    /** Everything a sync depends on: a finished sync is published only if the server still asks for exactly this. */
+    private record SyncRequest(URI uri, String password, DesiredDataPlane desired, List<String> managed) {
+        @Override
+        public String toString() {
+            return "SyncRequest[" + uri + "]"; // never the password
+        }
+    }
+
     @Inject
     DfsClientFactory clients;
 
@@ -50,60 +68,82 @@ public class DataPlaneStep {
     @ConfigProperty(name = "dittofs.operator.data-plane.api-access", defaultValue = "service")
     String access;
 
+    /** Threads syncing servers that answer (or have not failed yet). */
+    @ConfigProperty(name = "dittofs.operator.data-plane.sync-threads", defaultValue = "4")
+    int syncThreads;
+
+    /** Threads syncing servers whose latest sync could not reach dfs or timed out. */
+    @ConfigProperty(name = "dittofs.operator.data-plane.suspect-sync-threads", defaultValue = "2")
+    int suspectSyncThreads;
+
+    private final DataPlaneEvents events = new DataPlaneEvents(this::forget);
+    private ExecutorService mainLane;
+    private ExecutorService suspectLane;
+    private SyncScheduler<ResourceID, DataPlaneOutcome> syncs;
+
+    @PostConstruct
+    void start() {
+        mainLane = SyncLanes.lane("dfs-sync", syncThreads);
+        suspectLane = SyncLanes.lane("dfs-sync-suspect", suspectSyncThreads);
+        syncs = new SyncScheduler<>(mainLane, suspectLane, DataPlaneOutcome::serverSilent,
+                e -> DataPlaneOutcomes.crashed(e, null, null), events::propagateEvent);
+    }
+
+    @PreDestroy
+    void stop() {
+        mainLane.shutdownNow();
+        suspectLane.shutdownNow();
+    }
+
+    /** Announces finished syncs to the controller; register it with the reconciler's event sources. */
+    DataPlaneEvents eventSource() {
+        return events;
+    }
+
     DataPlaneOutcome run(DittoServer server, PodInputs inputs, boolean podReady, KubernetesClient client) {
         List<String> managed = previouslyManaged(server);
         if (!enabled) {
-            return new DataPlaneOutcome(true, DataPlaneOutcome.NOT_MANAGED,
+            return new DataPlaneOutcome(true, ConditionTypes.REASON_NOT_MANAGED,
                     "The operator does not manage adapters, stores and shares (dittofs.operator.data-plane.enabled"
                             + " is false)", null, managed);
         }
         if (!podReady || !inputs.secrets().complete()) {
-            return waiting(server, managed, "Waiting for the server pod to become ready");
+            return DataPlaneOutcomes.waiting(server, managed, "Waiting for the server pod to become ready");
         }
         Optional<URI> uri = apiUri(server, client);
         if (uri.isEmpty()) {
-            return waiting(server, managed, "Waiting for the server pod's address");
+            return DataPlaneOutcomes.waiting(server, managed, "Waiting for the server pod's address");
         }
         String password = value(inputs.secrets(), PodEnvironment.ADMIN_PASSWORD_ENV).orElseThrow();
         Optional<DesiredDataPlane.S3Credentials> s3 = value(inputs.secrets(), "AWS_ACCESS_KEY_ID")
                 .map(id -> new DesiredDataPlane.S3Credentials(id,
                         value(inputs.secrets(), "AWS_SECRET_ACCESS_KEY").orElse(""),
                         value(inputs.secrets(), "AWS_ENDPOINT_URL").orElse(null)));
-        DataPlaneReport report;
-        try {
-            report = DataPlaneSync.converge(clients.client(uri.get(), password),
-                    DesiredDataPlane.from(server.getSpec(), s3), managed);
-        } catch (DfsApiException e) {
-            // Login itself failed: unreachable, or the admin password is not the one dfs was first started with.
-            return failed(server, managed, e);
-        }
-        report.changes().forEach(change -> EventRecorder.normal(client, server, "DataPlaneChanged", change));
-        List<ShareStatus> shares = report.shares().stream()
-                .map(s -> new ShareStatus(s.name(), s.ready(), s.message()))
-                .toList();
-        if (report.converged()) {
-            return new DataPlaneOutcome(true, DataPlaneOutcome.CONVERGED,
-                    "Adapters, stores and " + shares.size() + " share(s) are as declared", shares,
-                    report.managedShares());
-        }
-        String reason = report.problem() != null && report.problem().startsWith("Connection failed")
-                ? DataPlaneOutcome.UNREACHABLE : DataPlaneOutcome.API_ERROR;
-        return new DataPlaneOutcome(false, reason, report.problem(), shares, report.managedShares());
-    }
-
-    private static DataPlaneOutcome waiting(DittoServer server, List<String> managed, String message) {
-        return new DataPlaneOutcome(false, DataPlaneOutcome.WAITING_FOR_SERVER, message, currentShares(server),
+        SyncRequest request = new SyncRequest(uri.get(), password, DesiredDataPlane.from(server.getSpec(), s3),
                 managed);
+        List<ShareStatus> sharesBefore = DataPlaneOutcomes.currentShares(server);
+        var poll = syncs.poll(ResourceID.fromResource(server), request,
+                () -> sync(request, sharesBefore, server, client));
+        return poll.fresh().or(poll::latest).orElseGet(() -> DataPlaneOutcomes.asBefore(server, managed));
     }
 
-    private static DataPlaneOutcome failed(DittoServer server, List<String> managed, DfsApiException e) {
-        String reason = e.status() == DfsApiException.NO_RESPONSE ? DataPlaneOutcome.UNREACHABLE
-                : DataPlaneOutcome.API_ERROR;
-        return new DataPlaneOutcome(false, reason, e.getMessage(), currentShares(server), managed);
+    /** Runs on a sync lane. The client's per-call timeouts bound how long a hung dfs holds the lane's thread. */
+    private DataPlaneOutcome sync(SyncRequest request, List<ShareStatus> sharesBefore, DittoServer server,
+            KubernetesClient client) {
+        try {
+            DataPlaneReport report = DataPlaneSync.converge(clients.client(request.uri(), request.password()),
+                    request.desired(), request.managed());
+            // recorded here, so no change goes unannounced even when a newer request supersedes this result
+            report.changes().forEach(change -> EventRecorder.normal(client, server,
+                    ConditionTypes.EVENT_DATA_PLANE_CHANGED, change));
+            return DataPlaneOutcomes.of(report, sharesBefore);
+        } catch (RuntimeException e) {
+            return DataPlaneOutcomes.crashed(e, sharesBefore, request.managed());
+        }
     }
 
-    private static List<ShareStatus> currentShares(DittoServer server) {
-        return server.getStatus() == null ? null : server.getStatus().getShares();
+    private void forget(ResourceID server) {
+        syncs.forget(server);
     }
 
     private static List<String> previouslyManaged(DittoServer server) {

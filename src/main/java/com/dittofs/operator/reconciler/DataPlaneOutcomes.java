@@ -1,0 +1,74 @@
+package com.dittofs.operator.reconciler;
+
+import java.util.List;
+
+import com.dittofs.operator.api.v1alpha1.DittoServer;
+import com.dittofs.operator.api.v1alpha1.ShareStatus;
+import com.dittofs.operator.dataplane.DataPlaneReport;
+import com.dittofs.operator.dataplane.SyncFailure;
+
+import io.fabric8.kubernetes.api.model.Condition;
+
+import static com.dittofs.operator.reconciler.ConditionTypes.*;
+
+/** Turns what a sync found into the status's terms. Pure. */
+final class DataPlaneOutcomes {
+
+    private DataPlaneOutcomes() {
+    }
+
+    static DataPlaneOutcome of(DataPlaneReport report, List<ShareStatus> sharesBefore) {
+        if (report.failure() != null && report.failure().cause() != SyncFailure.Cause.CONFLICT) {
+            // dfs was not (fully) talked to: what is known of the shares stays as it was
+            return new DataPlaneOutcome(false, reason(report.failure().cause()), report.failure().message(),
+                    sharesBefore, report.managedShares());
+        }
+        List<ShareStatus> shares = report.shares().stream()
+                .map(s -> new ShareStatus(s.name(), s.ready(), s.message()))
+                .toList();
+        if (report.converged()) {
+            return new DataPlaneOutcome(true, REASON_CONVERGED,
+                    "Adapters, stores and " + shares.size() + " share(s) are as declared", shares,
+                    report.managedShares());
+        }
+        return new DataPlaneOutcome(false, REASON_DATA_PLANE_CONFLICT, report.problem(), shares,
+                report.managedShares());
+    }
+
+    static String reason(SyncFailure.Cause cause) {
+        return switch (cause) {
+            case UNREACHABLE -> REASON_SERVER_UNREACHABLE;
+            case TIMEOUT -> REASON_SERVER_TIMEOUT;
+            case HTTP_ERROR -> REASON_API_ERROR;
+            case LOGIN_REJECTED -> REASON_ADMIN_LOGIN_REJECTED;
+            case CONFLICT -> REASON_DATA_PLANE_CONFLICT;
+        };
+    }
+
+    /** A sync that threw: a bug in the operator, reported rather than lost. */
+    static DataPlaneOutcome crashed(RuntimeException e, List<ShareStatus> sharesBefore, List<String> managed) {
+        return new DataPlaneOutcome(false, REASON_API_ERROR, "The data-plane sync failed unexpectedly: " + e,
+                sharesBefore, managed);
+    }
+
+    static DataPlaneOutcome waiting(DittoServer server, List<String> managed, String message) {
+        return new DataPlaneOutcome(false, REASON_WAITING_FOR_SERVER, message, currentShares(server), managed);
+    }
+
+    /** While the first sync since the operator started runs: what the status already says. */
+    static DataPlaneOutcome asBefore(DittoServer server, List<String> managed) {
+        Condition before = server.getStatus() == null || server.getStatus().getConditions() == null ? null
+                : server.getStatus().getConditions().stream()
+                        .filter(c -> DATA_PLANE_READY.equals(c.getType()))
+                        .findFirst().orElse(null);
+        if (before == null || REASON_NOT_MANAGED.equals(before.getReason())) {
+            return waiting(server, managed, "Converging adapters, stores and shares through the REST API");
+        }
+        return new DataPlaneOutcome("True".equals(before.getStatus()), before.getReason(), before.getMessage(),
+                currentShares(server), managed);
+    }
+
+    static List<ShareStatus> currentShares(DittoServer server) {
+        return server.getStatus() == null ? null : server.getStatus().getShares();
+    }
+}

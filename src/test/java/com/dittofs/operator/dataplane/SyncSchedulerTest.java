@@ -1,0 +1,163 @@
+package com.dittofs.operator.dataplane;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class SyncSchedulerTest {
+
+    private static final String TIMEOUT = "timeout";
+    private static final String OK = "ok";
+
+    private final ExecutorService main = Executors.newFixedThreadPool(2);
+    private final ExecutorService suspect = Executors.newFixedThreadPool(1);
+    private final Queue<String> finished = new ConcurrentLinkedQueue<>();
+    private final SyncScheduler<String, String> syncs = new SyncScheduler<>(main, suspect, TIMEOUT::equals,
+            e -> "crashed: " + e.getMessage(), finished::add);
+    /** Never opened: a sync waiting on it is a hung dfs. */
+    private final CountDownLatch never = new CountDownLatch(1);
+
+    @AfterEach
+    void stop() {
+        main.shutdownNow();
+        suspect.shutdownNow();
+    }
+
+    private String hang() {
+        try {
+            never.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return TIMEOUT;
+    }
+
+    @Test
+    void aFinishedSyncIsAnnouncedAndPublishedOnceForTheSameRequest() {
+        AtomicInteger runs = new AtomicInteger();
+        var first = syncs.poll("a", "v1", () -> OK + runs.incrementAndGet());
+        assertThat(first.started()).isTrue();
+        assertThat(first.latest()).isEmpty();
+        await().atMost(Duration.ofSeconds(10)).until(() -> finished.contains("a"));
+
+        var publish = syncs.poll("a", "v1", () -> OK + runs.incrementAndGet());
+        assertThat(publish.fresh()).contains("ok1");
+        assertThat(publish.started()).isFalse();
+
+        // the next reconcile (a timer, an event) syncs again: drift is looked for
+        var again = syncs.poll("a", "v1", () -> OK + runs.incrementAndGet());
+        assertThat(again.started()).isTrue();
+        assertThat(again.fresh()).isEmpty();
+        assertThat(again.latest()).contains("ok1");
+    }
+
+    @Test
+    void aResultForAnOlderRequestIsNotPublishedButSyncedAgain() {
+        syncs.poll("a", "v1", () -> OK);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !syncs.inFlight("a"));
+        var changed = syncs.poll("a", "v2", () -> "ok-v2");
+        assertThat(changed.fresh()).isEmpty();
+        assertThat(changed.started()).isTrue();
+        assertThat(changed.latest()).contains(OK);
+    }
+
+    @Test
+    void atMostOneSyncPerServerIsInFlight() {
+        AtomicInteger runs = new AtomicInteger();
+        syncs.poll("hung", "v1", () -> {
+            runs.incrementAndGet();
+            return hang();
+        });
+        await().atMost(Duration.ofSeconds(10)).until(() -> runs.get() == 1);
+        for (int i = 0; i < 5; i++) {
+            var poll = syncs.poll("hung", "v" + i, () -> {
+                runs.incrementAndGet();
+                return OK;
+            });
+            assertThat(poll.started()).isFalse();
+        }
+        assertThat(runs).hasValue(1);
+        assertThat(syncs.inFlight("hung")).isTrue();
+    }
+
+    @Test
+    void aSyncThatThrowsEndsWithAResult() {
+        syncs.poll("a", "v1", () -> {
+            throw new IllegalStateException("bug");
+        });
+        await().atMost(Duration.ofSeconds(10)).until(() -> finished.contains("a"));
+        assertThat(syncs.poll("a", "v1", () -> OK).fresh()).contains("crashed: bug");
+    }
+
+    /**
+     * More hung servers than there are threads in both lanes: once each has timed out, they hang only on the suspect
+     * lane, and a healthy server's sync starts at once.
+     */
+    @Test
+    void hungServersDoNotStarveAHealthyOne() throws InterruptedException {
+        List<String> hung = IntStream.range(0, 6).mapToObj(i -> "hung-" + i).toList();
+        // first syncs: each times out (the client's read timeout ends them)
+        hung.forEach(server -> syncs.poll(server, "v1", () -> TIMEOUT));
+        await().atMost(Duration.ofSeconds(10)).until(() -> finished.containsAll(hung));
+        hung.forEach(server -> assertThat(syncs.poll(server, "v1", () -> OK).fresh()).contains(TIMEOUT));
+        // the retries hang for good
+        hung.forEach(server -> assertThat(syncs.poll(server, "v1", this::hang).started()).isTrue());
+
+        CountDownLatch healthyRan = new CountDownLatch(1);
+        syncs.poll("healthy", "v1", () -> {
+            healthyRan.countDown();
+            return OK;
+        });
+        assertThat(healthyRan.await(5, TimeUnit.SECONDS)).as("the healthy server's sync ran").isTrue();
+        await().atMost(Duration.ofSeconds(10)).until(() -> finished.contains("healthy"));
+        assertThat(syncs.poll("healthy", "v1", () -> OK).fresh()).contains(OK);
+        assertThat(hung).allMatch(syncs::inFlight);
+    }
+
+    @Test
+    void aServerThatAnswersAgainLeavesTheSuspectLane() {
+        syncs.poll("a", "v1", () -> TIMEOUT);
+        await().atMost(Duration.ofSeconds(10)).until(() -> finished.contains("a"));
+        syncs.poll("a", "v1", () -> OK); // publishes the timeout
+        // the suspect lane is full: a hung server holds its only thread
+        syncs.poll("b", "v1", () -> TIMEOUT);
+        await().atMost(Duration.ofSeconds(10)).until(() -> finished.contains("b"));
+        syncs.poll("b", "v1", () -> OK);
+        syncs.poll("b", "v1", this::hang);
+        // a's retry goes to the suspect lane, where it waits behind b
+        var poll = syncs.poll("a", "v1", () -> OK);
+        assertThat(poll.started()).isTrue();
+        assertThat(syncs.inFlight("a")).as("queued behind the hung server on the suspect lane").isTrue();
+        never.countDown();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !syncs.inFlight("a"));
+        assertThat(syncs.poll("a", "v1", () -> OK).fresh()).contains(OK);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !syncs.inFlight("b"));
+        syncs.poll("b", "v1", () -> OK); // publishes b's timeout
+        // answered: its next sync is on the main lane again, even while the suspect lane is busy
+        CountDownLatch blockSuspect = new CountDownLatch(1);
+        assertThat(syncs.poll("b", "v1", () -> {
+            try {
+                blockSuspect.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return TIMEOUT;
+        }).started()).isTrue();
+        syncs.poll("a", "v1", () -> OK);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !syncs.inFlight("a"));
+        blockSuspect.countDown();
+    }
+}
