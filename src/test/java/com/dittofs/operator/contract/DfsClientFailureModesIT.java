@@ -77,6 +77,10 @@ class DfsClientFailureModesIT {
                 }
             }
             case "POST /api/v1/shares" -> send(exchange, 504, "text/plain", "Gateway Timeout");
+            case "GET /api/v1/store/block/remote" -> {
+                // a hung dfs: the request is read, the answer never comes (the stub closes it at the end)
+            }
+            case "GET /api/v1/shares" -> send(exchange, 500, "text/plain; charset=utf-8", "internal error\n");
             case "GET /api/v1/store/metadata/bad" -> send(exchange, 400, PROBLEM,
                     "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,\"detail\":\"Invalid request body\"}");
             case "GET /api/v1/store/block/local" -> {
@@ -113,6 +117,27 @@ class DfsClientFailureModesIT {
         assertThat(timeout.status()).isEqualTo(504);
         assertThat(timeout.unavailable()).isTrue();
         assertThat(hits.get("POST /api/v1/shares")).as("a create may have completed: not repeated").hasValue(1);
+    }
+
+    @Test
+    void aHungCallTimesOutOnceWithinTheReadTimeout() {
+        long start = System.nanoTime();
+        DfsApiException hung = catchThrowableOfType(DfsApiException.class,
+                () -> client.blockStores(com.dittofs.operator.dfsclient.BlockStoreKind.REMOTE));
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        assertThat(hung.kind()).as(hung.toString()).isEqualTo(DfsApiException.Kind.TIMED_OUT);
+        assertThat(hung.timedOut()).isTrue();
+        assertThat(hung.connectFailure()).isFalse();
+        assertThat(hits.get("GET /api/v1/store/block/remote")).as("a timeout is not retried").hasValue(1);
+        assertThat(took).as("one read timeout (5 s), not one per attempt").isLessThan(Duration.ofSeconds(9));
+    }
+
+    @Test
+    void internalServerErrorsAreTypedAndNotRetried() {
+        DfsApiException error = catchThrowableOfType(DfsApiException.class, () -> client.shares());
+        assertThat(error.kind()).isEqualTo(DfsApiException.Kind.HTTP_STATUS);
+        assertThat(error.status()).isEqualTo(500);
+        assertThat(hits.get("GET /api/v1/shares")).hasValue(1);
     }
 
     @Test

@@ -97,6 +97,7 @@ class DataPlaneIT extends E2E {
         awaitReady(name);
 
         // dfs goes away: a condition and a Warning event, and the file server is not restarted for it.
+        java.util.Map<String, String> claims = Faults.claims(admin, namespace);
         String podUid = admin.pods().inNamespace(namespace).withName(name + "-0").get().getMetadata().getUid();
         dfs.stop();
         edit(name, s -> s.getSpec().getService().setAnnotations(java.util.Map.of("touch", "2")));
@@ -110,5 +111,17 @@ class DataPlaneIT extends E2E {
                 .anyMatch(e -> "Warning".equals(e.getType()) && "DataPlaneNotReady".equals(e.getReason())));
         assertThat(admin.pods().inNamespace(namespace).withName(name + "-0").get().getMetadata().getUid())
                 .isEqualTo(podUid);
+        assertThat(get(name).getStatus().getPhase()).as("a server that is down may come back").hasToString("Pending");
+
+        // dfs comes back on the same volumes: the operator finds it again by itself, and changes nothing twice.
+        dfs.restart();
+        long back = System.nanoTime();
+        await().atMost(TIMEOUT).pollInterval(java.time.Duration.ofMillis(200))
+                .until(() -> conditionIs(name, "DataPlaneReady", "True") && conditionIs(name, "Ready", "True"));
+        Faults.printRecovery("dfs-down", Faults.since(back));
+        DfsRest after = dfsAsAdmin(name);
+        assertThat(after.shareNames()).containsExactly("/byhand", "/export");
+        Faults.assertNoDuplicates(after.allObjectNames());
+        assertThat(Faults.claims(admin, namespace)).as("no PVC lost or re-created").isEqualTo(claims);
     }
 }

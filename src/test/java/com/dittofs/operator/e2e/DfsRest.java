@@ -35,6 +35,23 @@ final class DfsRest {
         return names.stream().sorted().toList();
     }
 
+    /** The names of what a list endpoint returns, e.g. /api/v1/store/metadata, in the order dfs lists them. */
+    List<String> names(String listPath) {
+        List<String> names = new ArrayList<>();
+        send("GET", listPath, null, token).forEach(s -> names.add(s.path("name").asText()));
+        return names;
+    }
+
+    /** Every share and store name dfs holds, so a test can look for duplicates. */
+    List<String> allObjectNames() {
+        List<String> all = new ArrayList<>(names("/api/v1/shares"));
+        for (String list : List.of("/api/v1/store/metadata", "/api/v1/store/block/local",
+                "/api/v1/store/block/remote")) {
+            names(list).forEach(n -> all.add(list + "/" + n));
+        }
+        return all;
+    }
+
     JsonNode share(String name) {
         return send("GET", "/api/v1/shares/" + name.replaceFirst("^/", ""), null, token);
     }

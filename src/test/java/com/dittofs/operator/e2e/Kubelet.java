@@ -22,6 +22,11 @@ final class Kubelet {
     }
 
     static DfsProcess run(KubernetesClient admin, String namespace, String podName) {
+        return run(admin, namespace, podName, Map.of());
+    }
+
+    /** With some of the container's variables overridden (e.g. to move the API behind a {@link FaultyApi}). */
+    static DfsProcess run(KubernetesClient admin, String namespace, String podName, Map<String, String> overrides) {
         Pod pod = admin.pods().inNamespace(namespace).withName(podName).get();
         Container dfs = pod.getSpec().getContainers().get(0);
         String configMap = pod.getSpec().getVolumes().stream().filter(v -> v.getConfigMap() != null).findFirst()
@@ -32,6 +37,7 @@ final class Kubelet {
         for (EnvVar var : dfs.getEnv()) {
             env.put(var.getName(), var.getValueFrom() == null ? var.getValue() : secretValue(admin, namespace, var));
         }
+        env.putAll(overrides);
         return DfsProcess.startWithPodMounts(podName, config, env);
     }
 
