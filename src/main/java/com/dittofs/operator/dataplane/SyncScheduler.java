@@ -40,6 +40,8 @@ public final class SyncScheduler<K, R> {
         R latest;
         boolean published;
         boolean suspect;
+        /** A reconcile came while a sync ran: what triggered it may postdate that sync, so sync once more. */
+        boolean again;
     }
 
     private final Executor mainLane;
@@ -65,7 +67,8 @@ public final class SyncScheduler<K, R> {
 
     /**
      * Called by each reconcile. Publishes a finished, unpublished result for this very request; otherwise starts a
-     * sync unless one is running (the running one's end brings the next reconcile, which asks again).
+     * sync unless one is running. A reconcile during a sync earns one more sync right after it (its trigger, say a
+     * user's edit, may have come after the running sync read dfs).
      *
      * @param request everything the sync depends on (compared with equals)
      */
@@ -74,20 +77,28 @@ public final class SyncScheduler<K, R> {
         synchronized (slot) {
             Optional<R> latest = Optional.ofNullable(slot.latest);
             if (slot.inFlight) {
+                slot.again = true;
                 return new Poll<>(Optional.empty(), latest, false);
             }
             if (slot.latest != null && !slot.published && slot.request.equals(request)) {
                 slot.published = true;
-                return new Poll<>(latest, latest, false);
+                boolean again = slot.again && start(key, slot, request, sync);
+                return new Poll<>(latest, latest, again);
             }
-            slot.inFlight = true;
-            try {
-                (slot.suspect ? suspectLane : mainLane).execute(() -> run(key, slot, request, sync));
-            } catch (RejectedExecutionException e) {
-                slot.inFlight = false; // shutting down
-                return new Poll<>(Optional.empty(), latest, false);
-            }
-            return new Poll<>(Optional.empty(), latest, true);
+            return new Poll<>(Optional.empty(), latest, start(key, slot, request, sync));
+        }
+    }
+
+    /** Called holding the slot's lock. */
+    private boolean start(K key, Slot<R> slot, Object request, Supplier<R> sync) {
+        slot.again = false;
+        slot.inFlight = true;
+        try {
+            (slot.suspect ? suspectLane : mainLane).execute(() -> run(key, slot, request, sync));
+            return true;
+        } catch (RejectedExecutionException e) {
+            slot.inFlight = false; // shutting down
+            return false;
         }
     }
 

@@ -161,13 +161,20 @@ public class DittoServerReconciler implements Reconciler<DittoServer> {
                 || ConditionTypes.REASON_POD_NOT_READY.equals(ready.getReason())
                 // the database on its way: progress, not a problem
                 || ConditionTypes.REASON_CLUSTER_CREATING.equals(ready.getReason())
-                || ConditionTypes.REASON_CLUSTER_NOT_READY.equals(ready.getReason())) {
+                || ConditionTypes.REASON_CLUSTER_NOT_READY.equals(ready.getReason())
+                // the first data-plane sync running
+                || waitingForDataPlane(status)) {
             return;
         }
         Condition before = server.getStatus() == null ? null : ready(server.getStatus());
         if (before == null || !Objects.equals(before.getMessage(), ready.getMessage())) {
             EventRecorder.warning(context.getClient(), server, ready.getReason(), ready.getMessage());
         }
+    }
+
+    private static boolean waitingForDataPlane(DittoServerStatus status) {
+        return status.getConditions().stream().anyMatch(c -> ConditionTypes.DATA_PLANE_READY.equals(c.getType())
+                && ConditionTypes.REASON_WAITING_FOR_SERVER.equals(c.getReason()));
     }
 
     private static Condition ready(DittoServerStatus status) {

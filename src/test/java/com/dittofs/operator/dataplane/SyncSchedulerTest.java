@@ -94,6 +94,30 @@ class SyncSchedulerTest {
     }
 
     @Test
+    void aReconcileDuringASyncGetsOneMoreSyncWhenThatOneIsPublished() {
+        CountDownLatch release = new CountDownLatch(1);
+        syncs.poll("a", "v1", () -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return "first";
+        });
+        syncs.poll("a", "v1", () -> "second"); // e.g. a user's edit while the first sync runs
+        syncs.poll("a", "v1", () -> "second");
+        release.countDown();
+        await().atMost(Duration.ofSeconds(10)).until(() -> finished.contains("a"));
+        var publish = syncs.poll("a", "v1", () -> "second");
+        assertThat(publish.fresh()).contains("first");
+        assertThat(publish.started()).as("one more sync, not one per reconcile").isTrue();
+        await().atMost(Duration.ofSeconds(10)).until(() -> finished.size() == 2);
+        var next = syncs.poll("a", "v1", () -> "third");
+        assertThat(next.fresh()).contains("second");
+        assertThat(next.started()).as("nothing came during the second sync").isFalse();
+    }
+
+    @Test
     void aSyncThatThrowsEndsWithAResult() {
         syncs.poll("a", "v1", () -> {
             throw new IllegalStateException("bug");
