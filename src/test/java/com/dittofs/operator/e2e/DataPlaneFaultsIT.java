@@ -81,7 +81,10 @@ class DataPlaneFaultsIT extends E2E {
     void hungServersDoNotDelayAHealthyOne() {
         create(server("base"));
         Duration normalFirst = timeToFirstConvergence("base");
-        Duration normal = timeToServeNewShare("base", "/normal");
+        // the first pass of a JVM is slow (class loading, JIT): the normal time is the better of two
+        Duration normalOnce = timeToServeNewShare("base", "/normal-1");
+        Duration normalTwice = timeToServeNewShare("base", "/normal-2");
+        Duration normal = normalOnce.compareTo(normalTwice) < 0 ? normalOnce : normalTwice;
 
         List<String> hung = IntStream.range(0, HUNG_SERVERS).mapToObj(i -> "hung-" + i).toList();
         hung.forEach(name -> create(server(name)));
@@ -116,9 +119,12 @@ class DataPlaneFaultsIT extends E2E {
         assertHealthy(all, claims);
     }
 
-    /** Twice the normal time, plus 5 s for a busy 2-core machine: far below a read timeout per hung server. */
+    /**
+     * Twice the normal time, plus 3 s for a busy 2-core machine. A healthy server waiting behind a hung one would
+     * wait a read timeout (10 s) or more.
+     */
     private static Duration bound(Duration normal) {
-        return normal.multipliedBy(2).plusSeconds(5);
+        return normal.multipliedBy(2).plusSeconds(3);
     }
 
     /**
