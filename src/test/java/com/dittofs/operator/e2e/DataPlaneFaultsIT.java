@@ -120,11 +120,11 @@ class DataPlaneFaultsIT extends E2E {
     }
 
     /**
-     * Twice the normal time, plus 3 s for a busy 2-core machine. A healthy server waiting behind a hung one would
+     * Twice the normal time, plus 5 s for a busy 2-core machine. A healthy server waiting behind a hung one would
      * wait a read timeout (10 s) or more.
      */
     private static Duration bound(Duration normal) {
-        return normal.multipliedBy(2).plusSeconds(3);
+        return normal.multipliedBy(2).plusSeconds(5);
     }
 
     /**
