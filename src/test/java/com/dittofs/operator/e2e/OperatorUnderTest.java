@@ -43,7 +43,14 @@ public class OperatorUnderTest implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        ControlPlane cluster = ControlPlane.get();
+        return operatorConfig(ControlPlane.get(), dataPlane);
+    }
+
+    /**
+     * Installs the CRD and the operator's RBAC into the cluster; returns the configuration that points the packaged
+     * operator at it as its ServiceAccount (also used by {@link OperatorProcess}).
+     */
+    static Map<String, String> operatorConfig(ControlPlane cluster, boolean dataPlane) {
         try (KubernetesClient admin = cluster.admin()) {
             installCrd(admin);
             String token = installRbac(admin);
