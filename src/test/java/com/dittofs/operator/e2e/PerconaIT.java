@@ -13,7 +13,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import com.dittofs.operator.api.v1alpha1.DittoServer;
 import com.dittofs.operator.api.v1alpha1.PerconaSpec;
@@ -97,11 +96,7 @@ class PerconaIT extends E2E {
         CustomResourceDefinition crd = PerconaFixtures.crd();
         // Percona's own instructions: apply its CRDs server-side (client-side apply would not fit the annotation).
         admin.resource(crd).forceConflicts().serverSideApply();
-        admin.apiextensions().v1().customResourceDefinitions().withName(PerconaPGCluster.CRD_NAME)
-                .waitUntilCondition(c -> c != null && c.getStatus() != null && c.getStatus().getConditions() != null
-                        && c.getStatus().getConditions().stream()
-                        .anyMatch(x -> "Established".equals(x.getType()) && "True".equals(x.getStatus())),
-                        60, TimeUnit.SECONDS);
+        OperatorUnderTest.awaitEstablished(admin, PerconaPGCluster.CRD_NAME);
     }
 
     static void awaitReason(String name, String type, String status, String reason) {
