@@ -25,10 +25,14 @@ public abstract class FaultE2E extends E2E {
 
     private static final List<OperatorProcess> operators = new ArrayList<>();
 
+    /** Stops this class's operators; drops its namespace, so that the next class's operators start on a clean slate. */
     @AfterAll
     static void stopOperators() {
         operators.forEach(OperatorProcess::close);
         operators.clear();
+        if (System.getenv("KEEP_CLUSTER") == null) {
+            admin.namespaces().withName(namespace).delete();
+        }
     }
 
     /** Starts an operator process (identity = its "pod name") against the apiserver at url; waits until it is up. */
