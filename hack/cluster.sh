@@ -5,6 +5,9 @@
 #                                and kwok (one fake node); exits 0 once the cluster is usable
 #   hack/cluster.sh down DIR     stop everything `up` started in DIR (idempotent); state stays for debugging
 #   hack/cluster.sh status DIR   exit 0 if every component is alive and the apiserver is ready
+#   hack/cluster.sh restart-apiserver DIR
+#                                stop kube-apiserver (SIGTERM) and start it again on the same port and etcd data;
+#                                exits 0 once it is ready again (fault tests: an apiserver restart mid-reconcile)
 #
 # Everything lives under DIR: pki/, etcd/, logs/<component>.log, pids/, kubeconfig (cluster-admin)
 # and env (shell-sourceable `export KEY=value` lines: KUBECONFIG, APISERVER_URL, ports, PIDs).
@@ -218,6 +221,42 @@ pv_recycler() {
   echo "apiserver gone; pv-recycler exiting"
 }
 
+# start_apiserver BINARY: kube-apiserver on $APISERVER_PORT, storing in the etcd on $ETCD_PORT.
+start_apiserver() {
+  start kube-apiserver "$1" --etcd-servers="http://127.0.0.1:$ETCD_PORT" \
+    --bind-address=127.0.0.1 --advertise-address=127.0.0.1 --secure-port="$APISERVER_PORT" \
+    --cert-dir="$DIR/certs" --tls-cert-file="$PKI/apiserver.crt" --tls-private-key-file="$PKI/apiserver.key" \
+    --client-ca-file="$PKI/ca.crt" --authorization-mode=Node,RBAC \
+    --enable-admission-plugins=NodeRestriction --allow-privileged=true \
+    --service-account-issuer=https://kubernetes.default.svc.cluster.local \
+    --service-account-key-file="$PKI/sa.pub" --service-account-signing-key-file="$PKI/sa.key" \
+    --requestheader-client-ca-file="$PKI/front-proxy-ca.crt" --requestheader-allowed-names=front-proxy-client \
+    --requestheader-username-headers=X-Remote-User --requestheader-group-headers=X-Remote-Group \
+    --requestheader-extra-headers-prefix=X-Remote-Extra- \
+    --proxy-client-cert-file="$PKI/front-proxy-client.crt" --proxy-client-key-file="$PKI/front-proxy-client.key" \
+    --service-cluster-ip-range=10.96.0.0/16 --profiling=false \
+    --audit-policy-file="$DIR/audit-policy.yaml" --audit-log-path="$DIR/logs/audit.log" \
+    --audit-log-format=json --audit-log-mode=blocking \
+    --endpoint-reconciler-type=none # 127.0.0.1 is not a valid Endpoints address; nothing in-cluster needs it
+}
+
+# write_env: DIR/env, what tests and humans source (ports, paths, PIDs).
+write_env() {
+  {
+    echo "export CLUSTER_DIR=$DIR"
+    echo "export KUBECONFIG=$DIR/kubeconfig"
+    echo "export APISERVER_URL=https://127.0.0.1:$APISERVER_PORT"
+    echo "export KUBECTL=$KUBECTL"
+    echo "export NODE_NAME=$NODE_NAME"
+    echo "export CA_CERT=$PKI/ca.crt ADMIN_CERT=$PKI/admin.crt ADMIN_KEY=$PKI/admin.key"
+    echo "export ETCD_PORT=$ETCD_PORT ETCD_PEER_PORT=$ETCD_PEER_PORT APISERVER_PORT=$APISERVER_PORT"
+    echo "export KCM_PORT=$KCM_PORT SCHEDULER_PORT=$SCHEDULER_PORT KWOK_PORT=$KWOK_PORT"
+    for k in "${COMPONENTS[@]}"; do
+      echo "export $(tr a-z- A-Z_ <<<"$k")_PID=$(pid_of "$k")"
+    done
+  } >"$DIR/env"
+}
+
 cmd_up() {
   if cmd_status >/dev/null 2>&1; then log "already running in $DIR"; return 0; fi
   local t0=$SECONDS k
@@ -260,21 +299,7 @@ POLICY
     --initial-cluster="e2e=$peer_url" --initial-cluster-state=new
   wait_for etcd "etcd health" sh -c "curl -sf --max-time 2 $etcd_url/health | grep -q '\"health\":\"true\"'"
 
-  start kube-apiserver "$apiserver" --etcd-servers="$etcd_url" \
-    --bind-address=127.0.0.1 --advertise-address=127.0.0.1 --secure-port="$APISERVER_PORT" \
-    --cert-dir="$DIR/certs" --tls-cert-file="$PKI/apiserver.crt" --tls-private-key-file="$PKI/apiserver.key" \
-    --client-ca-file="$PKI/ca.crt" --authorization-mode=Node,RBAC \
-    --enable-admission-plugins=NodeRestriction --allow-privileged=true \
-    --service-account-issuer=https://kubernetes.default.svc.cluster.local \
-    --service-account-key-file="$PKI/sa.pub" --service-account-signing-key-file="$PKI/sa.key" \
-    --requestheader-client-ca-file="$PKI/front-proxy-ca.crt" --requestheader-allowed-names=front-proxy-client \
-    --requestheader-username-headers=X-Remote-User --requestheader-group-headers=X-Remote-Group \
-    --requestheader-extra-headers-prefix=X-Remote-Extra- \
-    --proxy-client-cert-file="$PKI/front-proxy-client.crt" --proxy-client-key-file="$PKI/front-proxy-client.key" \
-    --service-cluster-ip-range=10.96.0.0/16 --profiling=false \
-    --audit-policy-file="$DIR/audit-policy.yaml" --audit-log-path="$DIR/logs/audit.log" \
-    --audit-log-format=json --audit-log-mode=blocking \
-    --endpoint-reconciler-type=none # 127.0.0.1 is not a valid Endpoints address; nothing in-cluster needs it
+  start_apiserver "$apiserver"
   wait_for kube-apiserver "apiserver /readyz" https_ok "https://127.0.0.1:$APISERVER_PORT/readyz"
   log "apiserver ready ($((SECONDS - t0))s); starting controllers, scheduler, kwok"
 
@@ -310,19 +335,7 @@ POLICY
     "$KUBECTL" wait --for=condition=Ready "node/$NODE_NAME" --timeout=2s
   wait_for kube-controller-manager "ServiceAccount default/default" "$KUBECTL" -n default get sa default
 
-  {
-    echo "export CLUSTER_DIR=$DIR"
-    echo "export KUBECONFIG=$DIR/kubeconfig"
-    echo "export APISERVER_URL=https://127.0.0.1:$APISERVER_PORT"
-    echo "export KUBECTL=$KUBECTL"
-    echo "export NODE_NAME=$NODE_NAME"
-    echo "export CA_CERT=$PKI/ca.crt ADMIN_CERT=$PKI/admin.crt ADMIN_KEY=$PKI/admin.key"
-    echo "export ETCD_PORT=$ETCD_PORT ETCD_PEER_PORT=$ETCD_PEER_PORT APISERVER_PORT=$APISERVER_PORT"
-    echo "export KCM_PORT=$KCM_PORT SCHEDULER_PORT=$SCHEDULER_PORT KWOK_PORT=$KWOK_PORT"
-    for k in "${COMPONENTS[@]}"; do
-      echo "export $(tr a-z- A-Z_ <<<"$k")_PID=$(pid_of "$k")"
-    done
-  } >"$DIR/env"
+  write_env
   trap - ERR INT TERM
   log "cluster ready in $((SECONDS - t0))s: export KUBECONFIG=$DIR/kubeconfig (or: source $DIR/env)"
 }
@@ -354,6 +367,22 @@ cmd_down() {
   log "stopped (state and logs kept in $DIR)"
 }
 
+# The same apiserver (flags, port, etcd data) again, as after a crash or an upgrade of the control plane. The
+# pv-recycler ends with the apiserver, so it is restarted too; controllers, scheduler and kwok reconnect by themselves.
+cmd_restart_apiserver() {
+  [[ -f $DIR/env ]] || die "no running cluster in $DIR (no $DIR/env)"
+  local t0=$SECONDS
+  # shellcheck disable=SC1091
+  . "$DIR/env"
+  stop pv-recycler kube-apiserver
+  log "apiserver stopped ($((SECONDS - t0))s); starting it again on port $APISERVER_PORT"
+  start_apiserver "$("$HACK/tools.sh" path kube-apiserver)"
+  wait_for kube-apiserver "apiserver /readyz" https_ok "https://127.0.0.1:$APISERVER_PORT/readyz"
+  start pv-recycler "$HACK/cluster.sh" _pv-recycler "$DIR"
+  write_env
+  log "apiserver ready again in $((SECONDS - t0))s"
+}
+
 cmd_status() {
   local k pid rc=0
   for k in "${COMPONENTS[@]}"; do
@@ -367,7 +396,7 @@ cmd_status() {
   return $rc
 }
 
-[[ $# -eq 2 ]] || { sed -n '2,16s/^# \{0,1\}//p' "$0" >&2; exit 2; }
+[[ $# -eq 2 ]] || { sed -n '2,19s/^# \{0,1\}//p' "$0" >&2; exit 2; }
 DIR=$2
 mkdir -p "$DIR"
 DIR=$(cd "$DIR" && pwd -P)
@@ -386,6 +415,7 @@ case $1 in
   up) lock; cmd_up ;;
   down) lock; cmd_down ;;
   status) cmd_status ;;
+  restart-apiserver) lock; cmd_restart_apiserver ;;
   _pv-recycler) pv_recycler ;;
-  *) die "unknown command '$1' (use up, down or status)" ;;
+  *) die "unknown command '$1' (use up, down, status or restart-apiserver)" ;;
 esac

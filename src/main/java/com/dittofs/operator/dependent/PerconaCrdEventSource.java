@@ -49,7 +49,10 @@ public class PerconaCrdEventSource extends AbstractEventSource<CustomResourceDef
         }
     }
 
-    /** The CRD exists and the apiserver serves it (condition Established). */
+    /**
+     * The CRD exists, the apiserver serves it (condition Established) and it is not being deleted: while a deleted CRD
+     * terminates it stays Established, but its clusters are being deleted and creating one is forbidden.
+     */
     public boolean installed() {
         return crd().map(PerconaCrdEventSource::established).orElse(false);
     }
@@ -63,7 +66,7 @@ public class PerconaCrdEventSource extends AbstractEventSource<CustomResourceDef
     }
 
     static boolean established(CustomResourceDefinition crd) {
-        return crd.getStatus() != null && crd.getStatus().getConditions() != null
+        return crd.getMetadata().getDeletionTimestamp() == null && crd.getStatus() != null && crd.getStatus().getConditions() != null
                 && crd.getStatus().getConditions().stream()
                         .anyMatch(c -> "Established".equals(c.getType()) && "True".equals(c.getStatus()));
     }

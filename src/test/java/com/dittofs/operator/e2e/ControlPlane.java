@@ -15,35 +15,69 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 /**
  * A real control plane (etcd, kube-apiserver, kube-controller-manager, kube-scheduler, kwok) on 127.0.0.1, started
  * once per test JVM by hack/cluster.sh from binaries that hack/tools.sh builds and caches.
+ *
+ * <p>
+ * Two of them at most: the shared one of the packaged operator under test ({@link #get()}), and the fault tests' own
+ * ({@link #faults()}), where the tests run their own operator processes and restart the apiserver without the
+ * operator under test (which watches every namespace) reconciling beside them.
  */
 public final class ControlPlane {
 
     public static final Path DIR = Path.of("target", "e2e-cluster").toAbsolutePath();
+    public static final Path FAULTS_DIR = Path.of("target", "e2e-faults-cluster").toAbsolutePath();
     private static ControlPlane instance;
+    private static ControlPlane faults;
 
-    private final Map<String, String> env;
+    private final Path dir;
+    private Map<String, String> env;
 
-    private ControlPlane(Map<String, String> env) {
-        this.env = env;
+    private ControlPlane(Path dir) {
+        this.dir = dir;
+        run(List.of("bash", "hack/cluster.sh", "up", dir.toString()), 900);
+        this.env = readEnv(dir.resolve("env"));
     }
 
     public static synchronized ControlPlane get() {
         if (instance == null) {
-            run(List.of("bash", "hack/cluster.sh", "up", DIR.toString()), 900);
-            instance = new ControlPlane(readEnv(DIR.resolve("env")));
+            instance = new ControlPlane(DIR);
         }
         return instance;
     }
 
+    /** The fault tests' own control plane; it stops with the test JVM. */
+    public static synchronized ControlPlane faults() {
+        if (faults == null) {
+            faults = new ControlPlane(FAULTS_DIR);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> faults.down()));
+        }
+        return faults;
+    }
+
     public static synchronized void stop() {
-        if (instance != null && System.getenv("KEEP_CLUSTER") == null) {
-            run(List.of("bash", "hack/cluster.sh", "down", DIR.toString()), 120);
+        if (instance != null) {
+            instance.down();
             instance = null;
         }
     }
 
+    private void down() {
+        if (System.getenv("KEEP_CLUSTER") == null) {
+            run(List.of("bash", "hack/cluster.sh", "down", dir.toString()), 120);
+        }
+    }
+
+    /** Stops the kube-apiserver and starts it again on the same port and etcd data; returns once it is ready. */
+    public synchronized void restartApiServer() {
+        run(List.of("bash", "hack/cluster.sh", "restart-apiserver", dir.toString()), 300);
+        env = readEnv(dir.resolve("env"));
+    }
+
     public String apiServerUrl() {
         return env.get("APISERVER_URL");
+    }
+
+    public int apiServerPort() {
+        return Integer.parseInt(env.get("APISERVER_PORT"));
     }
 
     public Path caCert() {
@@ -59,7 +93,7 @@ public final class ControlPlane {
     }
 
     public Path auditLog() {
-        return DIR.resolve("logs").resolve("audit.log");
+        return dir.resolve("logs").resolve("audit.log");
     }
 
     /** A cluster-admin client: what the tests use to act as a user. */

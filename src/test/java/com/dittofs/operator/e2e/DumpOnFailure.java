@@ -8,14 +8,14 @@ public class DumpOnFailure implements TestWatcher {
 
     @Override
     public void testFailed(ExtensionContext context, Throwable cause) {
-        if (E2E.namespace == null) {
+        if (E2E.namespace == null || E2E.cluster == null) {
             return;
         }
-        var result = ControlPlane.get().kubectl("-n", E2E.namespace, "get",
+        var result = E2E.cluster.kubectl("-n", E2E.namespace, "get",
                 "dittoservers,statefulsets,pods,services,configmaps,secrets,pvc,events", "-o", "wide");
         System.err.println("==== state of namespace " + E2E.namespace + " after " + context.getDisplayName()
                 + " failed ====\n" + result.output());
-        var yaml = ControlPlane.get().kubectl("-n", E2E.namespace, "get", "dittoservers", "-o", "yaml");
+        var yaml = E2E.cluster.kubectl("-n", E2E.namespace, "get", "dittoservers", "-o", "yaml");
         System.err.println(yaml.output());
     }
 }

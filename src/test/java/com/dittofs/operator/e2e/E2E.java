@@ -19,6 +19,7 @@ import io.fabric8.kubernetes.api.model.KubernetesResourceList;
 import io.quarkus.test.common.QuarkusTestResource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -31,6 +32,8 @@ public abstract class E2E {
 
     /** Generous: CI machines have two cores and often another build running beside the suite. */
     protected static final Duration TIMEOUT = Duration.ofSeconds(240);
+    /** The control plane of the running test class: the shared one, or the fault tests' own (see FaultE2E). */
+    protected static ControlPlane cluster;
     protected static KubernetesClient admin;
     protected static String namespace;
     /** The Prometheus endpoint of the operator under test (it listens on a random port). */
@@ -45,8 +48,10 @@ public abstract class E2E {
     }
 
     @BeforeAll
-    static void createNamespace() {
-        admin = ControlPlane.get().admin();
+    static void createNamespace(TestInfo test) {
+        cluster = test.getTestClass().filter(FaultE2E.class::isAssignableFrom).isPresent()
+                ? ControlPlane.faults() : ControlPlane.get();
+        admin = cluster.admin();
         namespace = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
         admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata()
                 .build()).create();

@@ -43,7 +43,14 @@ public class OperatorUnderTest implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        ControlPlane cluster = ControlPlane.get();
+        return operatorConfig(ControlPlane.get(), dataPlane);
+    }
+
+    /**
+     * Installs the CRD and the operator's RBAC into the cluster; returns the configuration that points the packaged
+     * operator at it as its ServiceAccount (also used by {@link OperatorProcess}).
+     */
+    static Map<String, String> operatorConfig(ControlPlane cluster, boolean dataPlane) {
         try (KubernetesClient admin = cluster.admin()) {
             installCrd(admin);
             String token = installRbac(admin);
@@ -71,14 +78,19 @@ public class OperatorUnderTest implements QuarkusTestResourceLifecycleManager {
         try (InputStream in = Files.newInputStream(CRD)) {
             var crd = admin.apiextensions().v1().customResourceDefinitions().load(in).item();
             admin.resource(crd).forceConflicts().serverSideApply();
-            admin.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName())
-                    .waitUntilCondition(c -> c != null && c.getStatus() != null && c.getStatus().getConditions() != null
-                            && c.getStatus().getConditions().stream()
-                            .anyMatch(x -> "Established".equals(x.getType()) && "True".equals(x.getStatus())),
-                            60, TimeUnit.SECONDS);
+            awaitEstablished(admin, crd.getMetadata().getName());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Waits until the apiserver serves the CRD's resources (condition Established). */
+    static void awaitEstablished(KubernetesClient admin, String crd) {
+        admin.apiextensions().v1().customResourceDefinitions().withName(crd)
+                .waitUntilCondition(c -> c != null && c.getStatus() != null && c.getStatus().getConditions() != null
+                        && c.getStatus().getConditions().stream()
+                        .anyMatch(x -> "Established".equals(x.getType()) && "True".equals(x.getStatus())),
+                        60, TimeUnit.SECONDS);
     }
 
     /** The operator's ServiceAccount with the generated roles and bindings; returns a token of the account. */

@@ -13,7 +13,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import com.dittofs.operator.api.v1alpha1.DittoServer;
 import com.dittofs.operator.api.v1alpha1.PerconaSpec;
@@ -46,7 +45,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * Percona does. What is proven: the rendered cluster is valid for Percona's schema and nothing of it is pruned; the
  * server waits for the database and then gets its connection from the user Secret; a CRD installed after the server
  * is picked up without restarting the operator; edits reach the cluster; the database outlives the server unless
- * deleteWithServer.
+ * deleteWithServer. (The CRD removed and re-installed under running servers: PerconaCrdReinstallIT.)
  */
 @QuarkusIntegrationTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -56,11 +55,11 @@ class PerconaIT extends E2E {
         return admin.resources(PerconaPGCluster.class);
     }
 
-    private static PerconaPGCluster cluster(String server) {
+    static PerconaPGCluster cluster(String server) {
         return clusters().inNamespace(namespace).withName(server + "-db").get();
     }
 
-    private static DittoServer perconaServer(String name, boolean deleteWithServer) {
+    static DittoServer perconaServer(String name, boolean deleteWithServer) {
         DittoServer server = PerconaFixtures.server();
         server.getMetadata().setName(name);
         server.getSpec().getPercona().setDeleteWithServer(deleteWithServer);
@@ -69,7 +68,7 @@ class PerconaIT extends E2E {
     }
 
     /** What the Percona operator does once the cluster is up: status.state and the user Secret. */
-    private static void playPercona(String server, String state) {
+    static void playPercona(String server, String state) {
         await().atMost(TIMEOUT).ignoreExceptionsMatching(e -> e instanceof KubernetesClientException k
                 && k.getCode() == 409).until(() -> {
                     clusters().inNamespace(namespace).withName(server + "-db").editStatus(c -> {
@@ -80,31 +79,27 @@ class PerconaIT extends E2E {
                 });
     }
 
-    private static Secret createUserSecret(String server, String password) {
+    static Secret createUserSecret(String server, String password) {
         Secret secret = PerconaFixtures.userSecret(get(server), password);
         return admin.resource(secret).create();
     }
 
-    private static StatefulSet sts(String name) {
+    static StatefulSet sts(String name) {
         return admin.apps().statefulSets().inNamespace(namespace).withName(name).get();
     }
 
-    private static boolean crdInstalled() {
+    static boolean crdInstalled() {
         return admin.apiextensions().v1().customResourceDefinitions().withName(PerconaPGCluster.CRD_NAME).get() != null;
     }
 
-    private static void installCrd() {
+    static void installCrd() {
         CustomResourceDefinition crd = PerconaFixtures.crd();
         // Percona's own instructions: apply its CRDs server-side (client-side apply would not fit the annotation).
         admin.resource(crd).forceConflicts().serverSideApply();
-        admin.apiextensions().v1().customResourceDefinitions().withName(PerconaPGCluster.CRD_NAME)
-                .waitUntilCondition(c -> c != null && c.getStatus() != null && c.getStatus().getConditions() != null
-                        && c.getStatus().getConditions().stream()
-                        .anyMatch(x -> "Established".equals(x.getType()) && "True".equals(x.getStatus())),
-                        60, TimeUnit.SECONDS);
+        OperatorUnderTest.awaitEstablished(admin, PerconaPGCluster.CRD_NAME);
     }
 
-    private static void awaitReason(String name, String type, String status, String reason) {
+    static void awaitReason(String name, String type, String status, String reason) {
         await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
                 assertThat(condition(name, type)).get().satisfies(c -> {
                     assertThat(c.getStatus()).isEqualTo(status);
@@ -164,7 +159,7 @@ class PerconaIT extends E2E {
         return writes;
     }
 
-    private static String hash(String name) {
+    static String hash(String name) {
         return sts(name).getSpec().getTemplate().getMetadata().getAnnotations().get("dittofs.dittofs.com/inputs-hash");
     }
 

@@ -104,4 +104,46 @@ class SecretsIT extends E2E {
         assertThat(admin.secrets().inNamespace(namespace).withName("stable-creds-admin").get().getData())
                 .isEqualTo(password);
     }
+
+    /** Deletes a referenced Secret and waits until the server reports it missing. */
+    private static void deleteAndAwaitMissing(String server, String secret) {
+        admin.secrets().inNamespace(namespace).withName(secret).delete();
+        await().atMost(TIMEOUT).pollInterval(java.time.Duration.ofMillis(500)).until(() -> condition(server,
+                "ConfigReady").map(c -> "False".equals(c.getStatus()) && "SecretMissing".equals(c.getReason()))
+                .orElse(false));
+        assertThat(condition(server, "Ready")).get().satisfies(c -> assertThat(c.getStatus()).isEqualTo("False"));
+    }
+
+    /** Re-creates the Secret and returns how long until the server is Ready again. */
+    private static java.time.Duration recreate(String server, String secret, String password) {
+        long start = System.nanoTime();
+        admin.resource(secret(secret, Map.of("password", password))).create();
+        awaitReady(server);
+        return java.time.Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    @Test
+    void deletedAndRecreatedSecretRollsThePodOnlyIfItsValueChanged() {
+        admin.resource(secret("recreated-admin", Map.of("password", "first-password"))).create();
+        create(withAdminSecret("recreated", "recreated-admin"));
+        awaitReady("recreated");
+        FaultInvariants invariants = new FaultInvariants(admin, namespace, java.util.List.of("recreated")).observe();
+        String statefulSetUid = admin.apps().statefulSets().inNamespace(namespace).withName("recreated").get()
+                .getMetadata().getUid();
+        String before = hash("recreated");
+
+        deleteAndAwaitMissing("recreated", "recreated-admin");
+        FaultInvariants.printRecovery("secret-recreated-same-value",
+                recreate("recreated", "recreated-admin", "first-password"));
+        assertThat(hash("recreated")).as("same value: the pod template is unchanged").isEqualTo(before);
+
+        deleteAndAwaitMissing("recreated", "recreated-admin");
+        FaultInvariants.printRecovery("secret-recreated-new-value",
+                recreate("recreated", "recreated-admin", "second-password"));
+        assertThat(hash("recreated")).as("new value: the pod rolls").isNotEqualTo(before);
+
+        assertThat(admin.apps().statefulSets().inNamespace(namespace).withName("recreated").get().getMetadata()
+                .getUid()).as("the StatefulSet was kept while the Secret was missing").isEqualTo(statefulSetUid);
+        invariants.observe().assertIntact();
+    }
 }
