@@ -55,7 +55,7 @@ if [[ $DATA_PLANE == off ]]; then
 else
   DATA_PLANE_ARGS=(-Ddittofs.operator.data-plane.api-access="$DATA_PLANE")
 fi
-java -Dquarkus.log.console.json.enabled=false -Dquarkus.operator-sdk.activate-leader-election-for-profiles=none \
+java -Dquarkus.log.console.json.enabled=false -Ddittofs.operator.leader-election.enabled=false \
   "${DATA_PLANE_ARGS[@]}" -jar target/quarkus-app/quarkus-run.jar >"$DEMO/operator.log" 2>&1 &
 OPERATOR_PID=$!
 
