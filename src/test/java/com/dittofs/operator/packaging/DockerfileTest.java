@@ -95,7 +95,8 @@ class DockerfileTest {
     }
 
     private static String from(List<String> lines) {
-        return lines.stream().filter(l -> l.startsWith("FROM ")).findFirst().orElseThrow().substring(5).strip();
+        String from = lines.stream().filter(l -> l.startsWith("FROM ")).findFirst().orElseThrow().substring(5).strip();
+        return from.split("\\s+")[0]; // without "AS <stage>"
     }
 
     /** Instructions with continuation lines joined and comments dropped. */
