@@ -122,9 +122,9 @@ public class DittoServerReconciler implements Reconciler<DittoServer> {
         status = DataPlaneStatus.apply(server, status, dataPlaneOutcome, now);
         warnOnNewProblem(server, status, context);
 
-        UpdateControl<DittoServer> control = status.equals(server.getStatus())
-                ? UpdateControl.noUpdate()
-                : UpdateControl.patchStatus(withStatus(server, status));
+        UpdateControl<DittoServer> control = StatusWrites.worthWriting(server.getStatus(), status)
+                ? UpdateControl.patchStatus(withStatus(server, status))
+                : UpdateControl.noUpdate();
         if (!inputs.secrets().complete() || database.map(DatabaseReadiness::needsRecheck).orElse(false)) {
             control.rescheduleAfter(MISSING_SECRET_RECHECK);
         } else if (database.map(DatabaseReadiness::ready).orElse(true)
