@@ -113,8 +113,11 @@ class Cluster:
             subprocess.run(["rm", "-rf", str(self.dir)], check=False)
 
     def kubectl(self, *args, stdin=None):
-        return subprocess.run([self.env["KUBECTL"], "--kubeconfig", self.env["KUBECONFIG"], *args], input=stdin,
-                              check=True, capture_output=True, text=True).stdout
+        done = subprocess.run([self.env["KUBECTL"], "--kubeconfig", self.env["KUBECONFIG"], *args], input=stdin,
+                              capture_output=True, text=True)
+        if done.returncode != 0:
+            raise RuntimeError(f"kubectl {shlex.join(args)}: {done.stderr.strip()}")
+        return done.stdout
 
     def connection(self):
         host = self.url.removeprefix("https://")
@@ -136,7 +139,12 @@ class Cluster:
     def prepare(self, crd):
         """CRD, namespaces, and the operator identity: a ServiceAccount bound to cluster-admin."""
         self.kubectl("apply", "--server-side", "-f", str(crd))
-        self.kubectl("wait", "--for=condition=Established", f"crd/{PLURAL}.{GROUP}", "--timeout=120s")
+        deadline = time.time() + 120
+        while not any(c["type"] == "Established" and c["status"] == "True" for c in json.loads(
+                self.kubectl("get", f"crd/{PLURAL}.{GROUP}", "-o", "json")).get("status", {}).get("conditions") or []):
+            if time.time() > deadline:
+                raise TimeoutError("CRD not Established after 120 s")
+            time.sleep(0.2)
         self.kubectl("create", "namespace", NAMESPACE)
         self.kubectl("create", "namespace", OPERATOR_NS)
         self.kubectl("-n", OPERATOR_NS, "create", "serviceaccount", OPERATOR_SA)
@@ -164,12 +172,19 @@ class Watch(threading.Thread):
         self.seen, self.ready = {}, {}
         self.lock = threading.Condition()
         self.started_ok = threading.Event()
+        self.stopped = threading.Event()
+        self.conn = None
+
+    def stop(self):
+        self.stopped.set()
+        if self.conn:
+            self.conn.close()
 
     def run(self):
         version = ""
-        while True:
+        while not self.stopped.is_set():
             try:
-                conn = self.cluster.connection()
+                self.conn = conn = self.cluster.connection()
                 conn.request("GET", f"{self.path}?watch=1&allowWatchBookmarks=true&timeoutSeconds=3600"
                              + (f"&resourceVersion={version}" if version else ""))
                 response = conn.getresponse()
@@ -186,9 +201,10 @@ class Watch(threading.Thread):
                         if self.up and name not in self.ready and self.up(obj):
                             self.ready[name] = now
                         self.lock.notify_all()
-            except Exception as e:  # the cluster went away, or a stream ended: start again from `version`
-                log(f"watch {self.path} restarts: {e}")
-                time.sleep(1)
+            except Exception as e:  # a stream ended: start again from `version`
+                if not self.stopped.is_set():
+                    log(f"watch {self.path} restarts: {e}")
+                    time.sleep(1)
 
     def wait_count(self, table, n, deadline):
         with self.lock:
@@ -280,12 +296,13 @@ def run_once(op, n, args, index):
               "load_start": os.getloadavg()}
     log(f"{label} N={n} run {index}: control plane ({nodes} node(s), {cluster.pvs} PVs), load {os.getloadavg()}")
     cluster.up()
-    proc = None
+    proc, watches = None, []
     try:
         kubeconfig = cluster.prepare(op["crd"])
         path = f"/apis/{GROUP}/{VERSION}/namespaces/{NAMESPACE}/{PLURAL}"
         servers = Watch(cluster, path, up_predicate(op["up"]))
         sets = Watch(cluster, f"/apis/apps/v1/namespaces/{NAMESPACE}/statefulsets")
+        watches = [servers, sets]
         servers.start(), sets.start()
         servers.started_ok.wait(30), sets.started_ok.wait(30)
         objects = server_objects(op["server"], n)
@@ -296,7 +313,7 @@ def run_once(op, n, args, index):
         oplog = open(cluster.dir / f"operator-{label}.log", "w")
         env = dict(os.environ, KUBECONFIG=str(kubeconfig))
         t_spawn = time.time()
-        proc = subprocess.Popen(command, cwd=REPO, env=env, stdout=oplog, stderr=subprocess.STDOUT,
+        proc = subprocess.Popen(command, cwd=op.get("workdir", REPO), env=env, stdout=oplog, stderr=subprocess.STDOUT,
                                 stdin=subprocess.DEVNULL, start_new_session=True)
         while not healthy(health):
             if proc.poll() is not None:
@@ -350,6 +367,8 @@ def run_once(op, n, args, index):
         result["load_end"] = os.getloadavg()
         return result
     finally:
+        for w in watches:
+            w.stop()
         if proc and proc.poll() is None:
             os.killpg(proc.pid, signal.SIGTERM)
             try:
@@ -433,8 +452,8 @@ def main():
     p.add_argument("--n", default="10,100,500", help="comma-separated server counts (default 10,100,500)")
     p.add_argument("--runs", type=int, default=3, help="runs per operator and N (default 3)")
     p.add_argument("--steady", type=float, default=180, help="steady-state seconds (default 180)")
-    p.add_argument("--idle", type=float, default=10, help="seconds after ready before idle RSS (default 10)")
-    p.add_argument("--settle", type=float, default=10, help="seconds after all up before RSS at N (default 10)")
+    p.add_argument("--idle", type=float, default=5, help="seconds after ready before idle RSS (default 5)")
+    p.add_argument("--settle", type=float, default=5, help="seconds after all up before RSS at N (default 5)")
     p.add_argument("--timeout", type=float, default=900, help="seconds for all servers to come up (default 900)")
     p.add_argument("--out", default=str(REPO / "target/bench"), help="results directory (default target/bench)")
     p.add_argument("--keep", action="store_true", help="keep each run's control-plane directory")
@@ -444,12 +463,15 @@ def main():
     p.add_argument("--label", default="ours", help="name of the operator under test in the table (default ours)")
     p.add_argument("--java", default=os.environ.get("JAVA", "java"), help="java command (default $JAVA or java)")
     p.add_argument("--jvm-opts", default=os.environ.get("JVM_OPTS", ""), help="JVM flags (default $JVM_OPTS)")
-    p.add_argument("--jar", default="target/quarkus-app/quarkus-run.jar")
+    p.add_argument("--jar", default="target/quarkus-app/quarkus-run.jar", help="relative to --workdir")
+    p.add_argument("--workdir", default=str(REPO), help="working directory of the operator (default the repo)")
     p.add_argument("--cmd", help="full start command instead of java+jar ({port} = its health port)")
     p.add_argument("--crd", default="target/kubernetes/dittoservers.dittofs.dittofs.com-v1.yml")
     p.add_argument("--server", default=str(BENCH / "servers/ours.json"), help="server template (__NAME__)")
     p.add_argument("--ready-path", default="/q/health/ready")
     p.add_argument("--up", default="condition:Ready", help="when a server counts as up (default condition:Ready)")
+    p.add_argument("--also", nargs=3, action="append", default=[], metavar=("LABEL", "WORKDIR", "CMD"),
+                   help="another build of this operator to measure in the same runs (same CRD, template, health)")
     # the baseline
     p.add_argument("--baseline-cmd", help="baseline start command ({port} = its health-probe port); none: skip it")
     p.add_argument("--baseline-crd")
@@ -466,10 +488,14 @@ def main():
     Path(args.out).mkdir(parents=True, exist_ok=True)
     ours_cmd = shlex.split(args.cmd) if args.cmd else (
         [args.java, *shlex.split(args.jvm_opts), "-Dquarkus.profile=bench",
-         "-Ddittofs.operator.data-plane.enabled=false", "-Dquarkus.http.port={port}",
+         "-Ddittofs.operator.data-plane.enabled=false", "-Ddittofs.operator.leader-election.enabled=false",
+         "-Dquarkus.http.port={port}",
          "-Dquarkus.log.console.json.enabled=false", "-jar", args.jar])
-    operators = [{"label": args.label, "command": ours_cmd, "crd": args.crd, "server": args.server,
+    operators = [{"label": args.label, "command": ours_cmd, "workdir": args.workdir, "crd": args.crd,
+                  "server": args.server,
                   "ready_path": args.ready_path, "up": args.up}]
+    for label, workdir, cmd in args.also:
+        operators.append(dict(operators[0], label=label, workdir=workdir, command=shlex.split(cmd)))
     if args.baseline_cmd:
         if not args.baseline_crd:
             p.error("--baseline-cmd needs --baseline-crd")
