@@ -189,9 +189,14 @@ class Watch(threading.Thread):
                              + (f"&resourceVersion={version}" if version else ""))
                 response = conn.getresponse()
                 self.started_ok.set()
+                if response.status != 200:  # e.g. the CRD is not served yet
+                    raise RuntimeError(f"HTTP {response.status}")
                 for line in response:
                     event = json.loads(line)
-                    obj = event["object"]
+                    obj = event.get("object") or {}
+                    if event.get("type") == "ERROR":  # e.g. 410 Gone: list afresh
+                        version = ""
+                        break
                     version = obj["metadata"].get("resourceVersion", version)
                     if event["type"] not in ("ADDED", "MODIFIED"):
                         continue
