@@ -301,7 +301,7 @@ def run_once(op, n, args, index):
               "load_start": os.getloadavg()}
     log(f"{label} N={n} run {index}: control plane ({nodes} node(s), {cluster.pvs} PVs), load {os.getloadavg()}")
     cluster.up()
-    proc, watches = None, []
+    proc, watches, failed = None, [], True
     try:
         kubeconfig = cluster.prepare(op["crd"])
         path = f"/apis/{GROUP}/{VERSION}/namespaces/{NAMESPACE}/{PLURAL}"
@@ -370,6 +370,7 @@ def run_once(op, n, args, index):
         result["steady_writes_breakdown"] = breakdown(steady_writes)
         result["rss_end_mib"] = rss_mib(proc.pid)
         result["load_end"] = os.getloadavg()
+        failed = False
         return result
     finally:
         for w in watches:
@@ -381,7 +382,7 @@ def run_once(op, n, args, index):
             except subprocess.TimeoutExpired:
                 os.killpg(proc.pid, signal.SIGKILL)
                 proc.wait()
-        cluster.down(args.keep)
+        cluster.down(args.keep or failed)  # a failed run keeps its logs
 
 
 # ---------------------------------------------------------------- the table
@@ -423,6 +424,10 @@ def ratio(ours, base):
 
 def report(out, baseline_label="baseline"):
     rows = [json.loads(l) for l in (Path(out) / "results.jsonl").read_text().splitlines() if l.strip()]
+    for r in rows:
+        if "error" in r:
+            print(f"failed run (not in the table): {r['label']} N={r['n']} run {r['run']}: {r['error']}")
+    rows = [r for r in rows if "error" not in r]
     for r in rows:
         r["load1"] = r["load_start"][0]
     labels = sorted({r["label"] for r in rows} - {baseline_label})
@@ -515,7 +520,11 @@ def main():
     for n in [int(x) for x in args.n.split(",")]:
         for index in range(1, args.runs + 1):
             for op in operators:
-                r = run_once(op, n, args, index)
+                try:
+                    r = run_once(op, n, args, index)
+                except Exception as e:  # one failed run (say, the operator exited) must not end the benchmark
+                    log(f"{op['label']} N={n} run {index} FAILED: {e}")
+                    r = {"label": op["label"], "n": n, "run": index, "error": str(e), "load_start": os.getloadavg()}
                 with open(results, "a") as f:
                     f.write(json.dumps(r) + "\n")
                 log(f"{op['label']} N={n} run {index}: " + ", ".join(
