@@ -296,7 +296,8 @@ def _load_yaml(text):
 def run_once(op, n, args, index):
     label = op["label"]
     nodes = max(1, math.ceil(n / PODS_PER_NODE))
-    cluster = Cluster(Path(args.out) / "clusters" / f"{label}-{n}-{index}", nodes, 3 * n + 20)
+    # Absolute: the operator may run in another working directory (KUBECONFIG points into this directory).
+    cluster = Cluster(Path(args.out).resolve() / "clusters" / f"{label}-{n}-{index}", nodes, 3 * n + 20)
     result = {"label": label, "n": n, "run": index, "date": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
               "load_start": os.getloadavg()}
     log(f"{label} N={n} run {index}: control plane ({nodes} node(s), {cluster.pvs} PVs), load {os.getloadavg()}")
