@@ -233,8 +233,9 @@ def up_predicate(spec):
 
 # ---------------------------------------------------------------- the audit log
 
-def operator_writes(audit_log, start, end):
-    """Write requests of the operator identity received in [start, end), as 'verb resource[/sub]' strings."""
+def operator_writes(audit_log, start, end, objects=None):
+    """Write requests of the operator identity received in [start, end), as 'verb resource[/sub]' strings;
+    adds the objects written (not Events, not subresources) to `objects` as (resource, namespace, name)."""
     writes = []
     with open(audit_log) as f:
         for line in f:
@@ -250,6 +251,8 @@ def operator_writes(audit_log, start, end):
                 ref = event.get("objectRef", {})
                 sub = "/" + ref["subresource"] if ref.get("subresource") else ""
                 writes.append(f"{event['verb']} {ref.get('resource', '?')}{sub}")
+                if objects is not None and not sub and ref.get("resource") != "events":
+                    objects.add((ref.get("resource"), ref.get("namespace"), ref.get("name")))
     return writes
 
 
@@ -358,7 +361,9 @@ def run_once(op, n, args, index):
         result["peak_rss_mib"] = max(peak[0], result["rss_at_n_mib"])
         t_steady, cpu_steady = time.time(), cpu_seconds(proc.pid)
         audit = cluster.dir / "logs/audit.log"
-        converge_writes = operator_writes(audit, t0, t_steady)
+        written = set()
+        converge_writes = operator_writes(audit, t0, t_steady, written)
+        result["objects_per_server"] = len(written) / n
         result["writes_per_server"] = len(converge_writes) / n
         result["writes_per_server_no_events"] = sum(1 for w in converge_writes if " events" not in w) / n
         result["converge_writes"] = breakdown(converge_writes)
@@ -451,9 +456,60 @@ def report(out, baseline_label="baseline"):
                 ours = [r[key] for r in at_n if r["label"] == l and key in r]
                 row += [cell(ours, fmt), "" if key == "load1" else ratio(ours, base)]
             lines.append("| " + " | ".join(row) + " |")
+    for label in labels:
+        lines += targets(rows, label, baseline_label)
     text = "\n".join(lines)
     print(text)
     return text
+
+
+def targets(rows, label, baseline_label):
+    """The targets of the issue, checked on the medians: (figure, N or None for every N, bound)."""
+    def med(key, lab, n=None, f=None):
+        values = [f(r) if f else r[key] for r in rows if r["label"] == lab and (n is None or r["n"] == n)
+                  and (f or key in r)]
+        return statistics.median(values) if values else None
+
+    def created(r):  # objects the operator wrote per server (Events and subresources aside)
+        if "objects_per_server" in r:
+            return r["objects_per_server"]
+        per_resource = {}  # older results: creates, or server-side-apply patches, per resource
+        for w, c in r["converge_writes"].items():
+            verb, resource = w.split(" ", 1)
+            if verb in ("create", "patch") and "/" not in resource and resource != "events":
+                per_resource[resource] = max(per_resource.get(resource, 0), c)
+        return sum(per_resource.values()) / r["n"]
+
+    lines = [f"\n### Targets: {label} against {baseline_label} (medians)\n",
+             "| target | measured | met |", "|---|---|---|"]
+
+    def ratio_row(name, key, bound, n=None):
+        o, b = med(key, label, n), med(key, baseline_label, n)
+        if o is None or b is None or b == 0:
+            lines.append(f"| {name} | not measured | – |")
+            return
+        r = o / b
+        verdict = "yes" if r <= bound else f"no, by {r / bound:.1f}×"
+        lines.append(f"| {name} ≤ {bound}× | {r:.2f}× ({o:.3g} vs {b:.3g}) | {verdict} |")
+
+    ratio_row("start → ready", "start_to_ready_s", 4)
+    o = med("start_to_ready_s", label)
+    if o is not None:
+        lines.append(f"| start → ready ≤ ~1 s | {o:.2f} s | {'yes' if o <= 1.05 else f'no, by {o:.1f}×'} |")
+    ratio_row("idle RSS", "idle_rss_mib", 2)
+    ratio_row("RSS at N = 100", "rss_at_n_mib", 2, 100)
+    ratio_row("RSS at N = 500", "rss_at_n_mib", 2.5, 500)
+    ratio_row("CPU to converge N = 100", "converge_cpu_s", 1.5, 100)
+    for n in sorted({r["n"] for r in rows}):
+        ratio_row(f"all servers up, N = {n}", "all_up_s", 1.0, n)
+        w, c = med("writes_per_server", label, n), med(None, label, n, created)
+        if w is not None:
+            lines.append(f"| writes per new server ≤ objects created + 2, N = {n} | {w:.1f} for {c:.0f} objects"
+                         f" | {'yes' if w <= c + 2 else f'no, {w - c - 2:.1f} too many'} |")
+        s_ = med("steady_writes", label, n)
+        if s_ is not None:
+            lines.append(f"| steady-state writes = 0, N = {n} | {s_:.0f} | {'yes' if s_ == 0 else 'no'} |")
+    return lines
 
 
 # ---------------------------------------------------------------- entry point
