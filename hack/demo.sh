@@ -55,8 +55,14 @@ if [[ $DATA_PLANE == off ]]; then
 else
   DATA_PLANE_ARGS=(-Ddittofs.operator.data-plane.api-access="$DATA_PLANE")
 fi
-java -Dquarkus.log.console.json.enabled=false -Dquarkus.operator-sdk.activate-leader-election-for-profiles=none \
-  "${DATA_PLANE_ARGS[@]}" -jar target/quarkus-app/quarkus-run.jar >"$DEMO/operator.log" 2>&1 &
+# The JVM flags of the container image (src/main/docker/Dockerfile.jvm), with a fixed heap instead of a share of a
+# container limit; the AOT cache when the build wrote one (Java 25+) and this is the JVM that wrote it.
+JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+JVM_ARGS=(-XX:+UseSerialGC -Xmx64m -XX:TieredStopAtLevel=1 -Xss512k -XX:+ExitOnOutOfMemoryError)
+[[ -f target/quarkus-app/app.aot ]] && JVM_ARGS+=(-XX:AOTCache=app.aot)
+(cd target/quarkus-app && MALLOC_ARENA_MAX=2 exec "$JAVA" "${JVM_ARGS[@]}" -Dquarkus.log.console.json.enabled=false \
+  -Ddittofs.operator.leader-election.enabled=false "${DATA_PLANE_ARGS[@]}" -jar quarkus-run.jar) \
+  >"$DEMO/operator.log" 2>&1 &
 OPERATOR_PID=$!
 
 log "applying $SAMPLE"

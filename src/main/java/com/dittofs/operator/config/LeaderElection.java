@@ -3,6 +3,7 @@ package com.dittofs.operator.config;
 import java.util.Optional;
 
 import jakarta.annotation.Priority;
+import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -16,7 +17,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Leader election, so that only one of several operator replicas reconciles. Active in the prod profile (see
- * quarkus.operator-sdk.activate-leader-election-for-profiles); the lease lives in the operator's namespace unless
+ * quarkus.operator-sdk.activate-leader-election-for-profiles, fixed at build time) unless
+ * dittofs.operator.leader-election.enabled=false says otherwise at run time (a single operator outside the cluster,
+ * as in hack/demo.sh, needs no lease); the lease lives in the operator's namespace unless
  * dittofs.operator.lease-namespace says otherwise.
  *
  * <p>
@@ -32,10 +35,16 @@ public class LeaderElection {
 
     private volatile boolean shuttingDown;
 
+    /** Null (no leader election) when switched off: the operator SDK reads an absent configuration as "off". */
     @Produces
-    @Singleton
+    @Dependent
     LeaderElectionConfiguration leaderElection(
+            @ConfigProperty(name = "dittofs.operator.leader-election.enabled", defaultValue = "true") boolean enabled,
             @ConfigProperty(name = "dittofs.operator.lease-namespace") Optional<String> namespace) {
+        if (!enabled) {
+            LOG.info("Leader election switched off (dittofs.operator.leader-election.enabled=false)");
+            return null;
+        }
         return new LeaderElectionConfiguration(LEASE_NAME, namespace.orElse(null),
                 LeaderElectionConfiguration.LEASE_DURATION_DEFAULT_VALUE,
                 LeaderElectionConfiguration.RENEW_DEADLINE_DEFAULT_VALUE,

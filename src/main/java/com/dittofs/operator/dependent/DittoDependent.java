@@ -1,7 +1,7 @@
 package com.dittofs.operator.dependent;
 
 import com.dittofs.operator.api.v1alpha1.DittoServer;
-import com.dittofs.operator.events.EventRecorder;
+import com.dittofs.operator.events.CreatedObjects;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -10,7 +10,8 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernete
 import com.dittofs.operator.naming.Labels;
 
 /**
- * Base of the dependents the DittoServer owns (garbage-collected with it): records an event when it creates one.
+ * Base of the dependents the DittoServer owns (garbage-collected with it): announces what it creates (one event per
+ * reconcile, see CreatedObjects).
  */
 abstract class DittoDependent<R extends HasMetadata> extends CRUDKubernetesDependentResource<R, DittoServer> {
 
@@ -32,8 +33,7 @@ abstract class DittoDependent<R extends HasMetadata> extends CRUDKubernetesDepen
     @Override
     public R create(R desired, DittoServer primary, Context<DittoServer> context) {
         R created = super.create(desired, primary, context);
-        EventRecorder.normal(context.getClient(), primary, "Created",
-                "Created " + desired.getKind() + " " + desired.getMetadata().getName());
+        CreatedObjects.add(context, primary, desired);
         return created;
     }
 }

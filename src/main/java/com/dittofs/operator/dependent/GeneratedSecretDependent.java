@@ -5,7 +5,7 @@ import java.util.Base64;
 import java.util.Map;
 
 import com.dittofs.operator.api.v1alpha1.DittoServer;
-import com.dittofs.operator.events.EventRecorder;
+import com.dittofs.operator.events.CreatedObjects;
 import com.dittofs.operator.naming.Labels;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
@@ -63,8 +63,7 @@ abstract class GeneratedSecretDependent extends KubernetesDependentResource<Secr
     @Override
     public Secret create(Secret desired, DittoServer primary, Context<DittoServer> context) {
         Secret created = super.create(desired, primary, context);
-        EventRecorder.normal(context.getClient(), primary, "Created",
-                "Generated Secret " + desired.getMetadata().getName());
+        CreatedObjects.add(context, primary, desired);
         return created;
     }
 

@@ -29,6 +29,7 @@ import com.dittofs.operator.dependent.PerconaPGCluster;
 import com.dittofs.operator.dependent.PodInputs;
 import com.dittofs.operator.dependent.PodInputsAvailable;
 import com.dittofs.operator.dependent.StatefulSetDependent;
+import com.dittofs.operator.events.CreatedObjects;
 import com.dittofs.operator.events.EventRecorder;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -106,7 +107,9 @@ public class DittoServerReconciler implements Reconciler<DittoServer> {
         var workflow = context.managedWorkflowAndDependentResourceContext();
         workflow.put(PodInputs.REFERENCED_SECRETS,
                 ReferencedSecrets.resolve(server, referencedSecrets, context.getClient()));
+        CreatedObjects created = CreatedObjects.startCollecting(context);
         WorkflowReconcileResult result = workflow.reconcileManagedWorkflow();
+        created.announce(context.getClient(), server);
         result.throwAggregateExceptionIfErrorsPresent();
 
         PodInputs inputs = PodInputs.of(server, context);
@@ -119,9 +122,9 @@ public class DittoServerReconciler implements Reconciler<DittoServer> {
         status = DataPlaneStatus.apply(server, status, dataPlaneOutcome, now);
         warnOnNewProblem(server, status, context);
 
-        UpdateControl<DittoServer> control = status.equals(server.getStatus())
-                ? UpdateControl.noUpdate()
-                : UpdateControl.patchStatus(withStatus(server, status));
+        UpdateControl<DittoServer> control = StatusWrites.worthWriting(server.getStatus(), status)
+                ? UpdateControl.patchStatus(withStatus(server, status))
+                : UpdateControl.noUpdate();
         if (!inputs.secrets().complete() || database.map(DatabaseReadiness::needsRecheck).orElse(false)) {
             control.rescheduleAfter(MISSING_SECRET_RECHECK);
         } else if (database.map(DatabaseReadiness::ready).orElse(true)

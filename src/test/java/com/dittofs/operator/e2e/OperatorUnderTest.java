@@ -47,18 +47,20 @@ public class OperatorUnderTest implements QuarkusTestResourceLifecycleManager {
         try (KubernetesClient admin = cluster.admin()) {
             installCrd(admin);
             String token = installRbac(admin);
-            return Map.of(
+            return Map.ofEntries(
                     // Pods are simulated: only tests that run the real dfs for a pod let the operator drive its API,
                     // reaching it on the pod IP (a loopback address, see hack/cluster.sh).
-                    "dittofs.operator.data-plane.enabled", String.valueOf(dataPlane),
-                    "dittofs.operator.data-plane.api-access", "pod-ip",
-                    "quarkus.kubernetes-client.api-server-url", cluster.apiServerUrl(),
-                    "quarkus.kubernetes-client.ca-cert-file", cluster.caCert().toString(),
-                    "quarkus.kubernetes-client.token", token,
-                    "quarkus.kubernetes-client.namespace", OPERATOR_NAMESPACE,
-                    "quarkus.kubernetes-client.devservices.enabled", "false",
-                    "dittofs.operator.lease-namespace", OPERATOR_NAMESPACE,
-                    "quarkus.log.console.json.enabled", "false");
+                    Map.entry("dittofs.operator.data-plane.enabled", String.valueOf(dataPlane)),
+                    Map.entry("dittofs.operator.data-plane.api-access", "pod-ip"),
+                    Map.entry("quarkus.kubernetes-client.api-server-url", cluster.apiServerUrl()),
+                    Map.entry("quarkus.kubernetes-client.ca-cert-file", cluster.caCert().toString()),
+                    Map.entry("quarkus.kubernetes-client.token", token),
+                    Map.entry("quarkus.kubernetes-client.namespace", OPERATOR_NAMESPACE),
+                    Map.entry("quarkus.kubernetes-client.devservices.enabled", "false"),
+                    Map.entry("dittofs.operator.lease-namespace", OPERATOR_NAMESPACE),
+                    Map.entry("quarkus.log.console.json.enabled", "false"),
+                    // SteadyStateIT counts the reconciles of one server
+                    Map.entry("dittofs.operator.metrics.per-resource", "true"));
         }
     }
 

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Static checks of the container images' Dockerfiles (there is no container engine here; release.yml builds them):
  * pinned minimal bases, a numeric non-root user, an exec-form entrypoint (no shell at runtime), and COPY sources
- * that the build really produces.
+ * that the build really produces. Only the final stage is the image; a build stage may run exec-form commands.
  */
 class DockerfileTest {
 
@@ -29,9 +29,21 @@ class DockerfileTest {
     @Test
     void jvmImage() throws IOException {
         List<String> lines = instructions("Dockerfile.jvm");
-        assertThat(from(lines)).isEqualTo("registry.access.redhat.com/ubi9/openjdk-17-runtime:1.23");
-        assertThat(lines).contains("USER 185");
-        assertCommon(lines);
+        List<String> image = finalStage(lines);
+        assertThat(from(image)).isEqualTo("registry.access.redhat.com/ubi9/openjdk-25-runtime:1.24");
+        assertThat(image).contains("USER 185");
+        assertCommon(image);
+    }
+
+    @Test
+    void jvmImageStartsFromAnAotCacheWrittenByItsOwnJvm() throws IOException {
+        List<String> lines = instructions("Dockerfile.jvm");
+        List<String> image = finalStage(lines);
+        assertThat(from(lines)).as("a cache is valid only for the JVM that wrote it").isEqualTo(from(image));
+        assertThat(lines).filteredOn(l -> l.startsWith("RUN ")).singleElement().asString()
+                .startsWith("RUN [\"java\", \"-XX:AOTCacheOutput=/tmp/app.aot\"");
+        assertThat(image).contains("COPY --from=aot-cache /tmp/app.aot /deployments/app.aot");
+        assertThat(entrypoint(image)).contains("\"-XX:AOTCache=app.aot\"", "\"-XX:+UseSerialGC\"");
     }
 
     @Test
@@ -47,7 +59,7 @@ class DockerfileTest {
         Path app = Build.TARGET.resolve("quarkus-app");
         Assumptions.assumeTrue(Files.isDirectory(app), "no JVM build (native profile)");
         for (String line : instructions("Dockerfile.jvm")) {
-            if (line.startsWith("COPY ")) {
+            if (line.startsWith("COPY ") && !line.startsWith("COPY --from=")) {
                 String source = line.split("\\s+")[1];
                 Path path = Build.BASE.resolve(source.replace("*.jar", "quarkus-run.jar"));
                 assertThat(path).as(line).exists();
@@ -59,8 +71,7 @@ class DockerfileTest {
     private static void assertCommon(List<String> lines) {
         assertThat(lines.stream().filter(l -> l.startsWith("FROM "))).hasSize(1);
         assertThat(from(lines)).doesNotEndWith(":latest").matches(".+:[\\w.-]+");
-        String entrypoint = lines.stream().filter(l -> l.startsWith("ENTRYPOINT ")).findFirst().orElseThrow();
-        assertThat(entrypoint).as("exec form, so no shell is needed at runtime").matches("ENTRYPOINT \\[\".*\"\\]");
+        assertThat(entrypoint(lines)).as("exec form, so no shell is needed at runtime").matches("ENTRYPOINT \\[\".*\"\\]");
         assertThat(lines).noneMatch(l -> l.startsWith("CMD ") && !l.startsWith("CMD ["));
         assertThat(lines).as("nothing runs a shell in the image").noneMatch(l -> l.startsWith("RUN "));
         assertThat(lines).contains("EXPOSE 8080");
@@ -68,8 +79,24 @@ class DockerfileTest {
         assertThat(user).as("last USER: numeric, so runAsNonRoot can verify it").matches("USER [1-9][0-9]*");
     }
 
+    private static String entrypoint(List<String> lines) {
+        return lines.stream().filter(l -> l.startsWith("ENTRYPOINT ")).findFirst().orElseThrow();
+    }
+
+    /** The instructions from the last FROM on: what the image is made of. */
+    private static List<String> finalStage(List<String> lines) {
+        int last = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith("FROM ")) {
+                last = i;
+            }
+        }
+        return lines.subList(last, lines.size());
+    }
+
     private static String from(List<String> lines) {
-        return lines.stream().filter(l -> l.startsWith("FROM ")).findFirst().orElseThrow().substring(5).strip();
+        String from = lines.stream().filter(l -> l.startsWith("FROM ")).findFirst().orElseThrow().substring(5).strip();
+        return from.split("\\s+")[0]; // without "AS <stage>"
     }
 
     /** Instructions with continuation lines joined and comments dropped. */
