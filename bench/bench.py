@@ -429,7 +429,8 @@ def ratio(ours, base):
 
 
 def report(out, baseline_label="baseline"):
-    rows = [json.loads(l) for l in (Path(out) / "results.jsonl").read_text().splitlines() if l.strip()]
+    path = Path(out) / "results.jsonl" if Path(out).is_dir() else Path(out)  # a directory or a results file
+    rows = [json.loads(l) for l in path.read_text().splitlines() if l.strip()]
     for r in rows:
         if "error" in r:
             print(f"failed run (not in the table): {r['label']} N={r['n']} run {r['run']}: {r['error']}")
@@ -524,7 +525,8 @@ def main():
     p.add_argument("--timeout", type=float, default=900, help="seconds for all servers to come up (default 900)")
     p.add_argument("--out", default=str(REPO / "target/bench"), help="results directory (default target/bench)")
     p.add_argument("--keep", action="store_true", help="keep each run's control-plane directory")
-    p.add_argument("--report", action="store_true", help="only print the table of the results in --out")
+    p.add_argument("--report", action="store_true", help="only print the table of the results in --out (a directory "
+                   "or a results.jsonl file)")
     p.add_argument("--smoke", action="store_true", help="N=5, one run, 20 s steady state, this operator only")
     # the operator under test
     p.add_argument("--label", default="ours", help="name of the operator under test in the table (default ours)")

@@ -8,7 +8,7 @@
 #   bench/run.sh --report --out DIR      print the table of earlier results again
 #
 # Builds the packaged operator first if target/quarkus-app is missing; `bench/bench.py --help` lists every option.
-# Not part of ./mvnw verify: a full run takes about an hour on two cores.
+# Not part of ./mvnw verify: the default series takes 1.5-2 hours per operator on two cores.
 set -euo pipefail
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$REPO"
