@@ -16,14 +16,16 @@
 # Storage: a default StorageClass "standard" (no provisioner, WaitForFirstConsumer as on real clusters: the
 # scheduler picks and binds the volumes of a pod itself, so a pod never waits on a claim still binding) plus a
 # pool of hostPath PVs of class "standard" and a few of class ""; a background loop makes Released PVs Available.
-# Tunables: CLUSTER_TIMEOUT (s per wait, default 90), CLUSTER_PV_COUNT (default 300), KWOK_POD_CIDR.
+# Tunables: CLUSTER_TIMEOUT (s per wait, default 90), CLUSTER_PV_COUNT (default 300), KWOK_POD_CIDR,
+# CLUSTER_NODES (simulated nodes, default 1; each 64 CPUs, 256Gi, 500 pods: 256 dfs pods at 250m CPU apiece).
 set -Eeuo pipefail
 set +m # no job control: background jobs must not lead a process group, so setsid keeps their PID
 
 HACK=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 TIMEOUT=${CLUSTER_TIMEOUT:-90}
 PV_COUNT=${CLUSTER_PV_COUNT:-300}
-NODE_NAME="kwok-node-0"
+NODE_COUNT=${CLUSTER_NODES:-1}
+NODE_NAME="kwok-node-0" # the first node; kwok-node-1... follow when CLUSTER_NODES > 1
 COMPONENTS=(etcd kube-apiserver kube-controller-manager kube-scheduler kwok pv-recycler)
 
 die() { echo "cluster.sh: error: $*" >&2; exit 1; }
@@ -176,20 +178,25 @@ metadata:
 provisioner: kubernetes.io/no-provisioner
 reclaimPolicy: Retain
 volumeBindingMode: WaitForFirstConsumer
+EOF
+  local i class node
+  for ((i = 0; i < NODE_COUNT; i++)); do
+    node=kwok-node-$i
+    cat <<EOF
 ---
 apiVersion: v1
 kind: Node
 metadata:
-  name: $NODE_NAME
+  name: $node
   annotations: {kwok.x-k8s.io/node: fake, node.alpha.kubernetes.io/ttl: "0"}
-  labels: {kubernetes.io/hostname: $NODE_NAME, kubernetes.io/os: linux, kubernetes.io/arch: amd64, type: kwok}
+  labels: {kubernetes.io/hostname: $node, kubernetes.io/os: linux, kubernetes.io/arch: amd64, type: kwok}
 status:
   allocatable: {cpu: "64", memory: 256Gi, pods: "500", ephemeral-storage: 1Ti}
   capacity: {cpu: "64", memory: 256Gi, pods: "500", ephemeral-storage: 1Ti}
 EOF
+  done
   # Mostly "standard" (PVCs without storageClassName get it from the DefaultStorageClass admission
   # plugin); the last 10 have class "" for PVCs that explicitly ask for no class.
-  local i class
   for ((i = 0; i < PV_COUNT + 10; i++)); do
     if ((i < PV_COUNT)); then class=standard; else class='""'; fi
     cat <<EOF
@@ -331,8 +338,8 @@ POLICY
   wait_for kube-controller-manager "controller-manager /healthz" \
     curl -skf --max-time 2 "https://127.0.0.1:$KCM_PORT/healthz"
   wait_for kube-scheduler "scheduler /healthz" curl -skf --max-time 2 "https://127.0.0.1:$SCHEDULER_PORT/healthz"
-  wait_for kwok "node $NODE_NAME Ready" \
-    "$KUBECTL" wait --for=condition=Ready "node/$NODE_NAME" --timeout=2s
+  wait_for kwok "$NODE_COUNT node(s) Ready" \
+    "$KUBECTL" wait --for=condition=Ready nodes --all --timeout=2s
   wait_for kube-controller-manager "ServiceAccount default/default" "$KUBECTL" -n default get sa default
 
   write_env
