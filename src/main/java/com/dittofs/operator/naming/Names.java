@@ -33,6 +33,19 @@ public final class Names {
     public static final String SQLITE_PATH = METADATA_DIR + "/controlplane.db";
     public static final String DFS_BINARY = "/app/dfs";
 
+    /**
+     * Longest DittoServer name. The StatefulSet is named after the server and its pods carry the label
+     * controller-revision-hash=&lt;name&gt;-&lt;hash of up to 10 characters&gt;, which must fit a label value (63).
+     */
+    public static final int MAX_NAME_LENGTH = 52;
+    /**
+     * Longest DittoServer name with percona.enabled. Percona derives from its cluster &lt;name&gt;-db the Job
+     * &lt;name&gt;-db-pgbackrest-restore, whose name must fit a label value (63), and longer instance StatefulSets.
+     */
+    public static final int MAX_NAME_LENGTH_WITH_PERCONA = 32;
+    /** Service names are DNS-1035 labels: the DittoServer name must be one too, as every Service starts with it. */
+    public static final String NAME_PATTERN = "^[a-z]([-a-z0-9]*[a-z0-9])?$";
+
     private Names() {
     }
 

@@ -32,6 +32,7 @@ import io.fabric8.kubernetes.api.model.Toleration;
                 + " database.postgresSecretRef (leave spec.database out)")
 public class DittoServerSpec {
 
+    @Size(max = 512)
     @Default("marmos91c/dittofs:v0.29.0")
     @Pattern("^\\S+$")
     @JsonPropertyDescription("dfs container image. Defaults to a pinned release; changing it rolls the server pod.")
@@ -112,6 +113,8 @@ public class DittoServerSpec {
     @JsonPropertyDescription("Affinity rules of the server pod.")
     private Affinity affinity;
 
+    @Size(max = 253)
+    @Pattern(Quantities.DNS_SUBDOMAIN)
     @JsonPropertyDescription("PriorityClass of the server pod.")
     private String priorityClassName;
 
