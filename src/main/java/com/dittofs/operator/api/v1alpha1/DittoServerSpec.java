@@ -3,6 +3,7 @@ package com.dittofs.operator.api.v1alpha1;
 import java.util.List;
 import java.util.Map;
 
+import com.dittofs.operator.naming.Ports;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
@@ -30,6 +31,14 @@ import io.fabric8.kubernetes.api.model.Toleration;
         + " || self.database.type != 'postgres'",
         message = "percona.enabled provisions the PostgreSQL database itself: remove database.type postgres and"
                 + " database.postgresSecretRef (leave spec.database out)")
+@ValidationRule(value = "!self.metrics.enabled || self.metrics.port != self.controlPlane.port",
+        message = "metrics.port and controlPlane.port must differ: both listen in the dfs container")
+@ValidationRule(value = "(!self.nfs.enabled || (self.controlPlane.port != " + Ports.NFS_CONTAINER
+        + " && (!self.metrics.enabled || self.metrics.port != " + Ports.NFS_CONTAINER + ")))"
+        + " && (!self.smb.enabled || (self.controlPlane.port != " + Ports.SMB_CONTAINER
+        + " && (!self.metrics.enabled || self.metrics.port != " + Ports.SMB_CONTAINER + ")))",
+        message = "controlPlane.port and metrics.port must differ from the container ports of NFS ("
+                + Ports.NFS_CONTAINER + ") and SMB (" + Ports.SMB_CONTAINER + ")")
 public class DittoServerSpec {
 
     @Size(max = 512)
