@@ -115,11 +115,10 @@ final class ErrorMessages {
 
     /** The workflow aggregates one exception per failed dependent: describe the first. */
     private static Throwable firstCause(Throwable error) {
-        if (error instanceof AggregatedOperatorException aggregated
-                && !aggregated.getAggregatedExceptions().isEmpty()) {
-            return aggregated.getAggregatedExceptions().values().iterator().next();
-        }
-        return error;
+        return find(error, AggregatedOperatorException.class)
+                .filter(aggregated -> !aggregated.getAggregatedExceptions().isEmpty())
+                .<Throwable>map(aggregated -> aggregated.getAggregatedExceptions().values().iterator().next())
+                .orElse(error);
     }
 
     /** The innermost client exception that carries an HTTP answer of the apiserver. */

@@ -55,7 +55,7 @@ class OddButValidIT extends E2E {
                         .mapToObj(i -> "{name: /" + String.format("%02d", i) + "s".repeat(61) + "}")
                         .collect(Collectors.joining(", ")) + "]"),
                 Arguments.of("odd-quantities", "storage: {metadataSize: 1.5Gi, cacheSize: 500M, contentSize: 0.5Ti}"),
-                Arguments.of("odd-settings", STORAGE + ", terminationGracePeriodSeconds: 0,"
+                Arguments.of("odd-settings", STORAGE + ", terminationGracePeriodSeconds: 5,"
                         + " logging: {level: DEBUG, format: text}, tolerations: [{operator: Exists}],"
                         + " resources: {requests: {cpu: 1m, memory: 1Ki}}"),
                 Arguments.of("load-balancer", STORAGE + ", service: {type: LoadBalancer, externalTrafficPolicy: Local,"

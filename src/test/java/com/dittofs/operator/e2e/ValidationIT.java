@@ -67,6 +67,8 @@ class ValidationIT extends E2E {
                         "identity.admin.passwordSecretRef"),
                 Arguments.of(VALID_STORAGE + ", terminationGracePeriodSeconds: -5",
                         "spec.terminationGracePeriodSeconds"),
+                Arguments.of(VALID_STORAGE + ", terminationGracePeriodSeconds: 4",
+                        "spec.terminationGracePeriodSeconds"),
                 // types
                 Arguments.of(VALID_STORAGE + ", replicas: one", "spec.replicas"),
                 Arguments.of(VALID_STORAGE + ", nfs: {port: '2049'}", "spec.nfs.port"),

@@ -15,6 +15,7 @@ import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.AggregatedOperatorException;
+import io.javaoperatorsdk.operator.OperatorException;
 import org.junit.jupiter.api.Test;
 
 /** Reconcile exceptions become one or two sentences; the stack never reaches a condition. */
@@ -63,6 +64,9 @@ class ErrorMessagesTest {
         var aggregated = new AggregatedOperatorException("Exception(s) during workflow execution.",
                 Map.of("statefulset", new RuntimeException("wrapped", forbidden())));
         assertThat(ErrorMessages.describe(aggregated)).startsWith("The operator is not allowed to patch statefulsets");
+        // as JOSDK hands it to updateErrorStatus: wrapped once more
+        var wrapped = new OperatorException(aggregated);
+        assertThat(ErrorMessages.describe(wrapped)).startsWith("The operator is not allowed to patch statefulsets");
     }
 
     @Test

@@ -41,6 +41,9 @@ import io.fabric8.kubernetes.api.model.Toleration;
                 + Ports.NFS_CONTAINER + ") and SMB (" + Ports.SMB_CONTAINER + ")")
 public class DittoServerSpec {
 
+    /** The preStop sleep of the dfs container: Kubernetes refuses a sleep longer than the grace period. */
+    public static final int MIN_TERMINATION_GRACE_SECONDS = 5;
+
     @Size(max = 512)
     @Default("marmos91c/dittofs:v0.29.0")
     @Pattern("^\\S+$")
@@ -140,8 +143,9 @@ public class DittoServerSpec {
     private PodSecurityContext podSecurityContext;
 
     @Default("105")
-    @Min(0)
-    @JsonPropertyDescription("Seconds dfs gets to drain on shutdown (preStop delay plus its staged shutdown). The default lets it finish.")
+    @Min(MIN_TERMINATION_GRACE_SECONDS)
+    @JsonPropertyDescription("Seconds dfs gets to drain on shutdown (preStop delay plus its staged shutdown), at least"
+            + " the " + MIN_TERMINATION_GRACE_SECONDS + " s preStop delay. The default lets it finish.")
     private Long terminationGracePeriodSeconds = 105L;
 
     public String getImage() {
