@@ -39,10 +39,11 @@ public final class Names {
      */
     public static final int MAX_NAME_LENGTH = 52;
     /**
-     * Longest DittoServer name with percona.enabled. Percona derives from its cluster &lt;name&gt;-db the Job
-     * &lt;name&gt;-db-pgbackrest-restore, whose name must fit a label value (63), and longer instance StatefulSets.
+     * Longest DittoServer name with percona.enabled. Percona names the StatefulSet of an instance
+     * &lt;name&gt;-db-instance1-&lt;4 random characters&gt;, and its pods' controller-revision-hash label must fit too:
+     * 52 - 3 - 15.
      */
-    public static final int MAX_NAME_LENGTH_WITH_PERCONA = 32;
+    public static final int MAX_NAME_LENGTH_WITH_PERCONA = 34;
     /** Service names are DNS-1035 labels: the DittoServer name must be one too, as every Service starts with it. */
     public static final String NAME_PATTERN = "^[a-z]([-a-z0-9]*[a-z0-9])?$";
 

@@ -140,7 +140,7 @@ class ValidationIT extends E2E {
                 Arguments.of("1server", VALID_STORAGE, "metadata.name must start with a lowercase letter"),
                 Arguments.of("my.server", VALID_STORAGE, "metadata.name must start with a lowercase letter"),
                 Arguments.of("p".repeat(Names.MAX_NAME_LENGTH_WITH_PERCONA + 1), VALID_STORAGE
-                        + ", percona: {enabled: true}", "metadata.name must be at most 32 characters with"
+                        + ", percona: {enabled: true}", "metadata.name must be at most 34 characters with"
                         + " spec.percona.enabled"));
     }
 

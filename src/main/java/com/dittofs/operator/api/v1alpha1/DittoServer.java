@@ -32,7 +32,7 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @ValidationRule(value = "!has(self.spec) || !has(self.spec.percona) || !self.spec.percona.enabled"
         + " || self.metadata.name.size() <= " + Names.MAX_NAME_LENGTH_WITH_PERCONA,
         message = "metadata.name must be at most " + Names.MAX_NAME_LENGTH_WITH_PERCONA + " characters with"
-                + " spec.percona.enabled: Percona derives longer names from the cluster <name>-db (e.g. the Job"
-                + " <name>-db-pgbackrest-restore), limited to 63")
+                + " spec.percona.enabled: Percona names the StatefulSet of its instance <name>-db-instance1-xxxx, whose"
+                + " pods carry the label controller-revision-hash=<that name>-<hash>, limited to 63")
 public class DittoServer extends CustomResource<DittoServerSpec, DittoServerStatus> implements Namespaced {
 }
