@@ -57,7 +57,7 @@ public final class Labels {
         return labels;
     }
 
-    /** The image tag as a label value (at most 63 characters of [A-Za-z0-9._-]). */
+    /** The image tag as a label value (at most 63 characters of [A-Za-z0-9._-], alphanumeric at both ends). */
     static String version(String image) {
         String ref = image == null ? "" : image;
         int at = ref.indexOf('@');
@@ -67,6 +67,9 @@ public final class Labels {
         int colon = ref.lastIndexOf(':');
         String tag = colon > ref.lastIndexOf('/') ? ref.substring(colon + 1) : "unknown";
         tag = tag.replaceAll("[^A-Za-z0-9._-]", "-");
-        return tag.length() > 63 ? tag.substring(0, 63) : tag;
+        tag = tag.length() > 63 ? tag.substring(0, 63) : tag;
+        // A label value begins and ends with a letter or digit; an image tag may end in '.', '_' or '-'.
+        tag = tag.replaceAll("^[^A-Za-z0-9]+|[^A-Za-z0-9]+$", "");
+        return tag.isEmpty() ? "unknown" : tag;
     }
 }

@@ -33,6 +33,20 @@ public final class Names {
     public static final String SQLITE_PATH = METADATA_DIR + "/controlplane.db";
     public static final String DFS_BINARY = "/app/dfs";
 
+    /**
+     * Longest DittoServer name. The StatefulSet is named after the server and its pods carry the label
+     * controller-revision-hash=&lt;name&gt;-&lt;hash of up to 10 characters&gt;, which must fit a label value (63).
+     */
+    public static final int MAX_NAME_LENGTH = 52;
+    /**
+     * Longest DittoServer name with percona.enabled. Percona names the StatefulSet of an instance
+     * &lt;name&gt;-db-instance1-&lt;4 random characters&gt;, and its pods' controller-revision-hash label must fit too:
+     * 52 - 3 - 15.
+     */
+    public static final int MAX_NAME_LENGTH_WITH_PERCONA = 34;
+    /** Service names are DNS-1035 labels: the DittoServer name must be one too, as every Service starts with it. */
+    public static final String NAME_PATTERN = "^[a-z]([-a-z0-9]*[a-z0-9])?$";
+
     private Names() {
     }
 

@@ -5,6 +5,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConditionBuilder;
@@ -14,6 +16,12 @@ import io.fabric8.kubernetes.api.model.ConditionBuilder;
  * that finds nothing new produces an identical list (and therefore no status write).
  */
 final class Conditions {
+
+    /** Longest condition message: one or two sentences, never a log. */
+    static final int MAX_MESSAGE_LENGTH = 400;
+    /** Lines of a stack trace, dropped wherever a message comes from. */
+    private static final Pattern STACK_LINE = Pattern.compile(
+            "^\\s*(at [\\w$./<>-]+\\(|\\.\\.\\. \\d+ (more|common frames)|Caused by:|Suppressed:).*");
 
     private final List<Condition> previous;
     private final long generation;
@@ -41,11 +49,26 @@ final class Conditions {
                 .withType(type)
                 .withStatus(status)
                 .withReason(reason)
-                .withMessage(message)
+                .withMessage(tidy(message))
                 .withObservedGeneration(generation)
                 .withLastTransitionTime(transition)
                 .build());
         return this;
+    }
+
+    /** One line without stack frames, at most {@link #MAX_MESSAGE_LENGTH} characters. */
+    static String tidy(String message) {
+        if (message == null) {
+            return "";
+        }
+        String oneLine = message.lines()
+                .filter(line -> !STACK_LINE.matcher(line).matches())
+                .map(String::strip)
+                .filter(line -> !line.isEmpty())
+                .collect(Collectors.joining(" "))
+                .replaceAll("\\s+", " ");
+        return oneLine.length() <= MAX_MESSAGE_LENGTH ? oneLine
+                : oneLine.substring(0, MAX_MESSAGE_LENGTH - 1).strip() + "…";
     }
 
     boolean isTrue(String type) {

@@ -47,6 +47,7 @@ import io.javaoperatorsdk.operator.processing.dependent.workflow.WorkflowReconci
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.quarkiverse.operatorsdk.annotations.RBACRule;
+import org.jboss.logging.Logger;
 
 /**
  * Reconciles a DittoServer: resolves the Secrets it references, converges every managed object through the
@@ -82,6 +83,7 @@ import io.quarkiverse.operatorsdk.annotations.RBACRule;
 public class DittoServerReconciler implements Reconciler<DittoServer> {
 
     public static final String NAME = "dittoserver";
+    private static final Logger LOG = Logger.getLogger(DittoServerReconciler.class);
     static final String CONFIG = "config";
     /** A missing Secret carries no watch label yet, so no event announces it: look again after this long. */
     static final Duration MISSING_SECRET_RECHECK = Duration.ofSeconds(10);
@@ -120,7 +122,7 @@ public class DittoServerReconciler implements Reconciler<DittoServer> {
         boolean podReady = server.getSpec().getReplicas() > 0 && status.getReadyReplicas() > 0;
         DataPlaneOutcome dataPlaneOutcome = dataPlane.run(server, inputs, podReady, context.getClient());
         status = DataPlaneStatus.apply(server, status, dataPlaneOutcome, now);
-        warnOnNewProblem(server, status, context);
+        warnOnNewProblem(server, status, context, "");
 
         UpdateControl<DittoServer> control = StatusWrites.worthWriting(server.getStatus(), status)
                 ? UpdateControl.patchStatus(withStatus(server, status))
@@ -150,14 +152,23 @@ public class DittoServerReconciler implements Reconciler<DittoServer> {
         DittoServerStatus status = StatusAggregator.aggregate(server, inputs, statefulSet,
                 DatabaseReadiness.of(server, context), e, Instant.now());
         status = DataPlaneStatus.carryOver(server, status);
-        warnOnNewProblem(server, status, context);
+        if (isNewProblem(server, status)) {
+            // The stack once per new problem; the condition carries only a sentence, and retries stay quiet.
+            LOG.errorf(e, "Reconciling DittoServer %s/%s failed: %s", server.getMetadata().getNamespace(),
+                    server.getMetadata().getName(), ready(status).getMessage());
+        } else {
+            LOG.debugf("Reconciling DittoServer %s/%s failed again: %s", server.getMetadata().getNamespace(),
+                    server.getMetadata().getName(), ErrorMessages.shortCause(e));
+        }
+        warnOnNewProblem(server, status, context, " Cause: " + ErrorMessages.shortCause(e));
         return status.equals(server.getStatus())
                 ? ErrorStatusUpdateControl.noStatusUpdate()
                 : ErrorStatusUpdateControl.patchStatus(withStatus(server, status));
     }
 
-    /** One Warning event per new problem, not one per retry. */
-    private static void warnOnNewProblem(DittoServer server, DittoServerStatus status, Context<DittoServer> context) {
+    /** One Warning event per new problem, not one per retry; {@code cause} is a short detail for the event only. */
+    private static void warnOnNewProblem(DittoServer server, DittoServerStatus status, Context<DittoServer> context,
+            String cause) {
         Condition ready = ready(status);
         if (ready == null || "True".equals(ready.getStatus())
                 || ConditionTypes.REASON_STOPPED.equals(ready.getReason())
@@ -169,15 +180,20 @@ public class DittoServerReconciler implements Reconciler<DittoServer> {
                 || waitingForDataPlane(status)) {
             return;
         }
-        Condition before = server.getStatus() == null ? null : ready(server.getStatus());
-        if (before == null || !Objects.equals(before.getMessage(), ready.getMessage())) {
-            EventRecorder.warning(context.getClient(), server, ready.getReason(), ready.getMessage());
+        if (isNewProblem(server, status)) {
+            EventRecorder.warning(context.getClient(), server, ready.getReason(), ready.getMessage() + cause);
         }
     }
 
     private static boolean waitingForDataPlane(DittoServerStatus status) {
         return status.getConditions().stream().anyMatch(c -> ConditionTypes.DATA_PLANE_READY.equals(c.getType())
                 && ConditionTypes.REASON_WAITING_FOR_SERVER.equals(c.getReason()));
+    }
+
+    private static boolean isNewProblem(DittoServer server, DittoServerStatus status) {
+        Condition before = server.getStatus() == null ? null : ready(server.getStatus());
+        Condition now = ready(status);
+        return before == null || now == null || !Objects.equals(before.getMessage(), now.getMessage());
     }
 
     private static Condition ready(DittoServerStatus status) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.dittofs.operator.naming.Names;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import org.junit.jupiter.api.BeforeAll;
@@ -114,6 +115,16 @@ class GeneratedCrdIT {
         assertThat(rules(spec())).contains("self.nfs.enabled || self.smb.enabled");
         assertThat(rules(at("database"))).anyMatch(r -> r.contains("postgresSecretRef"));
         assertThat(rules(at("storage"))).anyMatch(r -> r.contains("oldSelf.storageClassName"));
+        assertThat(at("image").path("maxLength").asInt()).isEqualTo(512);
+        assertThat(at("storage.storageClassName").path("maxLength").asInt()).isEqualTo(253);
+    }
+
+    @Test
+    void nameLimitsAreRulesAtTheRootOfTheSchema() {
+        List<String> rules = rules(version.path("schema").path("openAPIV3Schema"));
+        assertThat(rules).contains("self.metadata.name.size() <= " + Names.MAX_NAME_LENGTH)
+                .anyMatch(r -> r.contains("self.metadata.name.matches('" + Names.NAME_PATTERN + "')"))
+                .anyMatch(r -> r.contains("self.metadata.name.size() <= " + Names.MAX_NAME_LENGTH_WITH_PERCONA));
     }
 
     private static List<String> rules(JsonNode schema) {

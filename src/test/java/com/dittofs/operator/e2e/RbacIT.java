@@ -64,7 +64,9 @@ class RbacIT extends E2E {
             create(server);
             awaitCondition("forbidden", "Ready", "False");
             org.awaitility.Awaitility.await().atMost(TIMEOUT).until(() -> condition("forbidden", "Ready")
-                    .map(c -> "ReconcileError".equals(c.getReason()) && c.getMessage().contains("forbidden"))
+                    .map(c -> "ReconcileError".equals(c.getReason())
+                            && c.getMessage().startsWith("The operator is not allowed to")
+                            && c.getMessage().contains("configmaps: check its RBAC") && !c.getMessage().contains("\n"))
                     .orElse(false));
             assertThat(admin.configMaps().inNamespace(namespace).withName("forbidden-config").get()).isNull();
         } finally {

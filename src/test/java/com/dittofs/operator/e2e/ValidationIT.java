@@ -2,9 +2,15 @@ package com.dittofs.operator.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
 
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
+
+import com.dittofs.operator.naming.Names;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -60,7 +66,117 @@ class ValidationIT extends E2E {
                 Arguments.of(VALID_STORAGE + ", identity: {admin: {passwordSecretRef: {key: pw}}}",
                         "identity.admin.passwordSecretRef"),
                 Arguments.of(VALID_STORAGE + ", terminationGracePeriodSeconds: -5",
-                        "spec.terminationGracePeriodSeconds"));
+                        "spec.terminationGracePeriodSeconds"),
+                Arguments.of(VALID_STORAGE + ", terminationGracePeriodSeconds: 4",
+                        "spec.terminationGracePeriodSeconds"),
+                // types
+                Arguments.of(VALID_STORAGE + ", replicas: one", "spec.replicas"),
+                Arguments.of(VALID_STORAGE + ", nfs: {port: '2049'}", "spec.nfs.port"),
+                Arguments.of(VALID_STORAGE + ", smb: {enabled: maybe}", "spec.smb.enabled"),
+                Arguments.of(VALID_STORAGE + ", shares: /export", "spec.shares"),
+                Arguments.of(VALID_STORAGE + ", metrics: true", "spec.metrics"),
+                Arguments.of("storage: {metadataSize: 10}", "spec.storage.metadataSize"),
+                // ranges and sizes
+                Arguments.of(VALID_STORAGE + ", controlPlane: {port: 65536}", "spec.controlPlane.port"),
+                Arguments.of(VALID_STORAGE + ", percona: {enabled: true, replicas: 6}", "spec.percona.replicas"),
+                Arguments.of(VALID_STORAGE + ", percona: {postgresVersion: 11}", "spec.percona.postgresVersion"),
+                Arguments.of(VALID_STORAGE + ", percona: {backup: {retentionDays: 0}}",
+                        "spec.percona.backup.retentionDays"),
+                Arguments.of(VALID_STORAGE + ", shares: [" + shares(33) + "]", "spec.shares"),
+                // quantities
+                Arguments.of("storage: {metadataSize: 10Gi, cacheSize: 1.5.5Gi}", "spec.storage.cacheSize"),
+                Arguments.of("storage: {metadataSize: '１０Gi'}", "spec.storage.metadataSize"),
+                Arguments.of(VALID_STORAGE + ", percona: {storageSize: 10gb}", "spec.percona.storageSize"),
+                // enums
+                Arguments.of(VALID_STORAGE + ", shares: [{name: /a, defaultPermission: write}]",
+                        "spec.shares[0].defaultPermission"),
+                Arguments.of(VALID_STORAGE + ", service: {type: clusterip}", "spec.service.type"),
+                // cross-field rules
+                Arguments.of(VALID_STORAGE + ", shares: [{name: /a, remote: true}]", "shares[].remote needs spec.s3"),
+                Arguments.of(VALID_STORAGE + ", shares: [{name: /a}, {name: /a}]", "shares names must be unique"),
+                Arguments.of(VALID_STORAGE + ", percona: {enabled: true}, database: {type: postgres,"
+                        + " postgresSecretRef: {name: pg}}", "percona.enabled"),
+                Arguments.of(VALID_STORAGE + ", percona: {backup: {enabled: true}}", "percona.backup.bucket"),
+                Arguments.of(VALID_STORAGE + ", metrics: {enabled: true, port: 8080}",
+                        "metrics.port and controlPlane.port must differ"),
+                Arguments.of(VALID_STORAGE + ", controlPlane: {port: 12049}", "controlPlane.port and metrics.port"),
+                Arguments.of(VALID_STORAGE + ", metrics: {enabled: true, port: 1445}", "controlPlane.port and metrics.port"),
+                // huge strings
+                Arguments.of(VALID_STORAGE + ", image: 'dittofs:" + "v".repeat(100_000) + "'", "spec.image"),
+                Arguments.of(VALID_STORAGE + ", shares: [{name: '/" + "e".repeat(100_000) + "'}]",
+                        "spec.shares[0].name"),
+                Arguments.of("storage: {metadataSize: 10Gi, storageClassName: '" + "s".repeat(100_000) + "'}",
+                        "spec.storage.storageClassName"),
+                Arguments.of(VALID_STORAGE + ", s3: {bucket: b12, region: '" + "r".repeat(100_000)
+                        + "', credentialsSecretRef: {name: s3}}", "spec.s3.region"),
+                // unicode
+                Arguments.of(VALID_STORAGE + ", shares: [{name: /exporté}]", "spec.shares[0].name"),
+                Arguments.of(VALID_STORAGE + ", s3: {bucket: bücket, credentialsSecretRef: {name: s3}}", "spec.s3.bucket"),
+                Arguments.of(VALID_STORAGE + ", percona: {databaseName: dittofs_données}", "spec.percona.databaseName"),
+                // what the objects derived from the spec would not admit
+                Arguments.of("storage: {metadataSize: 10Gi, storageClassName: Fast_SSD}", "spec.storage.storageClassName"),
+                Arguments.of(VALID_STORAGE + ", priorityClassName: 'high priority'", "spec.priorityClassName"),
+                Arguments.of(VALID_STORAGE + ", service: {type: LoadBalancer, loadBalancerIP: 10.0.0.256}",
+                        "spec.service.loadBalancerIP"),
+                Arguments.of(VALID_STORAGE + ", s3: {bucket: b12, credentialsSecretRef: {name: S3_Creds}}",
+                        "spec.s3.credentialsSecretRef.name"),
+                Arguments.of(VALID_STORAGE + ", s3: {bucket: b12, credentialsSecretRef: {name: s3,"
+                        + " accessKeyIdKey: 'access key'}}", "spec.s3.credentialsSecretRef.accessKeyIdKey"),
+                Arguments.of(VALID_STORAGE + ", percona: {backup: {endpoint: 'https://minio:9000'}}",
+                        "spec.percona.backup.endpoint"),
+                Arguments.of(VALID_STORAGE + ", percona: {backup: {fullSchedule: daily}}",
+                        "spec.percona.backup.fullSchedule"));
+    }
+
+    private static String shares(int count) {
+        return IntStream.range(0, count).mapToObj(i -> "{name: /s" + i + "}").collect(Collectors.joining(", "));
+    }
+
+    /** Names the apiserver itself admits (DNS subdomains) but whose derived object names Kubernetes would refuse. */
+    static Stream<Arguments> invalidNames() {
+        return Stream.of(
+                Arguments.of("n".repeat(Names.MAX_NAME_LENGTH + 1), VALID_STORAGE, "metadata.name must be at most 52"),
+                Arguments.of("n".repeat(62), VALID_STORAGE, "metadata.name must be at most 52"),
+                Arguments.of("1server", VALID_STORAGE, "metadata.name must start with a lowercase letter"),
+                Arguments.of("my.server", VALID_STORAGE, "metadata.name must start with a lowercase letter"),
+                Arguments.of("p".repeat(Names.MAX_NAME_LENGTH_WITH_PERCONA + 1), VALID_STORAGE
+                        + ", percona: {enabled: true}", "metadata.name must be at most 34 characters with"
+                        + " spec.percona.enabled"));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource("invalidNames")
+    void nameWhoseDerivedNamesKubernetesRefusesIsRejected(String name, String spec, String message) {
+        KubernetesClientException error = reject(server(name, spec));
+        assertThat(error).as("accepted: " + name).isNotNull();
+        assertThat(error.getCode()).isEqualTo(422);
+        assertThat(error.getMessage()).contains(message);
+    }
+
+    /** Changes the apiserver refuses on an existing DittoServer: name, spec at creation, spec of the update. */
+    static Stream<Arguments> immutableChanges() {
+        return Stream.of(
+                Arguments.of("content-removed", "storage: {metadataSize: 1Gi, contentSize: 1Gi}, replicas: 0",
+                        "storage: {metadataSize: 1Gi}, replicas: 0", "storage.contentSize cannot be added or removed"),
+                Arguments.of("class-added", "storage: {metadataSize: 1Gi}, replicas: 0",
+                        "storage: {metadataSize: 1Gi, storageClassName: standard}, replicas: 0",
+                        "storage.storageClassName is immutable"),
+                Arguments.of("db-renamed", "storage: {metadataSize: 1Gi}, replicas: 0, percona: {databaseName: a}",
+                        "storage: {metadataSize: 1Gi}, replicas: 0, percona: {databaseName: b}",
+                        "percona.databaseName is immutable"),
+                Arguments.of("pg-class", "storage: {metadataSize: 1Gi}, replicas: 0, percona: {storageClassName: a}",
+                        "storage: {metadataSize: 1Gi}, replicas: 0, percona: {storageClassName: b}",
+                        "percona.storageClassName is immutable"));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource("immutableChanges")
+    void immutableFieldChangeIsRejected(String name, String before, String after, String message) {
+        admin.resource(server(name, before)).create();
+        KubernetesClientException error = rejectUpdate(server(name, after));
+        assertThat(error).as("update accepted: " + after).isNotNull();
+        assertThat(error.getCode()).isEqualTo(422);
+        assertThat(error.getMessage()).contains(message);
     }
 
     private static GenericKubernetesResource server(String name, String specYaml) {
@@ -77,6 +193,16 @@ class ValidationIT extends E2E {
         return catchThrowableOfType(KubernetesClientException.class, () -> admin.resource(resource).create());
     }
 
+    /** The update's rejection; a 409 (the operator's status write raced the update) is retried. */
+    private static KubernetesClientException rejectUpdate(GenericKubernetesResource resource) {
+        AtomicReference<KubernetesClientException> error = new AtomicReference<>();
+        await().atMost(TIMEOUT).until(() -> {
+            error.set(catchThrowableOfType(KubernetesClientException.class, () -> admin.resource(resource).update()));
+            return error.get() == null || error.get().getCode() != 409;
+        });
+        return error.get();
+    }
+
     @ParameterizedTest(name = "[{index}] {0}")
     @MethodSource("invalidSpecs")
     void invalidSpecIsRejectedNamingTheField(String spec, String field) {
@@ -89,8 +215,7 @@ class ValidationIT extends E2E {
     @Test
     void storageClassIsImmutable() {
         admin.resource(server("immutable-class", "storage: {metadataSize: 1Gi, storageClassName: standard}")).create();
-        var error = catchThrowableOfType(KubernetesClientException.class, () -> admin.resource(
-                server("immutable-class", "storage: {metadataSize: 1Gi, storageClassName: fast}")).update());
+        var error = rejectUpdate(server("immutable-class", "storage: {metadataSize: 1Gi, storageClassName: fast}"));
         assertThat(error).isNotNull();
         assertThat(error.getMessage()).contains("storage.storageClassName is immutable");
     }
@@ -98,8 +223,7 @@ class ValidationIT extends E2E {
     @Test
     void contentVolumeCannotBeAddedLater() {
         admin.resource(server("no-content", "storage: {metadataSize: 1Gi}, replicas: 0")).create();
-        var error = catchThrowableOfType(KubernetesClientException.class, () -> admin.resource(
-                server("no-content", "storage: {metadataSize: 1Gi, contentSize: 1Gi}, replicas: 0")).update());
+        var error = rejectUpdate(server("no-content", "storage: {metadataSize: 1Gi, contentSize: 1Gi}, replicas: 0"));
         assertThat(error).isNotNull();
         assertThat(error.getMessage()).contains("storage.contentSize cannot be added or removed");
     }

@@ -106,6 +106,7 @@ class StatusAggregatorTest {
                 new IllegalStateException("configmaps is forbidden"), T0);
         assertThat(failed.getPhase()).isEqualTo(Phase.Failed);
         assertThat(condition(failed, "Ready").getReason()).isEqualTo("ReconcileError");
-        assertThat(condition(failed, "Ready").getMessage()).isEqualTo("configmaps is forbidden");
+        assertThat(condition(failed, "Ready").getMessage()).isEqualTo("The reconcile failed with an unexpected"
+                + " IllegalStateException; the operator retries, and its log has the details.");
     }
 }

@@ -1,6 +1,8 @@
 package com.dittofs.operator.api.v1alpha1;
 
+import com.dittofs.operator.naming.Names;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.model.annotation.Group;
@@ -19,5 +21,18 @@ import io.fabric8.kubernetes.model.annotation.Version;
         type = AdditionalPrinterColumn.Type.INTEGER)
 @AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp",
         type = AdditionalPrinterColumn.Type.DATE)
+// Every managed object's name starts with the server's: reject names whose derived names Kubernetes would refuse.
+@ValidationRule(value = "self.metadata.name.size() <= " + Names.MAX_NAME_LENGTH,
+        message = "metadata.name must be at most " + Names.MAX_NAME_LENGTH + " characters: the pods of the"
+                + " StatefulSet <name> carry the label controller-revision-hash=<name>-<hash>, limited to 63")
+@ValidationRule(value = "self.metadata.name.size() > " + Names.MAX_NAME_LENGTH
+        + " || self.metadata.name.matches('" + Names.NAME_PATTERN + "')",
+        message = "metadata.name must start with a lowercase letter and contain only lowercase letters, digits and"
+                + " '-' (no dots): the Services <name>-api, <name>-file and <name>-headless are DNS-1035 labels")
+@ValidationRule(value = "!has(self.spec) || !has(self.spec.percona) || !self.spec.percona.enabled"
+        + " || self.metadata.name.size() <= " + Names.MAX_NAME_LENGTH_WITH_PERCONA,
+        message = "metadata.name must be at most " + Names.MAX_NAME_LENGTH_WITH_PERCONA + " characters with"
+                + " spec.percona.enabled: Percona names the StatefulSet of its instance <name>-db-instance1-xxxx, whose"
+                + " pods carry the label controller-revision-hash=<that name>-<hash>, limited to 63")
 public class DittoServer extends CustomResource<DittoServerSpec, DittoServerStatus> implements Namespaced {
 }

@@ -3,6 +3,7 @@ package com.dittofs.operator.api.v1alpha1;
 import java.util.List;
 import java.util.Map;
 
+import com.dittofs.operator.naming.Ports;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
@@ -30,8 +31,20 @@ import io.fabric8.kubernetes.api.model.Toleration;
         + " || self.database.type != 'postgres'",
         message = "percona.enabled provisions the PostgreSQL database itself: remove database.type postgres and"
                 + " database.postgresSecretRef (leave spec.database out)")
+@ValidationRule(value = "!self.metrics.enabled || self.metrics.port != self.controlPlane.port",
+        message = "metrics.port and controlPlane.port must differ: both listen in the dfs container")
+@ValidationRule(value = "(!self.nfs.enabled || (self.controlPlane.port != " + Ports.NFS_CONTAINER
+        + " && (!self.metrics.enabled || self.metrics.port != " + Ports.NFS_CONTAINER + ")))"
+        + " && (!self.smb.enabled || (self.controlPlane.port != " + Ports.SMB_CONTAINER
+        + " && (!self.metrics.enabled || self.metrics.port != " + Ports.SMB_CONTAINER + ")))",
+        message = "controlPlane.port and metrics.port must differ from the container ports of NFS ("
+                + Ports.NFS_CONTAINER + ") and SMB (" + Ports.SMB_CONTAINER + ")")
 public class DittoServerSpec {
 
+    /** The preStop sleep of the dfs container: Kubernetes refuses a sleep longer than the grace period. */
+    public static final int MIN_TERMINATION_GRACE_SECONDS = 5;
+
+    @Size(max = 512)
     @Default("marmos91c/dittofs:v0.29.0")
     @Pattern("^\\S+$")
     @JsonPropertyDescription("dfs container image. Defaults to a pinned release; changing it rolls the server pod.")
@@ -112,6 +125,8 @@ public class DittoServerSpec {
     @JsonPropertyDescription("Affinity rules of the server pod.")
     private Affinity affinity;
 
+    @Size(max = 253)
+    @Pattern(Quantities.DNS_SUBDOMAIN)
     @JsonPropertyDescription("PriorityClass of the server pod.")
     private String priorityClassName;
 
@@ -128,8 +143,9 @@ public class DittoServerSpec {
     private PodSecurityContext podSecurityContext;
 
     @Default("105")
-    @Min(0)
-    @JsonPropertyDescription("Seconds dfs gets to drain on shutdown (preStop delay plus its staged shutdown). The default lets it finish.")
+    @Min(MIN_TERMINATION_GRACE_SECONDS)
+    @JsonPropertyDescription("Seconds dfs gets to drain on shutdown (preStop delay plus its staged shutdown), at least"
+            + " the " + MIN_TERMINATION_GRACE_SECONDS + " s preStop delay. The default lets it finish.")
     private Long terminationGracePeriodSeconds = 105L;
 
     public String getImage() {

@@ -2,6 +2,7 @@ package com.dittofs.operator.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
@@ -26,10 +27,14 @@ public class PerconaBackupSpec {
     @JsonPropertyDescription("S3 bucket of the pgBackRest repository (required when enabled).")
     private String bucket;
 
+    @Size(max = 512)
+    @Pattern("^[^/\\s]+$")
     @JsonPropertyDescription("S3 endpoint as pgBackRest expects it: a host with an optional port, no scheme (e.g."
             + " minio.minio.svc:9000). Defaults to s3.<region>.amazonaws.com.")
     private String endpoint;
 
+    @Size(max = 64)
+    @Pattern("^\\S+$")
     @Default("us-east-1")
     @JsonPropertyDescription("Region of the bucket.")
     private String region = "us-east-1";

@@ -2,6 +2,7 @@ package com.dittofs.operator.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
@@ -37,6 +38,8 @@ public class PerconaSpec {
             + " the StorageClass allows expansion; shrinking is not possible.")
     private String storageSize = "10Gi";
 
+    @Size(max = 253)
+    @Pattern(Quantities.DNS_SUBDOMAIN)
     @JsonPropertyDescription("StorageClass of the PostgreSQL data volumes. Omit to use the cluster default. Immutable.")
     private String storageClassName;
 

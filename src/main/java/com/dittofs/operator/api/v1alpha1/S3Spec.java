@@ -2,6 +2,7 @@ package com.dittofs.operator.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
@@ -19,10 +20,13 @@ public class S3Spec {
     @JsonPropertyDescription("Bucket name (3-63 lowercase letters, digits, dots or dashes).")
     private String bucket;
 
+    @Size(max = 64)
+    @Pattern("^\\S+$")
     @Default("us-east-1")
     @JsonPropertyDescription("Region of the bucket (AWS_REGION).")
     private String region = "us-east-1";
 
+    @Size(max = 2048)
     @Pattern("^https?://.+")
     @JsonPropertyDescription("Endpoint URL of an S3-compatible service such as MinIO (AWS_ENDPOINT_URL). Omit for AWS.")
     private String endpoint;

@@ -5,6 +5,8 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.ValidationRule;
 
@@ -24,9 +26,12 @@ public class ServiceSpec {
             + " Changing them never restarts the file server.")
     private Map<String, String> annotations;
 
+    @Size(max = 45)
+    @Pattern(Quantities.IP)
     @JsonPropertyDescription("Requested IP of the load balancer (type LoadBalancer only; honoured by some providers).")
     private String loadBalancerIP;
 
+    @Size(max = 64)
     @JsonPropertyDescription("Client CIDRs allowed through the load balancer (type LoadBalancer only).")
     private List<String> loadBalancerSourceRanges;
 

@@ -2,6 +2,7 @@ package com.dittofs.operator.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
@@ -31,6 +32,8 @@ public class StorageSpec {
             + " there instead of on the cache volume. Cannot be added or removed after creation.")
     private String contentSize;
 
+    @Size(max = 253)
+    @Pattern(Quantities.DNS_SUBDOMAIN)
     @JsonPropertyDescription("StorageClass of every volume claim. Omit to use the cluster default. Immutable.")
     private String storageClassName;
 
