@@ -1,6 +1,7 @@
 package com.dittofs.operator.dependent;
 
 import com.dittofs.operator.api.v1alpha1.DittoServer;
+import com.dittofs.operator.events.EventReasons;
 import com.dittofs.operator.events.EventRecorder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -32,7 +33,7 @@ abstract class DittoDependent<R extends HasMetadata> extends CRUDKubernetesDepen
     @Override
     public R create(R desired, DittoServer primary, Context<DittoServer> context) {
         R created = super.create(desired, primary, context);
-        EventRecorder.normal(context.getClient(), primary, "Created",
+        EventRecorder.normal(context.getClient(), primary, EventReasons.CREATED,
                 "Created " + desired.getKind() + " " + desired.getMetadata().getName());
         return created;
     }

@@ -5,6 +5,7 @@ import java.util.Base64;
 import java.util.Map;
 
 import com.dittofs.operator.api.v1alpha1.DittoServer;
+import com.dittofs.operator.events.EventReasons;
 import com.dittofs.operator.events.EventRecorder;
 import com.dittofs.operator.naming.Labels;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -63,7 +64,7 @@ abstract class GeneratedSecretDependent extends KubernetesDependentResource<Secr
     @Override
     public Secret create(Secret desired, DittoServer primary, Context<DittoServer> context) {
         Secret created = super.create(desired, primary, context);
-        EventRecorder.normal(context.getClient(), primary, "Created",
+        EventRecorder.normal(context.getClient(), primary, EventReasons.CREATED,
                 "Generated Secret " + desired.getMetadata().getName());
         return created;
     }

@@ -1,8 +1,9 @@
 package com.dittofs.operator.reconciler;
 
-import com.dittofs.operator.dependent.DatabaseReadiness;
-
-/** Condition types and reasons of a DittoServer (CamelCase, as Kubernetes API conventions ask). */
+/**
+ * Every condition type and condition reason of a DittoServer (CamelCase, as Kubernetes API conventions ask): the one
+ * place they are defined. Each one is explained in docs/TROUBLESHOOTING.md; a unit test fails when one is not.
+ */
 public final class ConditionTypes {
 
     public static final String READY = "Ready";
@@ -11,22 +12,35 @@ public final class ConditionTypes {
     public static final String PROGRESSING = "Progressing";
     /** Only on servers with percona.enabled. */
     public static final String DATABASE_READY = "DatabaseReady";
+    public static final String DATA_PLANE_READY = "DataPlaneReady";
 
+    // Ready, and the server-side conditions (Available, ConfigReady, Progressing)
     public static final String REASON_SERVER_READY = "ServerReady";
     public static final String REASON_CONFIG_RENDERED = "ConfigRendered";
+    /** A referenced Secret or key is missing: ConfigReady, Ready, and DatabaseReady for Percona's user Secret. */
     public static final String REASON_SECRET_MISSING = "SecretMissing";
     public static final String REASON_POD_READY = "PodReady";
     public static final String REASON_POD_NOT_READY = "PodNotReady";
     public static final String REASON_STOPPED = "Stopped";
     public static final String REASON_ROLLING_OUT = "RollingOut";
     public static final String REASON_ROLLOUT_COMPLETE = "RolloutComplete";
-    public static final String REASON_WAITING_FOR_CONFIG = "WaitingForConfig";
     public static final String REASON_RECONCILE_ERROR = "ReconcileError";
     public static final String REASON_DELETING = "Deleting";
-    public static final String REASON_PERCONA_NOT_INSTALLED = DatabaseReadiness.PERCONA_NOT_INSTALLED;
-    public static final String REASON_CLUSTER_CREATING = DatabaseReadiness.CLUSTER_CREATING;
-    public static final String REASON_CLUSTER_NOT_READY = DatabaseReadiness.CLUSTER_NOT_READY;
-    public static final String REASON_CLUSTER_READY = DatabaseReadiness.CLUSTER_READY;
+    /** Ready is False because the data plane is not (the server itself is). */
+    public static final String REASON_DATA_PLANE_NOT_READY = "DataPlaneNotReady";
+
+    // DatabaseReady (and Ready while the database is not ready)
+    public static final String REASON_PERCONA_NOT_INSTALLED = "PerconaNotInstalled";
+    public static final String REASON_CLUSTER_CREATING = "ClusterCreating";
+    public static final String REASON_CLUSTER_NOT_READY = "ClusterNotReady";
+    public static final String REASON_CLUSTER_READY = "ClusterReady";
+
+    // DataPlaneReady
+    public static final String REASON_CONVERGED = "Converged";
+    public static final String REASON_NOT_MANAGED = "NotManaged";
+    public static final String REASON_WAITING_FOR_SERVER = "WaitingForServer";
+    public static final String REASON_SERVER_UNREACHABLE = "ServerUnreachable";
+    public static final String REASON_API_ERROR = "ApiError";
 
     private ConditionTypes() {
     }

@@ -10,9 +10,6 @@ import io.fabric8.kubernetes.api.model.Condition;
 /** Folds the data-plane outcome into a status: the DataPlaneReady condition, the shares, and Ready. */
 final class DataPlaneStatus {
 
-    static final String DATA_PLANE_READY = "DataPlaneReady";
-    static final String REASON_DATA_PLANE_NOT_READY = "DataPlaneNotReady";
-
     private DataPlaneStatus() {
     }
 
@@ -28,11 +25,11 @@ final class DataPlaneStatus {
                 conditions.set(c.getType(), c.getStatus(), c.getReason(), c.getMessage());
             }
         }
-        conditions.set(DATA_PLANE_READY, outcome.ready(), outcome.reason(), outcome.message());
+        conditions.set(ConditionTypes.DATA_PLANE_READY, outcome.ready(), outcome.reason(), outcome.message());
         boolean serverReady = ready != null && "True".equals(ready.getStatus());
         if (serverReady && !outcome.ready()) {
-            conditions.set(ConditionTypes.READY, false, REASON_DATA_PLANE_NOT_READY, outcome.message());
-            status.setPhase(outcome.retryable() && !DataPlaneOutcome.UNREACHABLE.equals(outcome.reason())
+            conditions.set(ConditionTypes.READY, false, ConditionTypes.REASON_DATA_PLANE_NOT_READY, outcome.message());
+            status.setPhase(outcome.retryable() && !ConditionTypes.REASON_SERVER_UNREACHABLE.equals(outcome.reason())
                     ? Phase.Failed : Phase.Pending);
         } else if (ready != null) {
             conditions.set(ConditionTypes.READY, ready.getStatus(), ready.getReason(), ready.getMessage());
@@ -50,7 +47,7 @@ final class DataPlaneStatus {
             status.setShares(server.getStatus().getShares());
             status.setManagedShares(server.getStatus().getManagedShares());
             server.getStatus().getConditions().stream()
-                    .filter(c -> DATA_PLANE_READY.equals(c.getType()))
+                    .filter(c -> ConditionTypes.DATA_PLANE_READY.equals(c.getType()))
                     .findFirst()
                     .ifPresent(c -> {
                         var list = new java.util.ArrayList<>(status.getConditions());

@@ -19,6 +19,7 @@ import com.dittofs.operator.dfsclient.DfsApiException;
 import com.dittofs.operator.dfsclient.DfsClientFactory;
 import com.dittofs.operator.dfsconfig.PodEnvironment;
 import com.dittofs.operator.dfsconfig.SecretResolution;
+import com.dittofs.operator.events.EventReasons;
 import com.dittofs.operator.events.EventRecorder;
 import com.dittofs.operator.naming.Names;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -53,7 +54,7 @@ public class DataPlaneStep {
     DataPlaneOutcome run(DittoServer server, PodInputs inputs, boolean podReady, KubernetesClient client) {
         List<String> managed = previouslyManaged(server);
         if (!enabled) {
-            return new DataPlaneOutcome(true, DataPlaneOutcome.NOT_MANAGED,
+            return new DataPlaneOutcome(true, ConditionTypes.REASON_NOT_MANAGED,
                     "The operator does not manage adapters, stores and shares (dittofs.operator.data-plane.enabled"
                             + " is false)", null, managed);
         }
@@ -77,28 +78,29 @@ public class DataPlaneStep {
             // Login itself failed: unreachable, or the admin password is not the one dfs was first started with.
             return failed(server, managed, e);
         }
-        report.changes().forEach(change -> EventRecorder.normal(client, server, "DataPlaneChanged", change));
+        report.changes().forEach(change ->
+                EventRecorder.normal(client, server, EventReasons.DATA_PLANE_CHANGED, change));
         List<ShareStatus> shares = report.shares().stream()
                 .map(s -> new ShareStatus(s.name(), s.ready(), s.message()))
                 .toList();
         if (report.converged()) {
-            return new DataPlaneOutcome(true, DataPlaneOutcome.CONVERGED,
+            return new DataPlaneOutcome(true, ConditionTypes.REASON_CONVERGED,
                     "Adapters, stores and " + shares.size() + " share(s) are as declared", shares,
                     report.managedShares());
         }
         String reason = report.problem() != null && report.problem().startsWith("Connection failed")
-                ? DataPlaneOutcome.UNREACHABLE : DataPlaneOutcome.API_ERROR;
+                ? ConditionTypes.REASON_SERVER_UNREACHABLE : ConditionTypes.REASON_API_ERROR;
         return new DataPlaneOutcome(false, reason, report.problem(), shares, report.managedShares());
     }
 
     private static DataPlaneOutcome waiting(DittoServer server, List<String> managed, String message) {
-        return new DataPlaneOutcome(false, DataPlaneOutcome.WAITING_FOR_SERVER, message, currentShares(server),
+        return new DataPlaneOutcome(false, ConditionTypes.REASON_WAITING_FOR_SERVER, message, currentShares(server),
                 managed);
     }
 
     private static DataPlaneOutcome failed(DittoServer server, List<String> managed, DfsApiException e) {
-        String reason = e.status() == DfsApiException.NO_RESPONSE ? DataPlaneOutcome.UNREACHABLE
-                : DataPlaneOutcome.API_ERROR;
+        String reason = e.status() == DfsApiException.NO_RESPONSE ? ConditionTypes.REASON_SERVER_UNREACHABLE
+                : ConditionTypes.REASON_API_ERROR;
         return new DataPlaneOutcome(false, reason, e.getMessage(), currentShares(server), managed);
     }
 

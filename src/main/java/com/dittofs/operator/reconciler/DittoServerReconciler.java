@@ -132,7 +132,7 @@ public class DittoServerReconciler implements Reconciler<DittoServer> {
             control.rescheduleAfter(INPUTS_COMPLETED_RECHECK);
         } else if (dataPlaneOutcome.retryable()) {
             control.rescheduleAfter(DATA_PLANE_RETRY);
-        } else if (DataPlaneOutcome.CONVERGED.equals(dataPlaneOutcome.reason())) {
+        } else if (ConditionTypes.REASON_CONVERGED.equals(dataPlaneOutcome.reason())) {
             // dfs sends no events: look for drift (shares changed by hand, a restored backup) now and then.
             control.rescheduleAfter(DATA_PLANE_DRIFT_CHECK);
         }
