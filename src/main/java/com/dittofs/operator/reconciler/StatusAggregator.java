@@ -61,7 +61,7 @@ final class StatusAggregator {
 
         boolean deleting = server.getMetadata().getDeletionTimestamp() != null;
         if (error != null) {
-            conditions.set(READY, false, REASON_RECONCILE_ERROR, String.valueOf(error.getMessage()));
+            conditions.set(READY, false, REASON_RECONCILE_ERROR, ErrorMessages.describe(error));
         } else if (deleting) {
             conditions.set(READY, false, REASON_DELETING, "The DittoServer is being deleted");
         } else if (!configReady) {

@@ -153,6 +153,10 @@ class SecretLeakIT extends E2E {
             return s.getStatus() != null && s.getStatus().getConditions().stream().anyMatch(c ->
                     "Ready".equals(c.getType()) && "ReconcileError".equals(c.getReason()));
         });
+        String message = servers().inNamespace(quotaNamespace).withName(name).get().getStatus().getConditions()
+                .stream().filter(c -> "Ready".equals(c.getType())).findFirst().orElseThrow().getMessage();
+        assertThat(message).as("the API server's words, not a stack trace").contains("exceeded quota")
+                .doesNotContain("\tat ").doesNotContain("\n");
         return quotaNamespace;
     }
 
