@@ -193,8 +193,9 @@ class SecretLeakIT extends E2E {
         var user = admin.apps().statefulSets().inNamespace(namespace).withName("leaky-user").get();
         assertThat(user.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv())
                 .filteredOn(e -> e.getName().matches(SECRET_FED)).hasSize(11);
-        assertThat(get("leaky-user").getStatus().getConfigHash())
-                .isEqualTo(LeakyServers.inputsHash(admin, namespace, "leaky-user"));
+        // the status follows the StatefulSet within a pass
+        await().atMost(TIMEOUT).until(() -> LeakyServers.inputsHash(admin, namespace, "leaky-user")
+                .equals(get("leaky-user").getStatus().getConfigHash()));
     }
 
     /** Everything the operator writes or causes, in every namespace, but the Secrets themselves. */
