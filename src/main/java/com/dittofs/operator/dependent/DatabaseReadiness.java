@@ -11,22 +11,22 @@ import com.dittofs.operator.naming.Names;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 
+import static com.dittofs.operator.reconciler.ConditionTypes.REASON_CLUSTER_CREATING;
+import static com.dittofs.operator.reconciler.ConditionTypes.REASON_CLUSTER_NOT_READY;
+import static com.dittofs.operator.reconciler.ConditionTypes.REASON_CLUSTER_READY;
+import static com.dittofs.operator.reconciler.ConditionTypes.REASON_PERCONA_NOT_INSTALLED;
+import static com.dittofs.operator.reconciler.ConditionTypes.REASON_SECRET_MISSING;
+
 /**
  * Whether the database a DittoServer needs is usable: with {@code percona.enabled}, the PerconaPGCluster reports
  * {@code status.state: ready} and its user Secret holds every key dfs needs. The StatefulSet is not created or
  * changed before that ({@link PodInputsAvailable}); the DatabaseReady condition reports it.
  *
  * @param ready the server may start
- * @param reason CamelCase reason of the DatabaseReady condition
+ * @param reason CamelCase reason of the DatabaseReady condition (one of ConditionTypes.REASON_*)
  * @param message what is going on, for users
  */
 public record DatabaseReadiness(boolean ready, String reason, String message) {
-
-    public static final String PERCONA_NOT_INSTALLED = "PerconaNotInstalled";
-    public static final String CLUSTER_CREATING = "ClusterCreating";
-    public static final String CLUSTER_NOT_READY = "ClusterNotReady";
-    public static final String CLUSTER_READY = "ClusterReady";
-    public static final String SECRET_MISSING = "SecretMissing";
 
     /** Empty when the server has no database to wait for (SQLite, or an external PostgreSQL). */
     public static Optional<DatabaseReadiness> of(DittoServer server, Context<DittoServer> context) {
@@ -52,30 +52,32 @@ public record DatabaseReadiness(boolean ready, String reason, String message) {
             Optional<PerconaPGCluster> cluster, Optional<Secret> userSecret) {
         String name = Names.perconaCluster(server);
         if (!crdInstalled) {
-            return new DatabaseReadiness(false, PERCONA_NOT_INSTALLED, "spec.percona.enabled needs the Percona"
+            return new DatabaseReadiness(false, REASON_PERCONA_NOT_INSTALLED, "spec.percona.enabled needs the Percona"
                     + " Operator for PostgreSQL, but the CRD " + PerconaPGCluster.CRD_NAME + " is not installed;"
                     + " install it and the database is created without restarting this operator");
         }
         if (cluster.isEmpty()) {
-            return new DatabaseReadiness(false, CLUSTER_CREATING, "Creating PerconaPGCluster " + name);
+            return new DatabaseReadiness(false, REASON_CLUSTER_CREATING, "Creating PerconaPGCluster " + name);
         }
         String state = cluster.get().state();
         if (state == null || state.isEmpty() || PerconaPGCluster.STATE_INITIALIZING.equals(state)) {
-            return new DatabaseReadiness(false, CLUSTER_CREATING, "PerconaPGCluster " + name + " is being created"
-                    + " (state " + (state == null || state.isEmpty() ? "not reported yet" : state) + ")");
+            return new DatabaseReadiness(false, REASON_CLUSTER_CREATING, "PerconaPGCluster " + name
+                    + " is being created (state " + (state == null || state.isEmpty() ? "not reported yet" : state)
+                    + ")");
         }
         if (!PerconaPGCluster.STATE_READY.equals(state)) {
-            return new DatabaseReadiness(false, CLUSTER_NOT_READY,
+            return new DatabaseReadiness(false, REASON_CLUSTER_NOT_READY,
                     "PerconaPGCluster " + name + " is " + state + ", not ready");
         }
         SecretResolution secret = SecretResolution.resolve(PodEnvironment.perconaBindings(server),
                 secretName -> userSecret.filter(s -> secretName.equals(s.getMetadata().getName())));
         if (!secret.complete()) {
-            return new DatabaseReadiness(false, SECRET_MISSING, "PerconaPGCluster " + name + " is ready, but: "
+            return new DatabaseReadiness(false, REASON_SECRET_MISSING, "PerconaPGCluster " + name + " is ready, but: "
                     + String.join("; ", secret.problems()));
         }
-        return new DatabaseReadiness(true, CLUSTER_READY, "PerconaPGCluster " + name + " is ready; dfs connects as "
-                + Names.PERCONA_USER + " to database " + server.getSpec().getPercona().getDatabaseName());
+        return new DatabaseReadiness(true, REASON_CLUSTER_READY, "PerconaPGCluster " + name
+                + " is ready; dfs connects as " + Names.PERCONA_USER + " to database "
+                + server.getSpec().getPercona().getDatabaseName());
     }
 
     /**
@@ -83,6 +85,6 @@ public record DatabaseReadiness(boolean ready, String reason, String message) {
      * Every other state change comes as an event (the CRD informer, the PerconaPGCluster informer).
      */
     public boolean needsRecheck() {
-        return SECRET_MISSING.equals(reason);
+        return REASON_SECRET_MISSING.equals(reason);
     }
 }

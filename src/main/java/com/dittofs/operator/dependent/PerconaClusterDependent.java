@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import com.dittofs.operator.api.v1alpha1.DittoServer;
 import com.dittofs.operator.api.v1alpha1.PerconaBackupSpec;
 import com.dittofs.operator.api.v1alpha1.PerconaSpec;
+import com.dittofs.operator.events.EventReasons;
 import com.dittofs.operator.events.EventRecorder;
 import com.dittofs.operator.naming.Labels;
 import com.dittofs.operator.naming.Names;
@@ -161,7 +162,7 @@ public class PerconaClusterDependent extends DittoDependent<PerconaPGCluster>
         String name = cluster.getMetadata().getName();
         if (percona != null && Boolean.TRUE.equals(percona.getDeleteWithServer())) {
             context.getClient().resource(cluster).delete();
-            EventRecorder.normal(context.getClient(), server, "Deleted",
+            EventRecorder.normal(context.getClient(), server, EventReasons.DELETED,
                     "Deleted PerconaPGCluster " + name + " (percona disabled with deleteWithServer true)");
         } else if (cluster.hasOwnerReferenceFor(server)) {
             context.getClient().resources(PerconaPGCluster.class).inNamespace(cluster.getMetadata().getNamespace())
@@ -172,7 +173,7 @@ public class PerconaClusterDependent extends DittoDependent<PerconaPGCluster>
                         c.getMetadata().setOwnerReferences(kept);
                         return c;
                     });
-            EventRecorder.normal(context.getClient(), server, "Orphaned",
+            EventRecorder.normal(context.getClient(), server, EventReasons.ORPHANED,
                     "PerconaPGCluster " + name + " is no longer owned by this server and is kept");
         }
     }

@@ -10,6 +10,7 @@ import com.dittofs.operator.api.v1alpha1.DittoServer;
 import com.dittofs.operator.api.v1alpha1.DittoServerSpec;
 import com.dittofs.operator.api.v1alpha1.StorageSpec;
 import com.dittofs.operator.dfsconfig.PodEnvironment;
+import com.dittofs.operator.events.EventReasons;
 import com.dittofs.operator.events.EventRecorder;
 import com.dittofs.operator.naming.Labels;
 import com.dittofs.operator.naming.Names;
@@ -155,7 +156,7 @@ public class StatefulSetDependent extends DittoDependent<StatefulSet> {
         String before = actual.getSpec().getTemplate().getMetadata().getAnnotations().get(Labels.POD_INPUTS_HASH);
         String after = desired.getSpec().getTemplate().getMetadata().getAnnotations().get(Labels.POD_INPUTS_HASH);
         if (before != null && !before.equals(after)) {
-            EventRecorder.normal(context.getClient(), primary, "RollingUpdate",
+            EventRecorder.normal(context.getClient(), primary, EventReasons.ROLLING_UPDATE,
                     "Configuration or referenced Secrets changed: rolling the server pod");
         }
         return updated;

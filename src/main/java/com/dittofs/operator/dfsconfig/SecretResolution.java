@@ -18,6 +18,12 @@ public record SecretResolution(List<Resolved> resolved, List<String> problems) {
 
     /** A binding and the key that satisfied it. */
     public record Resolved(SecretBinding binding, String key, String value) {
+
+        /** Names the Secret and the key, never the value: this record may end up in a log or a message. */
+        @Override
+        public String toString() {
+            return "Resolved[" + binding.env() + " <- " + binding.secret() + "/" + key + "]";
+        }
     }
 
     public boolean complete() {

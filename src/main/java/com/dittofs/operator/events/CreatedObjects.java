@@ -15,7 +15,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 public final class CreatedObjects {
 
     static final String KEY = CreatedObjects.class.getName();
-    public static final String REASON = "Created";
+    public static final String REASON = EventReasons.CREATED;
 
     private final Queue<String> created = new ConcurrentLinkedQueue<>();
 

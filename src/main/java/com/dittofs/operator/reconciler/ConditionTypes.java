@@ -1,8 +1,9 @@
 package com.dittofs.operator.reconciler;
 
-import com.dittofs.operator.dependent.DatabaseReadiness;
-
-/** Condition types and reasons of a DittoServer (CamelCase, as Kubernetes API conventions ask). */
+/**
+ * Every condition type and condition reason of a DittoServer (CamelCase, as Kubernetes API conventions ask): the one
+ * place they are defined. Each one is explained in docs/TROUBLESHOOTING.md; a unit test fails when one is not.
+ */
 public final class ConditionTypes {
 
     public static final String READY = "Ready";
@@ -14,21 +15,24 @@ public final class ConditionTypes {
     /** Whether dfs holds the declared adapters, stores and shares (the operator drives its REST API). */
     public static final String DATA_PLANE_READY = "DataPlaneReady";
 
+    // Ready, and the server-side conditions (Available, ConfigReady, Progressing)
     public static final String REASON_SERVER_READY = "ServerReady";
     public static final String REASON_CONFIG_RENDERED = "ConfigRendered";
+    /** A referenced Secret or key is missing: ConfigReady, Ready, and DatabaseReady for Percona's user Secret. */
     public static final String REASON_SECRET_MISSING = "SecretMissing";
     public static final String REASON_POD_READY = "PodReady";
     public static final String REASON_POD_NOT_READY = "PodNotReady";
     public static final String REASON_STOPPED = "Stopped";
     public static final String REASON_ROLLING_OUT = "RollingOut";
     public static final String REASON_ROLLOUT_COMPLETE = "RolloutComplete";
-    public static final String REASON_WAITING_FOR_CONFIG = "WaitingForConfig";
     public static final String REASON_RECONCILE_ERROR = "ReconcileError";
     public static final String REASON_DELETING = "Deleting";
-    public static final String REASON_PERCONA_NOT_INSTALLED = DatabaseReadiness.PERCONA_NOT_INSTALLED;
-    public static final String REASON_CLUSTER_CREATING = DatabaseReadiness.CLUSTER_CREATING;
-    public static final String REASON_CLUSTER_NOT_READY = DatabaseReadiness.CLUSTER_NOT_READY;
-    public static final String REASON_CLUSTER_READY = DatabaseReadiness.CLUSTER_READY;
+
+    // DatabaseReady (and Ready while the database is not ready)
+    public static final String REASON_PERCONA_NOT_INSTALLED = "PerconaNotInstalled";
+    public static final String REASON_CLUSTER_CREATING = "ClusterCreating";
+    public static final String REASON_CLUSTER_NOT_READY = "ClusterNotReady";
+    public static final String REASON_CLUSTER_READY = "ClusterReady";
 
     // --- DataPlaneReady (and Ready, which is False with DataPlaneNotReady while DataPlaneReady is False) ---
     public static final String REASON_DATA_PLANE_NOT_READY = "DataPlaneNotReady";
@@ -46,8 +50,6 @@ public final class ConditionTypes {
     public static final String REASON_ADMIN_LOGIN_REJECTED = "AdminLoginRejected";
     /** dfs holds something the operator does not change by itself (no such adapter, a share on another store). */
     public static final String REASON_DATA_PLANE_CONFLICT = "DataPlaneConflict";
-    /** Event: the operator changed an adapter, store or share. */
-    public static final String EVENT_DATA_PLANE_CHANGED = "DataPlaneChanged";
 
     private ConditionTypes() {
     }

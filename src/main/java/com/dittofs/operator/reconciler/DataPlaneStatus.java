@@ -9,9 +9,6 @@ import io.fabric8.kubernetes.api.model.Condition;
 /** Folds the data-plane outcome into a status: the DataPlaneReady condition, the shares, and Ready. */
 final class DataPlaneStatus {
 
-    static final String DATA_PLANE_READY = ConditionTypes.DATA_PLANE_READY;
-    static final String REASON_DATA_PLANE_NOT_READY = ConditionTypes.REASON_DATA_PLANE_NOT_READY;
-
     private DataPlaneStatus() {
     }
 
@@ -27,10 +24,10 @@ final class DataPlaneStatus {
                 conditions.set(c.getType(), c.getStatus(), c.getReason(), c.getMessage());
             }
         }
-        conditions.set(DATA_PLANE_READY, outcome.ready(), outcome.reason(), outcome.message());
+        conditions.set(ConditionTypes.DATA_PLANE_READY, outcome.ready(), outcome.reason(), outcome.message());
         boolean serverReady = ready != null && "True".equals(ready.getStatus());
         if (serverReady && !outcome.ready()) {
-            conditions.set(ConditionTypes.READY, false, REASON_DATA_PLANE_NOT_READY, outcome.message());
+            conditions.set(ConditionTypes.READY, false, ConditionTypes.REASON_DATA_PLANE_NOT_READY, outcome.message());
             status.setPhase(outcome.phaseWhenNotReady());
         } else if (ready != null) {
             conditions.set(ConditionTypes.READY, ready.getStatus(), ready.getReason(), ready.getMessage());
@@ -48,7 +45,7 @@ final class DataPlaneStatus {
             status.setShares(server.getStatus().getShares());
             status.setManagedShares(server.getStatus().getManagedShares());
             server.getStatus().getConditions().stream()
-                    .filter(c -> DATA_PLANE_READY.equals(c.getType()))
+                    .filter(c -> ConditionTypes.DATA_PLANE_READY.equals(c.getType()))
                     .findFirst()
                     .ifPresent(c -> {
                         var list = new java.util.ArrayList<>(status.getConditions());

@@ -24,6 +24,7 @@ import com.dittofs.operator.dfsclient.DfsClientFactory;
 import com.dittofs.operator.dfsconfig.PodEnvironment;
 import com.dittofs.operator.dfsconfig.SecretResolution;
 import com.dittofs.operator.events.EventRecorder;
+import com.dittofs.operator.events.EventReasons;
 import com.dittofs.operator.naming.Names;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -135,7 +136,7 @@ public class DataPlaneStep {
                     request.desired(), request.managed());
             // recorded here, so no change goes unannounced even when a newer request supersedes this result
             report.changes().forEach(change -> EventRecorder.normal(client, server,
-                    ConditionTypes.EVENT_DATA_PLANE_CHANGED, change));
+                    EventReasons.DATA_PLANE_CHANGED, change));
             return DataPlaneOutcomes.of(report, sharesBefore);
         } catch (RuntimeException e) {
             return DataPlaneOutcomes.crashed(e, sharesBefore, request.managed());

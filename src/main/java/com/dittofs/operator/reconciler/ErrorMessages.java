@@ -76,8 +76,8 @@ final class ErrorMessages {
             return "The operator is not allowed to " + m.group(1) + " " + m.group(2) + group
                     + ": check its RBAC (the ClusterRole bound to its ServiceAccount).";
         }
-        return "The operator is not allowed to access " + resource(e) + ": check its RBAC (the ClusterRole bound"
-                + " to its ServiceAccount).";
+        // not RBAC: an admission decision such as an exceeded ResourceQuota, in the apiserver's own words
+        return "Kubernetes refused " + object(e) + ": " + causes(e.getStatus()) + ".";
     }
 
     private static String causes(Status status) {

@@ -37,4 +37,14 @@ class SecretResolutionTest {
         assertThat(r.problems()).containsExactly(
                 "Secret \"pg\" (spec.database.postgresSecretRef) has no key \"database\" or \"dbname\"");
     }
+
+    @Test
+    void theResolutionNeverPrintsAValue() {
+        Secret pg = Fixtures.secret("pg", Map.of("database", "top-secret-database-name"));
+        SecretResolution r = SecretResolution.resolve(List.of(DATABASE), Fixtures.lookup(Map.of("pg", pg)));
+        String encoded = pg.getData().get("database");
+        assertThat(r.resolved().get(0).value()).isEqualTo(encoded);
+        assertThat(r.toString()).contains("pg/database").doesNotContain(encoded)
+                .doesNotContain("top-secret-database-name");
+    }
 }

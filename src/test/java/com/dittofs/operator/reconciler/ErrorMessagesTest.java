@@ -60,6 +60,17 @@ class ErrorMessagesTest {
     }
 
     @Test
+    void aForbiddenThatIsNotRbacQuotesTheApiServer() {
+        String message = ErrorMessages.describe(answer(403, new StatusBuilder().withCode(403).withReason("Forbidden")
+                .withMessage("services \"srv-api\" is forbidden: exceeded quota: no-services, requested: services=1,"
+                        + " used: services=0, limited: services=0")
+                .withNewDetails().withKind("services").withName("srv-api").endDetails().build()));
+        assertThat(message).startsWith("Kubernetes refused services srv-api: ").contains("exceeded quota")
+                .doesNotContain("RBAC");
+        assertHumane(message);
+    }
+
+    @Test
     void aWorkflowFailureIsDescribedByItsDependentsCause() {
         var aggregated = new AggregatedOperatorException("Exception(s) during workflow execution.",
                 Map.of("statefulset", new RuntimeException("wrapped", forbidden())));

@@ -1,0 +1,23 @@
+package com.dittofs.operator.events;
+
+/**
+ * Reasons of the Normal events the operator records on a DittoServer: the one place they are defined. Warning events
+ * carry the reason of the Ready condition instead (see ConditionTypes), one per new problem. Each reason is explained
+ * in docs/TROUBLESHOOTING.md; a unit test fails when one is not.
+ */
+public final class EventReasons {
+
+    /** A managed object or a generated Secret was created. */
+    public static final String CREATED = "Created";
+    /** A PerconaPGCluster was deleted with percona.deleteWithServer. */
+    public static final String DELETED = "Deleted";
+    /** A PerconaPGCluster is kept but no longer owned by the server. */
+    public static final String ORPHANED = "Orphaned";
+    /** The pod inputs (config or referenced Secret values) changed: the pod is replaced. */
+    public static final String ROLLING_UPDATE = "RollingUpdate";
+    /** The operator changed an adapter, store or share in dfs. */
+    public static final String DATA_PLANE_CHANGED = "DataPlaneChanged";
+
+    private EventReasons() {
+    }
+}
