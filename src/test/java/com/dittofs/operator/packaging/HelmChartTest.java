@@ -183,7 +183,7 @@ class HelmChartTest {
         assertThat(container.path("image").asText())
                 .isEqualTo("ghcr.io/dittofs/dittofs-operator:" + Build.projectVersion());
         assertThat(container.path("imagePullPolicy").asText()).isEqualTo("IfNotPresent");
-        assertThat(container.at("/resources/limits/memory").asText()).isEqualTo("256Mi");
+        assertThat(container.at("/resources/limits/memory").asText()).isEqualTo("512Mi");
         assertThat(env(docs)).containsEntry("LOG_JSON", "true");
         // the chart's image is the one the build's manifests and the OLM bundle use
         String generatedImage = Rbac.only(Build.generatedManifests(), "Deployment", "dittofs-operator")
