@@ -169,20 +169,23 @@ public class DittoServerReconciler implements Reconciler<DittoServer> {
     /** One Warning event per new problem, not one per retry; {@code cause} is a short detail for the event only. */
     private static void warnOnNewProblem(DittoServer server, DittoServerStatus status, Context<DittoServer> context,
             String cause) {
-        Condition ready = ready(status);
-        if (ready == null || "True".equals(ready.getStatus())
-                || ConditionTypes.REASON_STOPPED.equals(ready.getReason())
-                || ConditionTypes.REASON_POD_NOT_READY.equals(ready.getReason())
-                // the database on its way: progress, not a problem
-                || ConditionTypes.REASON_CLUSTER_CREATING.equals(ready.getReason())
-                || ConditionTypes.REASON_CLUSTER_NOT_READY.equals(ready.getReason())
-                // the first data-plane sync running
-                || waitingForDataPlane(status)) {
-            return;
-        }
-        if (isNewProblem(server, status)) {
+        if (isProblem(status) && isNewProblem(server, status)) {
+            Condition ready = ready(status);
             EventRecorder.warning(context.getClient(), server, ready.getReason(), ready.getMessage() + cause);
         }
+    }
+
+    /** Whether Ready says something the user must act on, rather than progress that passes by itself. */
+    static boolean isProblem(DittoServerStatus status) {
+        Condition ready = ready(status);
+        return ready != null && !"True".equals(ready.getStatus())
+                && !ConditionTypes.REASON_STOPPED.equals(ready.getReason())
+                && !ConditionTypes.REASON_POD_NOT_READY.equals(ready.getReason())
+                // the database on its way
+                && !ConditionTypes.REASON_CLUSTER_CREATING.equals(ready.getReason())
+                && !ConditionTypes.REASON_CLUSTER_NOT_READY.equals(ready.getReason())
+                // the first data-plane sync running (a missing Secret also keeps the data plane waiting: a problem)
+                && !(ConditionTypes.REASON_DATA_PLANE_NOT_READY.equals(ready.getReason()) && waitingForDataPlane(status));
     }
 
     private static boolean waitingForDataPlane(DittoServerStatus status) {
