@@ -63,9 +63,15 @@ JVM_ARGS=(-XX:+UseSerialGC -Xmx192m -XX:TieredStopAtLevel=1 -Xss512k -XX:+ExitOn
 rm -f target/quarkus-app/app.aot
 if "$JAVA" -XX:+PrintFlagsFinal -version 2>/dev/null | grep -q AOTCacheOutput; then
   log "writing the AOT cache (target/quarkus-app/app.aot)"
-  (cd target/quarkus-app && "$JAVA" -XX:AOTCacheOutput=app.aot -Dquarkus.appcds.generate=true -jar quarkus-run.jar \
-    >"$DEMO/aot-cache.log" 2>&1) || log "no AOT cache (see $DEMO/aot-cache.log); starting without"
-  [[ -f target/quarkus-app/app.aot ]] && JVM_ARGS+=(-XX:AOTCache=app.aot)
+  # The training run starts the operator against an address where no apiserver listens: it loads and links what a
+  # real start does, fails fast, and the JVM writes the cache as it exits (a non-zero exit is expected). Without
+  # that address it would find the demo cluster and run as a second operator; the timeout is a safety net.
+  (cd target/quarkus-app && KUBECONFIG=/nonexistent timeout -s TERM 180 "$JAVA" -XX:AOTCacheOutput=app.aot \
+    -Dquarkus.appcds.generate=true -Dquarkus.kubernetes-client.api-server-url=https://127.0.0.1:9 \
+    -Ddittofs.operator.leader-election.enabled=false -Dquarkus.http.port=0 -jar quarkus-run.jar \
+    >"$DEMO/aot-cache.log" 2>&1) || true
+  if [[ -s target/quarkus-app/app.aot ]]; then JVM_ARGS+=(-XX:AOTCache=app.aot)
+  else log "no AOT cache (see $DEMO/aot-cache.log); starting without"; rm -f target/quarkus-app/app.aot; fi
 fi
 (cd target/quarkus-app && MALLOC_ARENA_MAX=2 exec "$JAVA" "${JVM_ARGS[@]}" -Dquarkus.log.console.json.enabled=false \
   -Ddittofs.operator.leader-election.enabled=false "${DATA_PLANE_ARGS[@]}" -jar quarkus-run.jar) \

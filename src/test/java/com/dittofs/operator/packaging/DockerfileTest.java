@@ -41,7 +41,8 @@ class DockerfileTest {
         List<String> image = finalStage(lines);
         assertThat(from(lines)).as("a cache is valid only for the JVM that wrote it").isEqualTo(from(image));
         assertThat(lines).filteredOn(l -> l.startsWith("RUN ")).singleElement().asString()
-                .startsWith("RUN [\"java\", \"-XX:AOTCacheOutput=/tmp/app.aot\"");
+                .startsWith("RUN [\"sh\", \"-c\", \"timeout -s TERM 180 java -XX:AOTCacheOutput=/tmp/app.aot ")
+                .contains("api-server-url=https://127.0.0.1:9").endsWith("test -s /tmp/app.aot\"]");
         assertThat(image).contains("COPY --from=aot-cache /tmp/app.aot /deployments/app.aot");
         assertThat(entrypoint(image)).contains("\"-XX:AOTCache=app.aot\"", "\"-XX:+UseSerialGC\"");
     }
