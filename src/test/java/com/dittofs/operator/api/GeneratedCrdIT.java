@@ -12,6 +12,7 @@ import java.util.Set;
 import com.dittofs.operator.naming.Names;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * The CRD the build generates (target/kubernetes) documents every field and carries the defaults and rules users
  * rely on. Runs after packaging, on the artefact that ships.
  */
+@Tag("packaging")
 class GeneratedCrdIT {
 
     /** Fields typed with Kubernetes model classes: described at the field, their insides are upstream's. */

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,7 @@ import io.quarkus.test.junit.TestProfile;
  * Failure modes a healthy dfs will not produce on demand (gateway errors, a token rejected early), replayed by a
  * loopback stub that answers exactly as dfs does (problem+json from handlers, plain text from middleware/router).
  */
+@Tag("contract")
 @QuarkusTest
 @TestProfile(ClientTestProfile.class)
 class DfsClientFailureModesIT {

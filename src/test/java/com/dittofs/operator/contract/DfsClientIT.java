@@ -14,6 +14,7 @@ import java.util.Map;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,6 +45,7 @@ import io.quarkus.test.junit.TestProfile;
  * Every call of the operator's dfs client against a real dfs configured by the operator (basic sample). Access
  * tokens live 5 s here, so the whole class also exercises token refresh; a healthy session still logs in once.
  */
+@Tag("contract")
 @QuarkusTest
 @TestProfile(ClientTestProfile.class)
 class DfsClientIT {

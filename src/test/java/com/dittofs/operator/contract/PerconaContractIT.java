@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,6 +26,7 @@ import io.fabric8.kubernetes.api.model.Secret;
  * connection reaches dfs only through the Percona-format user Secret ({@code dbname}, no {@code sslmode}), wired
  * exactly as the operator wires it: dfs must keep its whole control plane in that database, over TLS.
  */
+@Tag("contract")
 class PerconaContractIT {
 
     private static final String PASSWORD = "Qm7tR2vX9pLk4sWz8bNc1dYe"; // the AlphaNumeric kind Percona generates

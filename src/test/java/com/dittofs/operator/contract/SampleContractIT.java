@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,6 +27,7 @@ import io.fabric8.kubernetes.api.model.Secret;
  * (postgres, Percona) gets a throwaway PostgreSQL, and the connection Secret it references is written the way its
  * producer writes it (the user for postgres, the Percona operator for Percona), keyed exactly as the env wiring asks.
  */
+@Tag("contract")
 class SampleContractIT {
 
     private static final String POSTGRES_ENV = "DITTOFS_DATABASE_POSTGRES_";

@@ -17,6 +17,7 @@ import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.api.model.KubernetesResourceList;
 import io.quarkus.test.common.QuarkusTestResource;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInfo;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Base of the end-to-end tests: the packaged operator (prod profile, server-side apply) runs against the real
  * control plane as its ServiceAccount; each test class gets its own namespace and acts as a cluster admin.
  */
+@Tag("e2e")
 @QuarkusTestResource(OperatorUnderTest.class)
 @ExtendWith(DumpOnFailure.class)
 public abstract class E2E {

@@ -1,0 +1,149 @@
+package com.dittofs.operator.reconciler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+import com.dittofs.operator.api.v1alpha1.AdminSpec;
+import com.dittofs.operator.api.v1alpha1.DittoServer;
+import com.dittofs.operator.api.v1alpha1.IdentitySpec;
+import com.dittofs.operator.api.v1alpha1.Phase;
+import com.dittofs.operator.fixtures.Fixtures;
+import io.fabric8.kubernetes.api.model.SecretKeySelector;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetStatusBuilder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The fast tier: the reconciler and its workflow on fabric8's mock server (see {@link MockCluster}). Proves the
+ * reconcile logic in seconds, without Go, binaries or a control plane; the end-to-end tier proves it for real.
+ */
+@Tag("mock")
+class ReconcilerMockTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static MockCluster cluster;
+
+    @BeforeAll
+    static void start() {
+        cluster = new MockCluster(MockCluster.dataPlaneOff());
+    }
+
+    @AfterAll
+    static void stop() {
+        cluster.close();
+    }
+
+    private static DittoServer server(String name) {
+        DittoServer server = Fixtures.basic();
+        server.getMetadata().setName(name);
+        server.getMetadata().setUid(null);
+        server.getMetadata().setGeneration(null);
+        return server;
+    }
+
+    private static DittoServer withAdminSecret(String name, String secret) {
+        DittoServer server = server(name);
+        IdentitySpec identity = new IdentitySpec();
+        AdminSpec admin = new AdminSpec();
+        admin.setPasswordSecretRef(new SecretKeySelector("password", secret, null));
+        identity.setAdmin(admin);
+        server.getSpec().setIdentity(identity);
+        return server;
+    }
+
+    private static void create(DittoServer server) {
+        cluster.client.resource(server).create();
+    }
+
+    private static void awaitReason(String name, String type, String reason) {
+        await().atMost(TIMEOUT).until(() -> cluster.condition(name, type).map(c -> reason.equals(c.getReason()))
+                .orElse(false));
+    }
+
+    private static StatefulSet statefulSet(String name) {
+        return cluster.client.apps().statefulSets().inNamespace(MockCluster.NAMESPACE).withName(name).get();
+    }
+
+    /** Plays the StatefulSet controller and kubelet: the pod of the current revision is ready. */
+    private static void podReady(String name) {
+        StatefulSet sts = statefulSet(name);
+        sts.setStatus(new StatefulSetStatusBuilder().withObservedGeneration(sts.getMetadata().getGeneration())
+                .withReplicas(1).withReadyReplicas(1).withUpdatedReplicas(1).withCurrentReplicas(1)
+                .withCurrentRevision("r1").withUpdateRevision("r1").build());
+        cluster.client.resource(sts).updateStatus();
+    }
+
+    @Test
+    void aNewServerGetsItsObjectsAndBecomesReadyWhenItsPodIs() {
+        create(server("fresh"));
+        await().atMost(TIMEOUT).until(() -> statefulSet("fresh") != null);
+        var k = cluster.client;
+        String ns = MockCluster.NAMESPACE;
+        assertThat(k.configMaps().inNamespace(ns).withName("fresh-config").get()).isNotNull();
+        assertThat(k.secrets().inNamespace(ns).withName("fresh-admin").get()).as("generated admin Secret").isNotNull();
+        assertThat(k.secrets().inNamespace(ns).withName("fresh-jwt").get()).as("generated JWT Secret").isNotNull();
+        assertThat(k.services().inNamespace(ns).withName("fresh-api").get()).isNotNull();
+        awaitReason("fresh", ConditionTypes.READY, ConditionTypes.REASON_POD_NOT_READY);
+        assertThat(cluster.get("fresh").getStatus().getPhase()).isEqualTo(Phase.Pending);
+
+        podReady("fresh");
+        awaitReason("fresh", ConditionTypes.READY, ConditionTypes.REASON_SERVER_READY);
+        DittoServer ready = cluster.get("fresh");
+        assertThat(ready.getStatus().getPhase()).isEqualTo(Phase.Running);
+        assertThat(cluster.condition("fresh", ConditionTypes.DATA_PLANE_READY)).get()
+                .satisfies(c -> assertThat(c.getReason()).isEqualTo(ConditionTypes.REASON_NOT_MANAGED));
+        assertThat(cluster.events("fresh")).as("no Warning for progress").noneMatch(e -> "Warning".equals(e.getType()));
+    }
+
+    @Test
+    void aReadyServerWithoutDataPlaneIsNotPolled() {
+        create(server("quiet"));
+        await().atMost(TIMEOUT).until(() -> statefulSet("quiet") != null);
+        podReady("quiet");
+        awaitReason("quiet", ConditionTypes.READY, ConditionTypes.REASON_SERVER_READY);
+        await().atMost(TIMEOUT).until(() -> !cluster.reschedules("quiet").isEmpty()
+                && cluster.reschedules("quiet").get(cluster.reschedules("quiet").size() - 1).isEmpty());
+    }
+
+    @Test
+    void aMissingSecretIsAConditionAWarningAndARecheckNotAPod() {
+        create(withAdminSecret("late", "late-admin"));
+        awaitReason("late", ConditionTypes.CONFIG_READY, ConditionTypes.REASON_SECRET_MISSING);
+        DittoServer late = cluster.get("late");
+        assertThat(late.getStatus().getPhase()).isEqualTo(Phase.Failed);
+        assertThat(cluster.condition("late", ConditionTypes.READY)).get().satisfies(c -> {
+            assertThat(c.getStatus()).isEqualTo("False");
+            assertThat(c.getMessage()).contains("late-admin").contains("spec.identity.admin.passwordSecretRef");
+        });
+        assertThat(statefulSet("late")).as("no pod without its inputs").isNull();
+        await().atMost(TIMEOUT).until(() -> cluster.events("late").stream()
+                .anyMatch(e -> "Warning".equals(e.getType()) && "SecretMissing".equals(e.getReason())));
+        assertThat(cluster.reschedules("late")).contains(Optional.of(DittoServerReconciler.MISSING_SECRET_RECHECK));
+
+        cluster.client.resource(secret("late-admin", "correct-horse-battery")).create();
+        await().atMost(TIMEOUT).until(() -> statefulSet("late") != null);
+        awaitReason("late", ConditionTypes.CONFIG_READY, ConditionTypes.REASON_CONFIG_RENDERED);
+        assertThat(cluster.client.secrets().inNamespace(MockCluster.NAMESPACE).withName("late-admin").get()
+                .getMetadata().getLabels()).as("labelled, so its edits are watched")
+                .containsKey(com.dittofs.operator.naming.Labels.WATCHED_SECRET);
+    }
+
+    @Test
+    void aWarningIsRaisedOncePerProblemNotPerRetry() {
+        create(withAdminSecret("once", "once-admin"));
+        awaitReason("once", ConditionTypes.CONFIG_READY, ConditionTypes.REASON_SECRET_MISSING);
+        await().atMost(TIMEOUT).until(() -> cluster.reschedules("once").size() >= 2);
+        assertThat(cluster.events("once").stream().filter(e -> "Warning".equals(e.getType()))).hasSize(1);
+    }
+
+    private static io.fabric8.kubernetes.api.model.Secret secret(String name, String password) {
+        return Fixtures.secret(name, Map.of("password", password));
+    }
+}
