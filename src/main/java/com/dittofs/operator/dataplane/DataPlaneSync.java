@@ -10,8 +10,8 @@ import com.dittofs.operator.dfsclient.Adapter;
 import com.dittofs.operator.dfsclient.AdapterUpdate;
 import com.dittofs.operator.dfsclient.BlockStore;
 import com.dittofs.operator.dfsclient.BlockStoreKind;
+import com.dittofs.operator.dfsclient.DataPlaneApi;
 import com.dittofs.operator.dfsclient.DfsApiException;
-import com.dittofs.operator.dfsclient.DfsClient;
 import com.dittofs.operator.dfsclient.Share;
 import com.dittofs.operator.dfsclient.ShareCreate;
 import com.dittofs.operator.dfsclient.ShareUpdate;
@@ -24,10 +24,10 @@ import com.dittofs.operator.dfsclient.StoreRequest;
  */
 public final class DataPlaneSync {
 
-    private final DfsClient dfs;
+    private final DataPlaneApi dfs;
     private final List<String> changes = new ArrayList<>();
 
-    private DataPlaneSync(DfsClient dfs) {
+    private DataPlaneSync(DataPlaneApi dfs) {
         this.dfs = dfs;
     }
 
@@ -35,7 +35,7 @@ public final class DataPlaneSync {
      * @param previouslyManaged shares the operator managed before this pass (from the status); those no longer
      *                          declared are deleted
      */
-    public static DataPlaneReport converge(DfsClient dfs, DesiredDataPlane desired, List<String> previouslyManaged) {
+    public static DataPlaneReport converge(DataPlaneApi dfs, DesiredDataPlane desired, List<String> previouslyManaged) {
         return new DataPlaneSync(dfs).run(desired, previouslyManaged);
     }
 
@@ -43,7 +43,7 @@ public final class DataPlaneSync {
         List<String> managed = new ArrayList<>(previouslyManaged);
         try {
             // a separate step, so a rejected password is told apart from a 401 on a later call
-            dfs.session().bearer();
+            dfs.logIn();
         } catch (DfsApiException e) {
             return stopped(desired, managed, SyncFailure.of(e, true));
         }

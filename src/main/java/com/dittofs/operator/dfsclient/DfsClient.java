@@ -10,7 +10,7 @@ import java.util.function.Function;
  * deletes are retried on transient failures, creates only when the request never reached dfs. {@code find*}
  * methods return empty on a resource-level 404.
  */
-public final class DfsClient {
+public final class DfsClient implements DataPlaneApi {
 
     private final DfsAuthApi auth;
     private final DfsAdaptersApi adapters;
@@ -33,6 +33,11 @@ public final class DfsClient {
         return session;
     }
 
+    @Override
+    public void logIn() {
+        session.bearer();
+    }
+
     // --- probes: single attempt, the caller polls ---
 
     public HealthReport health() {
@@ -49,10 +54,12 @@ public final class DfsClient {
         return read(b -> adapters.list(b));
     }
 
+    @Override
     public Optional<Adapter> findAdapter(String type) {
         return find(b -> adapters.get(b, type));
     }
 
+    @Override
     public Adapter updateAdapter(String type, AdapterUpdate update) {
         return read(b -> adapters.update(b, type, update));
     }
@@ -63,11 +70,13 @@ public final class DfsClient {
         return read(b -> stores.listMetadata(b));
     }
 
+    @Override
     public Optional<MetadataStore> findMetadataStore(String name) {
         return find(b -> stores.getMetadata(b, name));
     }
 
     /** Look the store up first: a duplicate create answers 409, or 400 for badger on the same path. */
+    @Override
     public MetadataStore createMetadataStore(StoreRequest request) {
         return create(b -> stores.createMetadata(b, request));
     }
@@ -82,14 +91,17 @@ public final class DfsClient {
         return read(b -> stores.listBlock(b, kind.path()));
     }
 
+    @Override
     public Optional<BlockStore> findBlockStore(BlockStoreKind kind, String name) {
         return find(b -> stores.getBlock(b, kind.path(), name));
     }
 
+    @Override
     public BlockStore createBlockStore(BlockStoreKind kind, StoreRequest request) {
         return create(b -> stores.createBlock(b, kind.path(), request));
     }
 
+    @Override
     public BlockStore updateBlockStore(BlockStoreKind kind, String name, StoreRequest update) {
         return read(b -> stores.updateBlock(b, kind.path(), name, update));
     }
@@ -100,6 +112,7 @@ public final class DfsClient {
 
     // --- shares (names with or without the leading slash) ---
 
+    @Override
     public List<Share> shares() {
         return read(b -> shares.list(b));
     }
@@ -108,14 +121,17 @@ public final class DfsClient {
         return find(b -> shares.get(b, key(name)));
     }
 
+    @Override
     public Share createShare(ShareCreate request) {
         return create(b -> shares.create(b, request));
     }
 
+    @Override
     public Share updateShare(String name, ShareUpdate update) {
         return read(b -> shares.update(b, key(name), update));
     }
 
+    @Override
     public void deleteShare(String name) {
         run(b -> shares.delete(b, key(name)));
     }
