@@ -17,6 +17,10 @@ public final class PodEnvironment {
 
     public static final String JWT_SECRET_ENV = "DITTOFS_CONTROLPLANE_SECRET";
     public static final String ADMIN_PASSWORD_ENV = "DITTOFS_ADMIN_INITIAL_PASSWORD";
+    /** The S3 credentials, named as the AWS SDK in dfs reads them; the data-plane step reads the same values. */
+    public static final String S3_ACCESS_KEY_ID_ENV = "AWS_ACCESS_KEY_ID";
+    public static final String S3_SECRET_ACCESS_KEY_ENV = "AWS_SECRET_ACCESS_KEY";
+    public static final String S3_ENDPOINT_ENV = "AWS_ENDPOINT_URL";
     static final String POSTGRES_PREFIX = "DITTOFS_DATABASE_POSTGRES_";
     static final String POSTGRES_FIELD = "spec.database.postgresSecretRef";
     static final String S3_FIELD = "spec.s3.credentialsSecretRef";
@@ -57,11 +61,11 @@ public final class PodEnvironment {
         S3Spec s3 = spec.getS3();
         if (s3 != null) {
             var ref = s3.getCredentialsSecretRef();
-            bindings.add(SecretBinding.required("AWS_ACCESS_KEY_ID", ref.getName(), ref.getAccessKeyIdKey(), S3_FIELD));
-            bindings.add(SecretBinding.required("AWS_SECRET_ACCESS_KEY", ref.getName(), ref.getSecretAccessKeyKey(),
+            bindings.add(SecretBinding.required(S3_ACCESS_KEY_ID_ENV, ref.getName(), ref.getAccessKeyIdKey(), S3_FIELD));
+            bindings.add(SecretBinding.required(S3_SECRET_ACCESS_KEY_ENV, ref.getName(), ref.getSecretAccessKeyKey(),
                     S3_FIELD));
             if (ref.getEndpointKey() != null) {
-                bindings.add(SecretBinding.required("AWS_ENDPOINT_URL", ref.getName(), ref.getEndpointKey(), S3_FIELD));
+                bindings.add(SecretBinding.required(S3_ENDPOINT_ENV, ref.getName(), ref.getEndpointKey(), S3_FIELD));
             }
         }
         return bindings;

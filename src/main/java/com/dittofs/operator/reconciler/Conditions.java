@@ -56,6 +56,12 @@ final class Conditions {
         return this;
     }
 
+    /** Keeps a condition exactly as it was (its observedGeneration too): nothing new is known about it. */
+    Conditions keep(Condition condition) {
+        next.add(condition);
+        return this;
+    }
+
     /** One line without stack frames, at most {@link #MAX_MESSAGE_LENGTH} characters. */
     static String tidy(String message) {
         if (message == null) {

@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 
 import com.dittofs.operator.api.v1alpha1.DittoServer;
 import com.dittofs.operator.api.v1alpha1.ShareStatus;
+import com.dittofs.operator.config.DataPlaneSettings;
 import com.dittofs.operator.dataplane.DataPlaneReport;
 import com.dittofs.operator.dataplane.DataPlaneSync;
 import com.dittofs.operator.dataplane.DesiredDataPlane;
@@ -29,7 +30,6 @@ import com.dittofs.operator.naming.Names;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Converges the dfs data plane (adapters, stores, shares) through the server's REST API once its pod is ready, as
@@ -44,14 +44,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class DataPlaneStep {
 
-    /** How the operator reaches a server's REST API. */
-    public enum ApiAccess {
-        /** {@code http://<name>-api.<namespace>.svc:<port>}: the operator runs in the cluster. */
-        SERVICE,
-        /** {@code http://<pod IP>:<port>}: the operator runs outside the cluster but can route to pod IPs. */
-        POD_IP
-    }
-
     /** Everything a sync depends on: a finished sync is published only if the server still asks for exactly this. */
     private record SyncRequest(URI uri, String password, DesiredDataPlane desired, List<String> managed) {
         @Override
@@ -63,29 +55,20 @@ public class DataPlaneStep {
     @Inject
     DfsClientFactory clients;
 
-    @ConfigProperty(name = "dittofs.operator.data-plane.enabled", defaultValue = "true")
-    boolean enabled;
-
-    @ConfigProperty(name = "dittofs.operator.data-plane.api-access", defaultValue = "service")
-    String access;
-
-    /** Threads syncing servers that answer (or have not failed yet). */
-    @ConfigProperty(name = "dittofs.operator.data-plane.sync-threads", defaultValue = "4")
-    int syncThreads;
-
-    /** Threads syncing servers whose latest sync could not reach dfs or timed out. */
-    @ConfigProperty(name = "dittofs.operator.data-plane.suspect-sync-threads", defaultValue = "2")
-    int suspectSyncThreads;
+    @Inject
+    DataPlaneSettings settings;
 
     private final DataPlaneEvents events = new DataPlaneEvents(this::forget);
     private ExecutorService mainLane;
     private ExecutorService suspectLane;
     private SyncScheduler<ResourceID, DataPlaneOutcome> syncs;
+    private ApiAddresses addresses;
 
     @PostConstruct
     void start() {
-        mainLane = SyncLanes.lane("dfs-sync", syncThreads);
-        suspectLane = SyncLanes.lane("dfs-sync-suspect", suspectSyncThreads);
+        mainLane = SyncLanes.lane("dfs-sync", settings.syncThreads());
+        suspectLane = SyncLanes.lane("dfs-sync-suspect", settings.suspectSyncThreads());
+        addresses = new ApiAddresses(uri -> clients.evict(uri));
         syncs = new SyncScheduler<>(mainLane, suspectLane, DataPlaneOutcome::serverSilent,
                 e -> DataPlaneOutcomes.crashed(e, null, null), events::propagateEvent);
     }
@@ -103,7 +86,7 @@ public class DataPlaneStep {
 
     DataPlaneOutcome run(DittoServer server, PodInputs inputs, boolean podReady, KubernetesClient client) {
         List<String> managed = previouslyManaged(server);
-        if (!enabled) {
+        if (!settings.enabled()) {
             return new DataPlaneOutcome(true, ConditionTypes.REASON_NOT_MANAGED,
                     "The operator does not manage adapters, stores and shares (dittofs.operator.data-plane.enabled"
                             + " is false)", null, managed);
@@ -116,10 +99,11 @@ public class DataPlaneStep {
             return DataPlaneOutcomes.waiting(server, managed, "Waiting for the server pod's address");
         }
         String password = value(inputs.secrets(), PodEnvironment.ADMIN_PASSWORD_ENV).orElseThrow();
-        Optional<DesiredDataPlane.S3Credentials> s3 = value(inputs.secrets(), "AWS_ACCESS_KEY_ID")
+        Optional<DesiredDataPlane.S3Credentials> s3 = value(inputs.secrets(), PodEnvironment.S3_ACCESS_KEY_ID_ENV)
                 .map(id -> new DesiredDataPlane.S3Credentials(id,
-                        value(inputs.secrets(), "AWS_SECRET_ACCESS_KEY").orElse(""),
-                        value(inputs.secrets(), "AWS_ENDPOINT_URL").orElse(null)));
+                        value(inputs.secrets(), PodEnvironment.S3_SECRET_ACCESS_KEY_ENV).orElse(""),
+                        value(inputs.secrets(), PodEnvironment.S3_ENDPOINT_ENV).orElse(null)));
+        addresses.use(ResourceID.fromResource(server), uri.get());
         SyncRequest request = new SyncRequest(uri.get(), password, DesiredDataPlane.from(server.getSpec(), s3),
                 managed);
         List<ShareStatus> sharesBefore = DataPlaneOutcomes.currentShares(server);
@@ -145,6 +129,7 @@ public class DataPlaneStep {
 
     private void forget(ResourceID server) {
         syncs.forget(server);
+        addresses.forget(server);
     }
 
     private static List<String> previouslyManaged(DittoServer server) {
@@ -155,7 +140,7 @@ public class DataPlaneStep {
     private Optional<URI> apiUri(DittoServer server, KubernetesClient client) {
         int port = server.getSpec().getControlPlane().getPort();
         String namespace = server.getMetadata().getNamespace();
-        if (ApiAccess.valueOf(access.toUpperCase(java.util.Locale.ROOT).replace('-', '_')) == ApiAccess.SERVICE) {
+        if (settings.apiAccess() == DataPlaneSettings.ApiAccess.SERVICE) {
             return Optional.of(URI.create("http://" + Names.apiService(server) + "." + namespace + ".svc:" + port));
         }
         Pod pod = client.pods().inNamespace(namespace).withName(Names.statefulSet(server) + "-0").get();

@@ -117,11 +117,10 @@ public class DittoServerReconciler implements Reconciler<DittoServer> {
         PodInputs inputs = PodInputs.of(server, context);
         Optional<StatefulSet> statefulSet = context.getSecondaryResource(StatefulSet.class, StatefulSetDependent.NAME);
         Optional<DatabaseReadiness> database = DatabaseReadiness.of(server, context);
-        Instant now = Instant.now();
-        DittoServerStatus status = StatusAggregator.aggregate(server, inputs, statefulSet, database, null, now);
-        boolean podReady = server.getSpec().getReplicas() > 0 && status.getReadyReplicas() > 0;
+        boolean podReady = server.getSpec().getReplicas() > 0 && StatusAggregator.readyReplicas(statefulSet) > 0;
         DataPlaneOutcome dataPlaneOutcome = dataPlane.run(server, inputs, podReady, context.getClient());
-        status = DataPlaneStatus.apply(server, status, dataPlaneOutcome, now);
+        DittoServerStatus status = StatusAggregator.aggregate(server, inputs, statefulSet, database, dataPlaneOutcome,
+                null, Instant.now());
         warnOnNewProblem(server, status, context, "");
 
         UpdateControl<DittoServer> control = StatusWrites.worthWriting(server.getStatus(), status)
@@ -147,11 +146,15 @@ public class DittoServerReconciler implements Reconciler<DittoServer> {
     @Override
     public ErrorStatusUpdateControl<DittoServer> updateErrorStatus(DittoServer server, Context<DittoServer> context,
             Exception e) {
+        if (StatusWrites.serverGone(server, e)) {
+            LOG.debugf("DittoServer %s/%s was deleted during its reconcile", server.getMetadata().getNamespace(),
+                    server.getMetadata().getName());
+            return ErrorStatusUpdateControl.noStatusUpdate();
+        }
         PodInputs inputs = PodInputs.of(server, context);
         Optional<StatefulSet> statefulSet = context.getSecondaryResource(StatefulSet.class, StatefulSetDependent.NAME);
         DittoServerStatus status = StatusAggregator.aggregate(server, inputs, statefulSet,
-                DatabaseReadiness.of(server, context), e, Instant.now());
-        status = DataPlaneStatus.carryOver(server, status);
+                DatabaseReadiness.of(server, context), null, e, Instant.now());
         if (isNewProblem(server, status)) {
             // The stack once per new problem; the condition carries only a sentence, and retries stay quiet.
             LOG.errorf(e, "Reconciling DittoServer %s/%s failed: %s", server.getMetadata().getNamespace(),
@@ -161,9 +164,9 @@ public class DittoServerReconciler implements Reconciler<DittoServer> {
                     server.getMetadata().getName(), ErrorMessages.shortCause(e));
         }
         warnOnNewProblem(server, status, context, " Cause: " + ErrorMessages.shortCause(e));
-        return status.equals(server.getStatus())
-                ? ErrorStatusUpdateControl.noStatusUpdate()
-                : ErrorStatusUpdateControl.patchStatus(withStatus(server, status));
+        return StatusWrites.worthWriting(server.getStatus(), status)
+                ? ErrorStatusUpdateControl.patchStatus(withStatus(server, status))
+                : ErrorStatusUpdateControl.noStatusUpdate();
     }
 
     /** One Warning event per new problem, not one per retry; {@code cause} is a short detail for the event only. */

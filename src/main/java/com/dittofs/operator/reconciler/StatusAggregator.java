@@ -1,6 +1,7 @@
 package com.dittofs.operator.reconciler;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import com.dittofs.operator.api.v1alpha1.DittoServer;
@@ -16,7 +17,10 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSetStatus;
 
 import static com.dittofs.operator.reconciler.ConditionTypes.*;
 
-/** Computes the status of a DittoServer from what was observed. Pure: no client, no clock but the one given. */
+/**
+ * Computes the whole status of a DittoServer from everything observed: the workload, the database, the data plane
+ * and a reconcile error. The one place the status is made. Pure: no client, no clock but the one given.
+ */
 final class StatusAggregator {
 
     private StatusAggregator() {
@@ -24,72 +28,125 @@ final class StatusAggregator {
 
     static DittoServerStatus aggregate(DittoServer server, PodInputs inputs, Optional<StatefulSet> statefulSet,
             Exception error, Instant now) {
-        return aggregate(server, inputs, statefulSet, Optional.empty(), error, now);
+        return aggregate(server, inputs, statefulSet, Optional.empty(), null, error, now);
     }
 
-    /** {@code database}: present only when the server waits for a database of its own (percona.enabled). */
     static DittoServerStatus aggregate(DittoServer server, PodInputs inputs, Optional<StatefulSet> statefulSet,
             Optional<DatabaseReadiness> database, Exception error, Instant now) {
-        DittoServerSpec spec = server.getSpec();
+        return aggregate(server, inputs, statefulSet, database, null, error, now);
+    }
+
+    /**
+     * @param database present only when the server waits for a database of its own (percona.enabled)
+     * @param dataPlane what the data-plane step found, or null when this pass did not get that far (an error): then
+     *                  the data plane's part of the status stays as it was
+     */
+    static DittoServerStatus aggregate(DittoServer server, PodInputs inputs, Optional<StatefulSet> statefulSet,
+            Optional<DatabaseReadiness> database, DataPlaneOutcome dataPlane, Exception error, Instant now) {
         DittoServerStatus previous = server.getStatus() == null ? new DittoServerStatus() : server.getStatus();
         Long generation = server.getMetadata().getGeneration();
         Conditions conditions = new Conditions(previous.getConditions(), generation, now);
-        StatefulSetStatus sts = statefulSet.map(StatefulSet::getStatus).orElse(null);
-        int replicas = sts == null || sts.getReplicas() == null ? 0 : sts.getReplicas();
-        int ready = sts == null || sts.getReadyReplicas() == null ? 0 : sts.getReadyReplicas();
-        boolean stopped = spec.getReplicas() == 0;
-
-        boolean configReady = inputs.secrets().complete();
-        conditions.set(CONFIG_READY, configReady, configReady ? REASON_CONFIG_RENDERED : REASON_SECRET_MISSING,
-                configReady ? "Configuration rendered and every referenced Secret key found"
-                        : String.join("; ", inputs.secrets().problems()));
-
-        database.ifPresent(db -> conditions.set(DATABASE_READY, db.ready(), db.reason(), db.message()));
-        boolean databaseReady = database.map(DatabaseReadiness::ready).orElse(true);
-        // Only a missing Percona operator needs the user; the other states pass on their own.
-        boolean databaseFailed = database.map(db -> REASON_PERCONA_NOT_INSTALLED.equals(db.reason())).orElse(false);
-
-        boolean available = !stopped && ready >= 1;
-        conditions.set(AVAILABLE, available,
-                stopped ? REASON_STOPPED : available ? REASON_POD_READY : REASON_POD_NOT_READY,
-                stopped ? "replicas is 0: the server is stopped and its volumes are kept"
-                        : available ? "The server pod is ready" : "Waiting for the server pod to become ready");
-
-        boolean rolling = statefulSet.isPresent() && isRolling(statefulSet.get(), spec.getReplicas());
-        conditions.set(PROGRESSING, rolling, rolling ? REASON_ROLLING_OUT : REASON_ROLLOUT_COMPLETE,
-                rolling ? "The server pod is being created or replaced" : "The server pod runs the desired revision");
-
-        boolean deleting = server.getMetadata().getDeletionTimestamp() != null;
-        if (error != null) {
-            conditions.set(READY, false, REASON_RECONCILE_ERROR, ErrorMessages.describe(error));
-        } else if (deleting) {
-            conditions.set(READY, false, REASON_DELETING, "The DittoServer is being deleted");
-        } else if (!configReady) {
-            conditions.set(READY, false, REASON_SECRET_MISSING, String.join("; ", inputs.secrets().problems()));
-        } else if (!databaseReady) {
-            conditions.set(READY, false, database.get().reason(), database.get().message());
-        } else if (stopped) {
-            conditions.set(READY, false, REASON_STOPPED, "replicas is 0: the server is stopped");
-        } else if (!available) {
-            conditions.set(READY, false, REASON_POD_NOT_READY, "Waiting for the server pod to become ready");
-        } else {
-            conditions.set(READY, true, REASON_SERVER_READY, "The file server is ready");
-        }
+        Observed seen = observe(server, inputs, statefulSet, database, error);
+        workloadConditions(conditions, seen, inputs, statefulSet, database, server.getSpec().getReplicas());
+        dataPlaneCondition(conditions, previous, dataPlane);
+        boolean dataPlaneBlocks = seen.serverReady() && dataPlane != null && !dataPlane.ready();
+        readyCondition(conditions, seen, inputs, database, dataPlaneBlocks ? dataPlane : null, error);
 
         DittoServerStatus status = new DittoServerStatus();
         status.setObservedGeneration(generation);
-        status.setPhase(deleting ? Phase.Deleting
-                : error != null || !configReady || databaseFailed ? Phase.Failed
-                : !databaseReady ? Phase.Pending
-                : stopped ? Phase.Stopped
-                : available ? Phase.Running
-                : Phase.Pending);
-        status.setReplicas(replicas);
-        status.setReadyReplicas(ready);
+        status.setPhase(dataPlaneBlocks ? dataPlane.phaseWhenNotReady() : phase(seen, database, error));
+        StatefulSetStatus sts = statefulSet.map(StatefulSet::getStatus).orElse(null);
+        status.setReplicas(sts == null || sts.getReplicas() == null ? 0 : sts.getReplicas());
+        status.setReadyReplicas(readyReplicas(statefulSet));
         status.setConfigHash(inputs.hash());
         status.setEndpoints(endpoints(server));
         status.setConditions(conditions.build());
+        status.setShares(dataPlane == null ? previous.getShares() : dataPlane.shares());
+        List<String> managed = dataPlane == null ? previous.getManagedShares() : dataPlane.managedShares();
+        status.setManagedShares(managed == null || managed.isEmpty() ? null : managed);
         return status;
+    }
+
+    /** The facts the server-side conditions, Ready and the phase are decided from. */
+    private record Observed(boolean configReady, boolean databaseReady, boolean stopped, boolean available,
+            boolean deleting, boolean serverReady) {
+    }
+
+    private static Observed observe(DittoServer server, PodInputs inputs, Optional<StatefulSet> statefulSet,
+            Optional<DatabaseReadiness> database, Exception error) {
+        boolean configReady = inputs.secrets().complete();
+        boolean databaseReady = database.map(DatabaseReadiness::ready).orElse(true);
+        boolean stopped = server.getSpec().getReplicas() == 0;
+        boolean available = !stopped && readyReplicas(statefulSet) >= 1;
+        boolean deleting = server.getMetadata().getDeletionTimestamp() != null;
+        boolean serverReady = error == null && !deleting && configReady && databaseReady && available;
+        return new Observed(configReady, databaseReady, stopped, available, deleting, serverReady);
+    }
+
+    /** Ready replicas of the server's StatefulSet, 0 when there is none yet. */
+    static int readyReplicas(Optional<StatefulSet> statefulSet) {
+        StatefulSetStatus sts = statefulSet.map(StatefulSet::getStatus).orElse(null);
+        return sts == null || sts.getReadyReplicas() == null ? 0 : sts.getReadyReplicas();
+    }
+
+    private static void workloadConditions(Conditions conditions, Observed seen, PodInputs inputs,
+            Optional<StatefulSet> statefulSet, Optional<DatabaseReadiness> database, int desiredReplicas) {
+        conditions.set(CONFIG_READY, seen.configReady(),
+                seen.configReady() ? REASON_CONFIG_RENDERED : REASON_SECRET_MISSING,
+                seen.configReady() ? "Configuration rendered and every referenced Secret key found"
+                        : String.join("; ", inputs.secrets().problems()));
+        database.ifPresent(db -> conditions.set(DATABASE_READY, db.ready(), db.reason(), db.message()));
+        conditions.set(AVAILABLE, seen.available(),
+                seen.stopped() ? REASON_STOPPED : seen.available() ? REASON_POD_READY : REASON_POD_NOT_READY,
+                seen.stopped() ? "replicas is 0: the server is stopped and its volumes are kept"
+                        : seen.available() ? "The server pod is ready" : "Waiting for the server pod to become ready");
+        boolean rolling = statefulSet.isPresent() && isRolling(statefulSet.get(), desiredReplicas);
+        conditions.set(PROGRESSING, rolling, rolling ? REASON_ROLLING_OUT : REASON_ROLLOUT_COMPLETE,
+                rolling ? "The server pod is being created or replaced" : "The server pod runs the desired revision");
+    }
+
+    /** DataPlaneReady from this pass's outcome, or as it was when the pass did not reach the data plane. */
+    private static void dataPlaneCondition(Conditions conditions, DittoServerStatus previous,
+            DataPlaneOutcome dataPlane) {
+        if (dataPlane != null) {
+            conditions.set(DATA_PLANE_READY, dataPlane.ready(), dataPlane.reason(), dataPlane.message());
+        } else if (previous.getConditions() != null) {
+            previous.getConditions().stream().filter(c -> DATA_PLANE_READY.equals(c.getType())).findFirst()
+                    .ifPresent(conditions::keep);
+        }
+    }
+
+    /** {@code blockingDataPlane}: the data plane that keeps an otherwise ready server from being Ready, or null. */
+    private static void readyCondition(Conditions conditions, Observed seen, PodInputs inputs,
+            Optional<DatabaseReadiness> database, DataPlaneOutcome blockingDataPlane, Exception error) {
+        if (error != null) {
+            conditions.set(READY, false, REASON_RECONCILE_ERROR, ErrorMessages.describe(error));
+        } else if (seen.deleting()) {
+            conditions.set(READY, false, REASON_DELETING, "The DittoServer is being deleted");
+        } else if (!seen.configReady()) {
+            conditions.set(READY, false, REASON_SECRET_MISSING, String.join("; ", inputs.secrets().problems()));
+        } else if (!seen.databaseReady()) {
+            conditions.set(READY, false, database.get().reason(), database.get().message());
+        } else if (seen.stopped()) {
+            conditions.set(READY, false, REASON_STOPPED, "replicas is 0: the server is stopped");
+        } else if (!seen.available()) {
+            conditions.set(READY, false, REASON_POD_NOT_READY, "Waiting for the server pod to become ready");
+        } else if (blockingDataPlane != null) {
+            conditions.set(READY, false, REASON_DATA_PLANE_NOT_READY, blockingDataPlane.message());
+        } else {
+            conditions.set(READY, true, REASON_SERVER_READY, "The file server is ready");
+        }
+    }
+
+    private static Phase phase(Observed seen, Optional<DatabaseReadiness> database, Exception error) {
+        // Only a missing Percona operator needs the user; the other database states pass on their own.
+        boolean databaseFailed = database.map(db -> REASON_PERCONA_NOT_INSTALLED.equals(db.reason())).orElse(false);
+        return seen.deleting() ? Phase.Deleting
+                : error != null || !seen.configReady() || databaseFailed ? Phase.Failed
+                : !seen.databaseReady() ? Phase.Pending
+                : seen.stopped() ? Phase.Stopped
+                : seen.available() ? Phase.Running
+                : Phase.Pending;
     }
 
     private static boolean isRolling(StatefulSet statefulSet, int desiredReplicas) {

@@ -1,15 +1,22 @@
 package com.dittofs.operator.reconciler;
 
-import java.util.Objects;
-
+import com.dittofs.operator.api.v1alpha1.DittoServer;
 import com.dittofs.operator.api.v1alpha1.DittoServerStatus;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 
 /**
- * Whether a newly computed status is worth a write. A change of {@code status.replicas} alone (the StatefulSet created
- * the pod, which is not ready yet) is not: it is written with the next change of a condition, the phase or the ready
- * count, which follows within seconds. That saves one status write per new server and per restart.
+ * Whether a newly computed status is worth a write; the one rule for the reconcile and the error path. Statuses are
+ * compared as JSON trees, so every field counts, including fields added later. A change of {@code status.replicas}
+ * alone (the StatefulSet created the pod, which is not ready yet) is not worth a write: it is written with the next
+ * change of a condition, the phase or the ready count, which follows within seconds. That saves one status write
+ * per new server and per restart.
  */
 final class StatusWrites {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String REPLICAS = "replicas";
 
     private StatusWrites() {
     }
@@ -18,13 +25,26 @@ final class StatusWrites {
         if (before == null) {
             return true;
         }
-        if (Objects.equals(after.getReplicas(), before.getReplicas())) {
-            return !after.equals(before);
+        ObjectNode was = JSON.valueToTree(before);
+        ObjectNode now = JSON.valueToTree(after);
+        was.remove(REPLICAS);
+        now.remove(REPLICAS);
+        return !was.equals(now);
+    }
+
+    /**
+     * The DittoServer was deleted under the reconcile (the apiserver answered 404 naming it): there is no status left
+     * to write, and nothing went wrong.
+     */
+    static boolean serverGone(DittoServer server, Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof KubernetesClientException k && k.getCode() == 404 && k.getStatus() != null
+                    && k.getStatus().getDetails() != null
+                    && "dittoservers".equals(k.getStatus().getDetails().getKind())
+                    && server.getMetadata().getName().equals(k.getStatus().getDetails().getName())) {
+                return true;
+            }
         }
-        Integer replicas = after.getReplicas();
-        after.setReplicas(before.getReplicas());
-        boolean onlyTheCountChanged = after.equals(before);
-        after.setReplicas(replicas);
-        return !onlyTheCountChanged;
+        return false;
     }
 }

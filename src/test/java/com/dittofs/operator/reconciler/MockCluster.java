@@ -10,6 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
 import com.dittofs.operator.api.v1alpha1.DittoServer;
+import com.dittofs.operator.config.DataPlaneSettings;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -50,6 +51,10 @@ final class MockCluster implements AutoCloseable {
         }
     }
 
+    record Settings(boolean enabled, ApiAccess apiAccess, int syncThreads, int suspectSyncThreads)
+            implements DataPlaneSettings {
+    }
+
     final KubernetesClient client;
     final RecordingReconciler reconciler = new RecordingReconciler();
     private final KubernetesMockServer server;
@@ -76,8 +81,7 @@ final class MockCluster implements AutoCloseable {
     /** A data-plane step that manages nothing, as with dittofs.operator.data-plane.enabled=false. */
     static DataPlaneStep dataPlaneOff() {
         DataPlaneStep step = new DataPlaneStep();
-        step.syncThreads = 1;
-        step.suspectSyncThreads = 1;
+        step.settings = new Settings(false, DataPlaneSettings.ApiAccess.SERVICE, 1, 1);
         step.start();
         return step;
     }

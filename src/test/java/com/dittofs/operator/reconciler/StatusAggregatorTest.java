@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 
 import com.dittofs.operator.api.v1alpha1.AdminSpec;
@@ -55,7 +56,8 @@ class StatusAggregatorTest {
         PodInputs inputs = Fixtures.inputs(server);
         server.setStatus(StatusAggregator.aggregate(server, inputs, Optional.of(sts(1, "r1", "r1")), null, T0));
         DittoServerStatus again = StatusAggregator.aggregate(server, inputs, Optional.of(sts(1, "r1", "r1")), null, T1);
-        assertThat(again).isEqualTo(server.getStatus());
+        assertThat(again).usingRecursiveComparison().isEqualTo(server.getStatus());
+        assertThat(StatusWrites.worthWriting(server.getStatus(), again)).isFalse();
         assertThat(condition(again, "Ready").getLastTransitionTime()).isEqualTo(T0.toString());
     }
 
@@ -108,5 +110,49 @@ class StatusAggregatorTest {
         assertThat(condition(failed, "Ready").getReason()).isEqualTo("ReconcileError");
         assertThat(condition(failed, "Ready").getMessage()).isEqualTo("The reconcile failed with an unexpected"
                 + " IllegalStateException; the operator retries, and its log has the details.");
+    }
+
+    private static DataPlaneOutcome unreachable() {
+        return new DataPlaneOutcome(false, ConditionTypes.REASON_SERVER_UNREACHABLE, "Connection refused",
+                List.of(new com.dittofs.operator.api.v1alpha1.ShareStatus("/export", true, "serving")),
+                List.of("/export"));
+    }
+
+    @Test
+    void aDataPlaneNotReadyKeepsAReadyServerFromReadyInTheSamePass() {
+        DittoServer server = Fixtures.basic();
+        DittoServerStatus status = StatusAggregator.aggregate(server, Fixtures.inputs(server),
+                Optional.of(sts(1, "r1", "r1")), Optional.empty(), unreachable(), null, T0);
+        assertThat(condition(status, "DataPlaneReady").getReason()).isEqualTo("ServerUnreachable");
+        assertThat(condition(status, "Ready").getReason()).isEqualTo("DataPlaneNotReady");
+        assertThat(condition(status, "Ready").getMessage()).isEqualTo("Connection refused");
+        assertThat(status.getPhase()).as("unreachable passes by itself").isEqualTo(Phase.Pending);
+        assertThat(status.getManagedShares()).containsExactly("/export");
+        assertThat(status.getConditions()).extracting(c -> c.getType()).containsExactly("ConfigReady", "Available",
+                "Progressing", "DataPlaneReady", "Ready");
+    }
+
+    @Test
+    void aPodNotReadyOutranksTheDataPlane() {
+        DittoServer server = Fixtures.basic();
+        DittoServerStatus status = StatusAggregator.aggregate(server, Fixtures.inputs(server),
+                Optional.of(sts(0, "r1", "r1")), Optional.empty(), unreachable(), null, T0);
+        assertThat(condition(status, "Ready").getReason()).isEqualTo("PodNotReady");
+        assertThat(status.getPhase()).isEqualTo(Phase.Pending);
+    }
+
+    @Test
+    void anErrorKeepsTheDataPlanePartAsItWas() {
+        DittoServer server = Fixtures.basic();
+        server.setStatus(StatusAggregator.aggregate(server, Fixtures.inputs(server), Optional.of(sts(1, "r1", "r1")),
+                Optional.empty(), unreachable(), null, T0));
+        server.getMetadata().setGeneration(2L);
+        DittoServerStatus failed = StatusAggregator.aggregate(server, Fixtures.inputs(server),
+                Optional.of(sts(1, "r1", "r1")), Optional.empty(), null, new IllegalStateException("x"), T1);
+        assertThat(condition(failed, "Ready").getReason()).isEqualTo("ReconcileError");
+        assertThat(condition(failed, "DataPlaneReady")).usingRecursiveComparison()
+                .isEqualTo(condition(server.getStatus(), "DataPlaneReady"));
+        assertThat(failed.getShares()).isEqualTo(server.getStatus().getShares());
+        assertThat(failed.getManagedShares()).containsExactly("/export");
     }
 }

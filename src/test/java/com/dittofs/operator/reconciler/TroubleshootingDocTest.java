@@ -38,7 +38,7 @@ class TroubleshootingDocTest {
      * ConditionTypes) is taken for a reason and must be documented just the same.
      */
     private static final List<Class<?>> CONDITION_REASON_PRODUCERS = List.of(DataPlaneOutcome.class,
-            DatabaseReadiness.class, DataPlaneStatus.class, StatusAggregator.class, DataPlaneStep.class,
+            DatabaseReadiness.class, StatusAggregator.class, DataPlaneStep.class,
             DittoServerReconciler.class);
     private static final Pattern CAMEL_CASE = Pattern.compile("[A-Z][a-z]+([A-Z][a-z0-9]*)*");
 

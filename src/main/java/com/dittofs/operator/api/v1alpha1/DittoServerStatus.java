@@ -2,7 +2,6 @@ package com.dittofs.operator.api.v1alpha1;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
@@ -111,20 +110,5 @@ public class DittoServerStatus {
 
     public void setConditions(List<Condition> conditions) {
         this.conditions = conditions;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof DittoServerStatus s && Objects.equals(observedGeneration, s.observedGeneration)
-                && phase == s.phase && Objects.equals(replicas, s.replicas)
-                && Objects.equals(readyReplicas, s.readyReplicas) && Objects.equals(configHash, s.configHash)
-                && Objects.equals(endpoints, s.endpoints) && Objects.equals(shares, s.shares)
-                && Objects.equals(managedShares, s.managedShares) && Objects.equals(conditions, s.conditions);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(observedGeneration, phase, replicas, readyReplicas, configHash, endpoints, shares,
-                managedShares, conditions);
     }
 }

@@ -50,15 +50,4 @@ public class Endpoints {
     public void setMetrics(String metrics) {
         this.metrics = metrics;
     }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof Endpoints e && java.util.Objects.equals(nfs, e.nfs) && java.util.Objects.equals(smb, e.smb)
-                && java.util.Objects.equals(api, e.api) && java.util.Objects.equals(metrics, e.metrics);
-    }
-
-    @Override
-    public int hashCode() {
-        return java.util.Objects.hash(nfs, smb, api, metrics);
-    }
 }

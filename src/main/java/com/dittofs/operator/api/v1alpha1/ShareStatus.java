@@ -1,6 +1,5 @@
 package com.dittofs.operator.api.v1alpha1;
 
-import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
@@ -49,16 +48,5 @@ public class ShareStatus {
 
     public void setMessage(String message) {
         this.message = message;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof ShareStatus s && Objects.equals(name, s.name) && Objects.equals(ready, s.ready)
-                && Objects.equals(message, s.message);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(name, ready, message);
     }
 }

@@ -1,0 +1,36 @@
+package com.dittofs.operator.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * The operator's data-plane settings ({@code dittofs.operator.data-plane.*}, or the matching environment variables),
+ * checked at start-up: a misspelt value stops the operator instead of failing every reconcile.
+ */
+@ConfigMapping(prefix = "dittofs.operator.data-plane")
+public interface DataPlaneSettings {
+
+    /** How the operator reaches a server's REST API. */
+    enum ApiAccess {
+        /** {@code http://<name>-api.<namespace>.svc:<port>}: the operator runs in the cluster. */
+        SERVICE,
+        /** {@code http://<pod IP>:<port>}: the operator runs outside the cluster but can route to pod IPs. */
+        POD_IP
+    }
+
+    /** False leaves adapters, stores and shares to the user (DataPlaneReady says NotManaged). */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** {@code service} or {@code pod-ip}. */
+    @WithDefault("service")
+    ApiAccess apiAccess();
+
+    /** Threads syncing servers that answer (or have not failed yet). */
+    @WithDefault("4")
+    int syncThreads();
+
+    /** Threads syncing servers whose latest sync could not reach dfs or timed out. */
+    @WithDefault("2")
+    int suspectSyncThreads();
+}
