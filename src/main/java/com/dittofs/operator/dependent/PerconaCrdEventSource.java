@@ -65,7 +65,8 @@ public class PerconaCrdEventSource extends AbstractEventSource<CustomResourceDef
         return Optional.ofNullable(current.getStore().getByKey(Cache.namespaceKeyFunc(null, PerconaPGCluster.CRD_NAME)));
     }
 
-    static boolean established(CustomResourceDefinition crd) {
+    /** The one definition of a usable CRD, for the operator and its tests. */
+    public static boolean established(CustomResourceDefinition crd) {
         return crd.getMetadata().getDeletionTimestamp() == null && crd.getStatus() != null && crd.getStatus().getConditions() != null
                 && crd.getStatus().getConditions().stream()
                         .anyMatch(c -> "Established".equals(c.getType()) && "True".equals(c.getStatus()));

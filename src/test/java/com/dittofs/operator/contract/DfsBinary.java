@@ -1,11 +1,11 @@
 package com.dittofs.operator.contract;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+
+import com.dittofs.operator.testing.Proc;
 
 /**
  * The dfs binary under test: {@code -Ddfs.binary} or {@code DFS_BINARY} if set, else the one hack/tools.sh builds
@@ -36,26 +36,10 @@ final class DfsBinary {
     }
 
     private static String run(List<String> command, long timeoutSeconds) {
-        try {
-            Path log = Files.createTempFile("dfs-tools", ".log");
-            Process p = new ProcessBuilder(command).redirectErrorStream(false)
-                    .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new IllegalStateException(String.join(" ", command) + " timed out");
-            }
-            if (p.exitValue() != 0) {
-                throw new IllegalStateException(String.join(" ", command) + " failed (" + p.exitValue() + "):\n"
-                        + Files.readString(log));
-            }
-            Files.deleteIfExists(log);
-            return out;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        Proc.Result result = Proc.run(command, Duration.ofSeconds(timeoutSeconds));
+        if (!result.ok()) {
+            throw new IllegalStateException(result.describe());
         }
+        return result.out();
     }
 }

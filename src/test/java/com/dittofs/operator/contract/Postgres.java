@@ -1,5 +1,6 @@
 package com.dittofs.operator.contract;
 
+import com.dittofs.operator.testing.Proc;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -7,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -113,22 +115,11 @@ final class Postgres implements AutoCloseable {
             full.addAll(List.of("runuser", "-u", "postgres", "--"));
         }
         full.addAll(command);
-        try {
-            ProcessBuilder builder = new ProcessBuilder(full).directory(dir.toFile()).redirectErrorStream(true);
-            builder.environment().putAll(env);
-            Process p = builder.start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                p.destroyForcibly();
-                throw new IllegalStateException(String.join(" ", full) + " failed:\n" + out + logTail());
-            }
-            return out;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        Proc.Result result = Proc.run(full, dir, env, null, Duration.ofSeconds(120));
+        if (!result.ok()) {
+            throw new IllegalStateException(String.join(" ", full) + " failed:\n" + result.output() + logTail());
         }
+        return result.out();
     }
 
     private String logTail() {

@@ -1,9 +1,11 @@
 package com.dittofs.operator.e2e;
 
+import com.dittofs.operator.testing.Proc;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -117,23 +119,8 @@ public final class ControlPlane {
     }
 
     static Result exec(List<String> command, int timeoutSeconds) {
-        try {
-            Path out = Files.createTempFile("exec", ".log");
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile())
-                    .start();
-            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IllegalStateException(command + " timed out; output:\n" + Files.readString(out));
-            }
-            String output = Files.readString(out);
-            Files.deleteIfExists(out);
-            return new Result(process.exitValue(), output);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        Proc.Result result = Proc.run(command, Duration.ofSeconds(timeoutSeconds));
+        return new Result(result.exit(), result.output());
     }
 
     private static void run(List<String> command, int timeoutSeconds) {

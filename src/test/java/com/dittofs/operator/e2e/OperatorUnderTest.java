@@ -1,5 +1,6 @@
 package com.dittofs.operator.e2e;
 
+import com.dittofs.operator.dependent.PerconaCrdEventSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -89,10 +90,7 @@ public class OperatorUnderTest implements QuarkusTestResourceLifecycleManager {
     /** Waits until the apiserver serves the CRD's resources (condition Established). */
     static void awaitEstablished(KubernetesClient admin, String crd) {
         admin.apiextensions().v1().customResourceDefinitions().withName(crd)
-                .waitUntilCondition(c -> c != null && c.getStatus() != null && c.getStatus().getConditions() != null
-                        && c.getStatus().getConditions().stream()
-                        .anyMatch(x -> "Established".equals(x.getType()) && "True".equals(x.getStatus())),
-                        60, TimeUnit.SECONDS);
+                .waitUntilCondition(c -> c != null && PerconaCrdEventSource.established(c), 60, TimeUnit.SECONDS);
     }
 
     /** The operator's ServiceAccount with the generated roles and bindings; returns a token of the account. */

@@ -141,24 +141,6 @@ class PerconaIT extends E2E {
         return keys;
     }
 
-    /** Write requests of the operator in the test namespace since the mark (events excluded), from the audit log. */
-    private static List<String> operatorWritesSince(Instant mark) throws IOException {
-        ObjectMapper json = new ObjectMapper();
-        List<String> writes = new ArrayList<>();
-        for (String line : Files.readAllLines(ControlPlane.get().auditLog())) {
-            JsonNode e = json.readTree(line);
-            if (OperatorUnderTest.OPERATOR_USER.equals(e.path("user").path("username").asText())
-                    && List.of("create", "update", "patch", "delete").contains(e.path("verb").asText())
-                    && namespace.equals(e.path("objectRef").path("namespace").asText())
-                    && !"events".equals(e.path("objectRef").path("resource").asText())
-                    && !Instant.parse(e.path("requestReceivedTimestamp").asText()).isBefore(mark)) {
-                writes.add(e.path("verb").asText() + " " + e.path("objectRef").path("resource").asText() + "/"
-                        + e.path("objectRef").path("name").asText());
-            }
-        }
-        return writes;
-    }
-
     static String hash(String name) {
         return sts(name).getSpec().getTemplate().getMetadata().getAnnotations().get("dittofs.dittofs.com/inputs-hash");
     }
@@ -246,7 +228,7 @@ class PerconaIT extends E2E {
                 return c;
             });
             await().atMost(TIMEOUT).until(() -> SteadyStateIT.reconciles(name) > reconciles);
-            assertThat(operatorWritesSince(mark)).as("writes during round " + round).isEmpty();
+            assertThat(AuditLog.operatorWritesSince(namespace, mark)).as("writes during round " + round).isEmpty();
         }
 
         // Percona rotates the password: the pod rolls.

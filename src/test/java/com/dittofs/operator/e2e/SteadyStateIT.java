@@ -28,9 +28,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusIntegrationTest
 class SteadyStateIT extends E2E {
 
-    private static final List<String> WRITES = List.of("create", "update", "patch", "delete", "deletecollection");
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @Test
     void reconcilingAnUnchangedServerSendsNoWriteRequest() throws Exception {
         DittoServer server = Fixtures.s3();
@@ -50,29 +47,7 @@ class SteadyStateIT extends E2E {
                 return cm;
             });
             await().atMost(TIMEOUT).until(() -> reconciles("steady") > reconciles);
-            assertThat(operatorWritesSince(mark)).as("writes during round " + round).isEmpty();
-        }
-    }
-
-    /** Write requests the operator made in the test namespace since the mark (leases and events excluded). */
-    private static List<String> operatorWritesSince(Instant mark) throws IOException {
-        return Files.readAllLines(ControlPlane.get().auditLog()).stream()
-                .map(SteadyStateIT::parse)
-                .filter(e -> e != null && OperatorUnderTest.OPERATOR_USER.equals(e.path("user").path("username")
-                        .asText()))
-                .filter(e -> WRITES.contains(e.path("verb").asText()))
-                .filter(e -> namespace.equals(e.path("objectRef").path("namespace").asText()))
-                .filter(e -> !Instant.parse(e.path("requestReceivedTimestamp").asText()).isBefore(mark))
-                .map(e -> e.path("verb").asText() + " " + e.path("objectRef").path("resource").asText() + "/"
-                        + e.path("objectRef").path("name").asText())
-                .toList();
-    }
-
-    private static JsonNode parse(String line) {
-        try {
-            return JSON.readTree(line);
-        } catch (IOException e) {
-            return null;
+            assertThat(AuditLog.operatorWritesSince(namespace, mark)).as("writes during round " + round).isEmpty();
         }
     }
 

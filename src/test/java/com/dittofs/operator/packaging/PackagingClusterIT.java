@@ -1,5 +1,6 @@
 package com.dittofs.operator.packaging;
 
+import com.dittofs.operator.testing.Proc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -88,7 +89,7 @@ class PackagingClusterIT {
         helm.run("install", RELEASE, Helm.CHART.toString(), "--namespace", NS, "--set", "watch.mode=namespaces",
                 "--set", "watch.namespaces={team-a,team-b}").orFail();
 
-        k("wait", "--for=condition=Established", CRD, "--timeout=60s").orFail();
+        awaitCrdEstablished();
         assertThat(json("get", CRD).at("/metadata/annotations/helm.sh~1resource-policy").asText()).isEqualTo("keep");
         JsonNode deployment = json("-n", NS, "get", "deployment", RELEASE);
         JsonNode container = deployment.at("/spec/template/spec/containers/0");
@@ -166,7 +167,7 @@ class PackagingClusterIT {
         // A fresh install: the CRD Helm kept would need --force-conflicts to change field managers (INSTALL.md).
         k("delete", CRD, "--wait=true", "--timeout=60s").orFail();
         k("apply", "--server-side", "-f", "deploy/crd.yaml", "-f", "deploy/operator.yaml").orFail();
-        k("wait", "--for=condition=Established", CRD, "--timeout=60s").orFail();
+        awaitCrdEstablished();
         JsonNode binding = json("get", "clusterrolebinding", "dittoserver-cluster-role-binding");
         assertThat(binding.at("/subjects/0/namespace").asText()).isEqualTo(NS);
         k("-n", NS, "get", "deployment", "dittofs-operator").orFail();
@@ -262,6 +263,11 @@ class PackagingClusterIT {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /** kubectl's wait on the CRD's Established condition (this test drives the cluster through kubectl only). */
+    private static void awaitCrdEstablished() {
+        k("wait", "--for=condition=Established", CRD, "--timeout=60s").orFail();
     }
 
     static Proc.Result k(String... args) {

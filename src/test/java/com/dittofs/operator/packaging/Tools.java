@@ -1,5 +1,6 @@
 package com.dittofs.operator.packaging;
 
+import com.dittofs.operator.testing.Proc;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -1,4 +1,4 @@
-package com.dittofs.operator.packaging;
+package com.dittofs.operator.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Runs a command to completion with a deadline; output goes through files, so nothing can block on a full pipe. */
+/**
+ * The one way tests run a command to completion: with a deadline that always fires (output goes through files, so
+ * nothing can block on a full pipe before the wait), the process tree killed on timeout.
+ */
 public final class Proc {
 
     public record Result(List<String> command, int exit, String out, String err) {
@@ -24,6 +27,11 @@ public final class Proc {
                 throw new AssertionError(describe());
             }
             return out;
+        }
+
+        /** stdout followed by stderr, for logs and messages. */
+        public String output() {
+            return err.isEmpty() ? out : out + err;
         }
 
         public String describe() {
@@ -40,6 +48,12 @@ public final class Proc {
     }
 
     public static Result run(List<String> command, Map<String, String> env, String stdin, Duration timeout) {
+        return run(command, null, env, stdin, timeout);
+    }
+
+    /** {@code directory}: the working directory, or null for the current one. */
+    public static Result run(List<String> command, Path directory, Map<String, String> env, String stdin,
+            Duration timeout) {
         try {
             Path out = Files.createTempFile("proc-", ".out");
             Path err = Files.createTempFile("proc-", ".err");
@@ -48,6 +62,9 @@ public final class Proc {
                 Files.writeString(in, stdin == null ? "" : stdin, StandardCharsets.UTF_8);
                 var pb = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
                         .redirectInput(in.toFile());
+                if (directory != null) {
+                    pb.directory(directory.toFile());
+                }
                 pb.environment().putAll(env);
                 Process p = pb.start();
                 if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
