@@ -36,7 +36,7 @@ fi
 
 OPERATOR_PID=
 cleanup() {
-  [[ -n $OPERATOR_PID ]] && kill "$OPERATOR_PID" 2>/dev/null && wait "$OPERATOR_PID" 2>/dev/null || true
+  if [[ -n $OPERATOR_PID ]]; then kill "$OPERATOR_PID" 2>/dev/null || true; wait "$OPERATOR_PID" 2>/dev/null || true; fi
   if ((LOCAL)); then bash hack/cluster.sh down "$DEMO/cluster" || true; fi
 }
 trap cleanup EXIT
