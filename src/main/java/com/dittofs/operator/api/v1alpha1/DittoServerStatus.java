@@ -37,8 +37,12 @@ public class DittoServerStatus {
             + " dfs. Shares created by other means are never listed here and never touched.")
     private List<String> managedShares;
 
-    @JsonPropertyDescription("Ready, Available, ConfigReady, DataPlaneReady, Progressing and, with percona.enabled,"
-            + " DatabaseReady, following Kubernetes API conventions.")
+    @JsonPropertyDescription("The server's volume claims, each with its requested size and actual capacity.")
+    private List<VolumeStatus> volumes;
+
+    @JsonPropertyDescription("Ready, Available, ConfigReady, DataPlaneReady, Progressing, VolumesResized and, with"
+            + " percona.enabled, DatabaseReady, following Kubernetes API conventions; Paused while reconciling is"
+            + " paused.")
     private List<Condition> conditions = new ArrayList<>();
 
     public Long getObservedGeneration() {
@@ -105,6 +109,14 @@ public class DittoServerStatus {
         this.managedShares = managedShares;
     }
 
+    public List<VolumeStatus> getVolumes() {
+        return volumes;
+    }
+
+    public void setVolumes(List<VolumeStatus> volumes) {
+        this.volumes = volumes;
+    }
+
     public List<Condition> getConditions() {
         return conditions;
     }
@@ -119,12 +131,13 @@ public class DittoServerStatus {
                 && phase == s.phase && Objects.equals(replicas, s.replicas)
                 && Objects.equals(readyReplicas, s.readyReplicas) && Objects.equals(configHash, s.configHash)
                 && Objects.equals(endpoints, s.endpoints) && Objects.equals(shares, s.shares)
-                && Objects.equals(managedShares, s.managedShares) && Objects.equals(conditions, s.conditions);
+                && Objects.equals(managedShares, s.managedShares) && Objects.equals(volumes, s.volumes)
+                && Objects.equals(conditions, s.conditions);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(observedGeneration, phase, replicas, readyReplicas, configHash, endpoints, shares,
-                managedShares, conditions);
+                managedShares, volumes, conditions);
     }
 }
