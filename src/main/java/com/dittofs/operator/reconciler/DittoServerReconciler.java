@@ -161,7 +161,7 @@ public class DittoServerReconciler implements Reconciler<DittoServer> {
             // dfs sends no events: look for drift (shares changed by hand, a restored backup) now and then.
             control.rescheduleAfter(DATA_PLANE_DRIFT_CHECK);
         }
-        if (!volumes.atSize() && control.getScheduleDelay().isEmpty()) {
+        if (!volumes.atSize() && control.getScheduleDelay().orElse(Long.MAX_VALUE) > VOLUME_RECHECK.toMillis()) {
             control.rescheduleAfter(VOLUME_RECHECK); // a resizer's capacity update arrives through ServerClaims
         }
         return control;
