@@ -60,8 +60,9 @@ final class VolumeExpansion {
         for (Resize resize : resizes(server, claims)) {
             String name = resize.claim().getMetadata().getName();
             try {
+                PersistentVolumeClaim grown = grow(resize, client);
                 current.remove(resize.claim());
-                current.add(grow(resize, client));
+                current.add(grown);
                 EventRecorder.normal(client, server, EventReasons.VOLUME_RESIZE_REQUESTED, "Asked claim " + name
                         + " for " + resize.declared() + " (was " + requested(resize.claim()) + ")");
             } catch (KubernetesClientException e) {
