@@ -1,13 +1,10 @@
 package com.dittofs.operator.dependent;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 import com.dittofs.operator.api.v1alpha1.DittoServer;
 import com.dittofs.operator.api.v1alpha1.DittoServerSpec;
@@ -18,7 +15,6 @@ import com.dittofs.operator.events.EventRecorder;
 import com.dittofs.operator.naming.Labels;
 import com.dittofs.operator.naming.Names;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
-import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
@@ -37,8 +33,6 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
 public class StatefulSetDependent extends DittoDependent<StatefulSet> {
 
     public static final String NAME = "statefulset";
-    /** How long a re-creation waits for the garbage collector to finish the orphaning delete. */
-    static final Duration RECREATE_WAIT = Duration.ofSeconds(60);
 
     public StatefulSetDependent() {
         super(StatefulSet.class, Labels.COMPONENT_SERVER);
@@ -160,7 +154,7 @@ public class StatefulSetDependent extends DittoDependent<StatefulSet> {
     public StatefulSet update(StatefulSet actual, StatefulSet desired, DittoServer primary,
             Context<DittoServer> context) {
         if (ClaimTemplates.resized(actual, desired)) {
-            return recreate(actual, desired, primary, context);
+            return StatefulSetRecreation.recreate(actual, () -> create(desired, primary, context), primary, context);
         }
         StatefulSet updated = super.update(actual, desired, primary, context);
         String before = actual.getSpec().getTemplate().getMetadata().getAnnotations().get(Labels.POD_INPUTS_HASH);
@@ -170,23 +164,5 @@ public class StatefulSetDependent extends DittoDependent<StatefulSet> {
                     "Configuration or referenced Secrets changed: rolling the server pod");
         }
         return updated;
-    }
-
-    /**
-     * Claim templates cannot be updated: delete the StatefulSet leaving its pod (and claims) in place, and create it
-     * again with the new templates. The new StatefulSet adopts the running pod, whose template is unchanged, so the
-     * file server is not restarted; the claims themselves are grown by VolumeExpansion.
-     */
-    private StatefulSet recreate(StatefulSet actual, StatefulSet desired, DittoServer primary,
-            Context<DittoServer> context) {
-        var client = context.getClient();
-        client.resource(actual).withPropagationPolicy(DeletionPropagation.ORPHAN).delete();
-        // The garbage collector removes the owner references of pod and claims first, then the StatefulSet.
-        client.resource(actual).waitUntilCondition(Objects::isNull, RECREATE_WAIT.toSeconds(), TimeUnit.SECONDS);
-        StatefulSet created = create(desired, primary, context);
-        EventRecorder.normal(client, primary, EventReasons.STATEFUL_SET_RECREATED, "A volume size grew: re-created"
-                + " StatefulSet " + actual.getMetadata().getName() + " with the new claim templates; the server pod"
-                + " keeps running");
-        return created;
     }
 }

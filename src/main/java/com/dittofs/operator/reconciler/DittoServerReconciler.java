@@ -29,6 +29,7 @@ import com.dittofs.operator.dependent.PerconaPGCluster;
 import com.dittofs.operator.dependent.PodInputs;
 import com.dittofs.operator.dependent.PodInputsAvailable;
 import com.dittofs.operator.dependent.StatefulSetDependent;
+import com.dittofs.operator.dependent.StatefulSetRecreation;
 import com.dittofs.operator.events.CreatedObjects;
 import com.dittofs.operator.events.EventRecorder;
 import io.fabric8.kubernetes.api.model.Condition;
@@ -131,7 +132,8 @@ public class DittoServerReconciler implements Reconciler<DittoServer> {
         result.throwAggregateExceptionIfErrorsPresent();
 
         PodInputs inputs = PodInputs.of(server, context);
-        Optional<StatefulSet> statefulSet = context.getSecondaryResource(StatefulSet.class, StatefulSetDependent.NAME);
+        Optional<StatefulSet> statefulSet = StatefulSetRecreation.recreated(context)
+                .or(() -> context.getSecondaryResource(StatefulSet.class, StatefulSetDependent.NAME));
         Optional<DatabaseReadiness> database = DatabaseReadiness.of(server, context);
         Instant now = Instant.now();
         DittoServerStatus status = StatusAggregator.aggregate(server, inputs, statefulSet, database, null, now);

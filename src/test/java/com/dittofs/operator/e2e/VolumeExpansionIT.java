@@ -74,6 +74,12 @@ class VolumeExpansionIT extends E2E {
                 .orElse(null);
     }
 
+    /** When Ready last became True: it moves if Ready went False in between, even for a moment. */
+    private static String readySince(String name) {
+        return condition(name, "Ready").filter(c -> "True".equals(c.getStatus())).orElseThrow()
+                .getLastTransitionTime();
+    }
+
     private static boolean conditionReason(String name, String type, String status, String reason) {
         return condition(name, type).map(c -> status.equals(c.getStatus()) && reason.equals(c.getReason()))
                 .orElse(false);
@@ -93,6 +99,7 @@ class VolumeExpansionIT extends E2E {
                 && "1Gi".equals(volume("grow", "metadata").getCapacity()));
         awaitCondition("grow", "VolumesResized", "True");
         String pod = podUid("grow");
+        String readySince = readySince("grow");
         String oldSts = sts("grow").getMetadata().getUid();
         long t0 = System.nanoTime();
 
@@ -121,6 +128,7 @@ class VolumeExpansionIT extends E2E {
         awaitCondition("grow", "Progressing", "False");
         awaitReady("grow");
         assertThat(podUid("grow")).isEqualTo(pod);
+        assertThat(readySince("grow")).as("Ready never went False on the way").isEqualTo(readySince);
         assertThat(sts("grow").getStatus().getCurrentRevision()).isEqualTo(sts("grow").getStatus()
                 .getUpdateRevision());
         assertThat(event("grow", "Normal", "StatefulSetRecreated")).isTrue();
@@ -157,6 +165,7 @@ class VolumeExpansionIT extends E2E {
     void aStorageClassWithoutExpansionIsReportedAndNothingBreaks() {
         readyServer("fixed", "fixed-size");
         String pod = podUid("fixed");
+        String readySince = readySince("fixed");
 
         edit("fixed", s -> s.getSpec().getStorage().setCacheSize("2Gi"));
 
@@ -171,6 +180,7 @@ class VolumeExpansionIT extends E2E {
         assertThat(volume("fixed", "cache").getRequested()).isEqualTo("1Gi");
         awaitReady("fixed");
         assertThat(podUid("fixed")).isEqualTo(pod);
+        assertThat(readySince("fixed")).as("Ready never went False on the way").isEqualTo(readySince);
         assertThat(get("fixed").getStatus().getPhase().name()).isEqualTo("Running");
         assertThat(condition("fixed", "Ready")).get().satisfies(c -> assertThat(c.getStatus()).isEqualTo("True"));
         // a refusal is announced once, not once per reconcile
