@@ -2,6 +2,7 @@ package com.dittofs.operator.reconciler;
 
 import com.dittofs.operator.api.v1alpha1.DittoServer;
 import io.javaoperatorsdk.operator.processing.event.source.filter.OnUpdateFilter;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * Which updates of a DittoServer reconcile it: a spec change (a new generation), the start of its deletion, and
@@ -9,6 +10,7 @@ import io.javaoperatorsdk.operator.processing.event.source.filter.OnUpdateFilter
  * operator's own, and other metadata edits do not. This replaces JOSDK's generation-aware filtering, which would
  * miss the annotation.
  */
+@RegisterForReflection // instantiated by name from the controller configuration (native image)
 public class SpecOrPauseChanged implements OnUpdateFilter<DittoServer> {
 
     @Override
