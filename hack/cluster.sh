@@ -14,8 +14,9 @@
 # Pods are simulated by kwok: they become Running/Ready, but no container runs; their IPs are loopback
 # addresses (so Services get no endpoints: Endpoints/EndpointSlices reject loopback IPs).
 # Storage: a default StorageClass "standard" (no provisioner, WaitForFirstConsumer as on real clusters: the
-# scheduler picks and binds the volumes of a pod itself, so a pod never waits on a claim still binding) plus a
-# pool of hostPath PVs of class "standard" and a few of class ""; a background loop makes Released PVs Available.
+# scheduler picks and binds the volumes of a pod itself, so a pod never waits on a claim still binding; it allows
+# volume expansion, though no resizer runs) plus a pool of hostPath PVs of class "standard", a few of class "" and a
+# few of class "fixed-size" (no allowVolumeExpansion); a background loop makes Released PVs Available.
 # Tunables: CLUSTER_TIMEOUT (s per wait, default 90), CLUSTER_PV_COUNT (default 300), KWOK_POD_CIDR,
 # CLUSTER_NODES (simulated nodes, default 1; each 64 CPUs, 256Gi, 500 pods: 256 dfs pods at 250m CPU apiece).
 set -Eeuo pipefail
@@ -25,6 +26,7 @@ HACK=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 TIMEOUT=${CLUSTER_TIMEOUT:-90}
 PV_COUNT=${CLUSTER_PV_COUNT:-300}
 NODE_COUNT=${CLUSTER_NODES:-1}
+FIXED_CLASS=fixed-size # a StorageClass without allowVolumeExpansion
 NODE_NAME="kwok-node-0" # the first node; kwok-node-1... follow when CLUSTER_NODES > 1
 COMPONENTS=(etcd kube-apiserver kube-controller-manager kube-scheduler kwok pv-recycler)
 
@@ -178,6 +180,16 @@ metadata:
 provisioner: kubernetes.io/no-provisioner
 reclaimPolicy: Retain
 volumeBindingMode: WaitForFirstConsumer
+allowVolumeExpansion: true
+---
+# Like "standard" but without allowVolumeExpansion: the apiserver refuses to grow its claims.
+apiVersion: storage.k8s.io/v1
+kind: StorageClass
+metadata:
+  name: $FIXED_CLASS
+provisioner: kubernetes.io/no-provisioner
+reclaimPolicy: Retain
+volumeBindingMode: WaitForFirstConsumer
 EOF
   local i class node
   for ((i = 0; i < NODE_COUNT; i++)); do
@@ -196,9 +208,9 @@ status:
 EOF
   done
   # Mostly "standard" (PVCs without storageClassName get it from the DefaultStorageClass admission
-  # plugin); the last 10 have class "" for PVCs that explicitly ask for no class.
-  for ((i = 0; i < PV_COUNT + 10; i++)); do
-    if ((i < PV_COUNT)); then class=standard; else class='""'; fi
+  # plugin); then 10 of class "" for PVCs that explicitly ask for no class, and 10 of class $FIXED_CLASS.
+  for ((i = 0; i < PV_COUNT + 20; i++)); do
+    if ((i < PV_COUNT)); then class=standard; elif ((i < PV_COUNT + 10)); then class='""'; else class=$FIXED_CLASS; fi
     cat <<EOF
 ---
 apiVersion: v1

@@ -56,12 +56,13 @@ public class StatefulSetDependent extends DittoDependent<StatefulSet> {
                 .withPodManagementPolicy("OrderedReady")
                 .withNewUpdateStrategy().withType("RollingUpdate").endUpdateStrategy()
                 .withNewPersistentVolumeClaimRetentionPolicy()
-                .withWhenDeleted("Retain")
+                .withWhenDeleted(spec.getStorage().getRetentionPolicy().name())
+                // Scaling to 0 stops the (single-node) server: its data must survive that.
                 .withWhenScaled("Retain")
                 .endPersistentVolumeClaimRetentionPolicy()
                 .withTemplate(podTemplate(server, inputs))
-                // Claim templates are immutable: once the StatefulSet exists, keep what it has.
-                .withVolumeClaimTemplates(existingClaims.orElseGet(() -> claims(server)))
+                // Claim templates are immutable: once the StatefulSet exists, keep what it has unless a size grew.
+                .withVolumeClaimTemplates(ClaimTemplates.desired(server, existingClaims))
                 .endSpec()
                 .build();
     }
@@ -152,6 +153,9 @@ public class StatefulSetDependent extends DittoDependent<StatefulSet> {
     @Override
     public StatefulSet update(StatefulSet actual, StatefulSet desired, DittoServer primary,
             Context<DittoServer> context) {
+        if (ClaimTemplates.resized(actual, desired)) {
+            return StatefulSetRecreation.recreate(actual, () -> create(desired, primary, context), primary, context);
+        }
         StatefulSet updated = super.update(actual, desired, primary, context);
         String before = actual.getSpec().getTemplate().getMetadata().getAnnotations().get(Labels.POD_INPUTS_HASH);
         String after = desired.getSpec().getTemplate().getMetadata().getAnnotations().get(Labels.POD_INPUTS_HASH);

@@ -18,6 +18,15 @@ public final class EventReasons {
     /** The operator changed an adapter, store or share in dfs. */
     public static final String DATA_PLANE_CHANGED = "DataPlaneChanged";
 
+    /** A volume claim was asked to grow to the size spec.storage declares. */
+    public static final String VOLUME_RESIZE_REQUESTED = "VolumeResizeRequested";
+    /** The StatefulSet was re-created with new claim templates (pods orphaned and adopted, not restarted). */
+    public static final String STATEFUL_SET_RECREATED = "StatefulSetRecreated";
+    /** The reconcile annotation paused the server: the operator changes nothing until it is removed. */
+    public static final String PAUSED = "Paused";
+    /** The reconcile annotation was removed: the operator converges the server again. */
+    public static final String RESUMED = "Resumed";
+
     private EventReasons() {
     }
 }

@@ -27,6 +27,10 @@ public final class Labels {
     /** Pod-template annotation: hash of everything the pod consumes. */
     public static final String POD_INPUTS_HASH = "dittofs.dittofs.com/inputs-hash";
 
+    /** DittoServer annotation: {@link #RECONCILE_PAUSED} stops every change to the server's objects and data plane. */
+    public static final String RECONCILE = "dittofs.dittofs.com/reconcile";
+    public static final String RECONCILE_PAUSED = "paused";
+
     public static final String COMPONENT_SERVER = "server";
     public static final String COMPONENT_CONFIG = "config";
     public static final String COMPONENT_FILE = "file";

@@ -54,6 +54,11 @@ public final class Names {
         return server.getMetadata().getName();
     }
 
+    /** The claim the StatefulSet controller creates for a volume of the (single) server pod: template-set-ordinal. */
+    public static String claim(DittoServer server, String volume) {
+        return volume + "-" + statefulSet(server) + "-0";
+    }
+
     public static String config(DittoServer server) {
         return server.getMetadata().getName() + "-config";
     }

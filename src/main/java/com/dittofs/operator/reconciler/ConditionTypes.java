@@ -14,6 +14,10 @@ public final class ConditionTypes {
     public static final String DATABASE_READY = "DatabaseReady";
     /** Whether dfs holds the declared adapters, stores and shares (the operator drives its REST API). */
     public static final String DATA_PLANE_READY = "DataPlaneReady";
+    /** Whether every volume claim has the size spec.storage declares. */
+    public static final String VOLUMES_RESIZED = "VolumesResized";
+    /** Only while the reconcile annotation says paused. */
+    public static final String PAUSED = "Paused";
 
     // Ready, and the server-side conditions (Available, ConfigReady, Progressing)
     public static final String REASON_SERVER_READY = "ServerReady";
@@ -50,6 +54,19 @@ public final class ConditionTypes {
     public static final String REASON_ADMIN_LOGIN_REJECTED = "AdminLoginRejected";
     /** dfs holds something the operator does not change by itself (no such adapter, a share on another store). */
     public static final String REASON_DATA_PLANE_CONFLICT = "DataPlaneConflict";
+
+    // --- VolumesResized ---
+    public static final String REASON_VOLUMES_AT_SIZE = "VolumesAtSize";
+    /** A claim was asked to grow; the storage provider has not resized it yet (or it is not bound yet). */
+    public static final String REASON_RESIZE_IN_PROGRESS = "ResizeInProgress";
+    /** The StorageClass does not allow volume expansion: the apiserver refused to grow a claim. */
+    public static final String REASON_EXPANSION_NOT_SUPPORTED = "ExpansionNotSupported";
+    /** The apiserver refused to grow a claim for another reason (the message has its words). */
+    public static final String REASON_RESIZE_FAILED = "ResizeFailed";
+
+    // --- Paused ---
+    /** The annotation dittofs.dittofs.com/reconcile is "paused". */
+    public static final String REASON_PAUSED_BY_ANNOTATION = "PausedByAnnotation";
 
     private ConditionTypes() {
     }

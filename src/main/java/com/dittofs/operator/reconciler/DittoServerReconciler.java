@@ -29,12 +29,15 @@ import com.dittofs.operator.dependent.PerconaPGCluster;
 import com.dittofs.operator.dependent.PodInputs;
 import com.dittofs.operator.dependent.PodInputsAvailable;
 import com.dittofs.operator.dependent.StatefulSetDependent;
+import com.dittofs.operator.dependent.StatefulSetRecreation;
 import com.dittofs.operator.events.CreatedObjects;
 import com.dittofs.operator.events.EventRecorder;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
@@ -53,7 +56,9 @@ import org.jboss.logging.Logger;
  * Reconciles a DittoServer: resolves the Secrets it references, converges every managed object through the
  * workflow, then reports status. Status is written only when it changed.
  */
-@ControllerConfiguration(name = DittoServerReconciler.NAME)
+// Not generation-aware: the pause annotation is metadata (SpecOrPauseChanged lets exactly that through besides the spec).
+@ControllerConfiguration(name = DittoServerReconciler.NAME, generationAwareEventProcessing = false,
+        informer = @Informer(onUpdateFilter = SpecOrPauseChanged.class))
 @Workflow(explicitInvocation = true, dependents = {
     @Dependent(name = JwtSecretDependent.NAME, type = JwtSecretDependent.class,
             reconcilePrecondition = GeneratesJwtSecret.class),
@@ -77,6 +82,8 @@ import org.jboss.logging.Logger;
 @RBACRule(apiGroups = "", resources = "events", verbs = {"create", "patch"})
 // Reading the server pod's IP, for dittofs.operator.data-plane.api-access=pod-ip (the operator never changes pods).
 @RBACRule(apiGroups = "", resources = "pods", verbs = "get")
+// Growing the claims the StatefulSet controller created from the templates (volume expansion), and watching their size.
+@RBACRule(apiGroups = "", resources = "persistentvolumeclaims", verbs = {"get", "list", "watch", "patch"})
 // Whether the Percona CRD is installed: that one CRD only (the informer lists and watches it by name).
 @RBACRule(apiGroups = "apiextensions.k8s.io", resources = "customresourcedefinitions",
         resourceNames = PerconaPGCluster.CRD_NAME, verbs = {"get", "list", "watch"})
@@ -92,6 +99,8 @@ public class DittoServerReconciler implements Reconciler<DittoServer> {
     /** Data-plane failures (dfs unreachable, an API error) are retried after this long. */
     static final Duration DATA_PLANE_RETRY = Duration.ofSeconds(15);
     static final Duration DATA_PLANE_DRIFT_CHECK = Duration.ofMinutes(5);
+    /** A refused resize is tried again after this long (allowVolumeExpansion may have been set on the class). */
+    static final Duration VOLUME_RECHECK = Duration.ofMinutes(2);
 
     @Inject
     DataPlaneStep dataPlane;
@@ -101,11 +110,19 @@ public class DittoServerReconciler implements Reconciler<DittoServer> {
     @Override
     public List<EventSource<?, DittoServer>> prepareEventSources(EventSourceContext<DittoServer> context) {
         referencedSecrets = ReferencedSecrets.eventSource(context);
-        return List.of(referencedSecrets, new PerconaCrdEventSource(context), dataPlane.eventSource());
+        return List.of(referencedSecrets, new PerconaCrdEventSource(context), dataPlane.eventSource(),
+                ServerClaims.eventSource(context));
     }
 
     @Override
     public UpdateControl<DittoServer> reconcile(DittoServer server, Context<DittoServer> context) {
+        if (Pause.isPaused(server)) {
+            Pause.announcePause(server, context.getClient());
+            DittoServerStatus held = Pause.hold(server, Instant.now());
+            return held.equals(server.getStatus()) ? UpdateControl.noUpdate()
+                    : UpdateControl.patchStatus(withStatus(server, held));
+        }
+        Pause.announceResume(server, context.getClient());
         var workflow = context.managedWorkflowAndDependentResourceContext();
         workflow.put(PodInputs.REFERENCED_SECRETS,
                 ReferencedSecrets.resolve(server, referencedSecrets, context.getClient()));
@@ -115,12 +132,18 @@ public class DittoServerReconciler implements Reconciler<DittoServer> {
         result.throwAggregateExceptionIfErrorsPresent();
 
         PodInputs inputs = PodInputs.of(server, context);
-        Optional<StatefulSet> statefulSet = context.getSecondaryResource(StatefulSet.class, StatefulSetDependent.NAME);
+        Optional<StatefulSet> statefulSet = StatefulSetRecreation.recreated(context)
+                .or(() -> context.getSecondaryResource(StatefulSet.class, StatefulSetDependent.NAME));
         Optional<DatabaseReadiness> database = DatabaseReadiness.of(server, context);
         boolean podReady = server.getSpec().getReplicas() > 0 && StatusAggregator.readyReplicas(statefulSet) > 0;
         DataPlaneOutcome dataPlaneOutcome = dataPlane.run(server, inputs, podReady, context.getClient());
+        Instant now = Instant.now();
         DittoServerStatus status = StatusAggregator.aggregate(server, inputs, statefulSet, database, dataPlaneOutcome,
-                null, Instant.now());
+                null, now);
+        VolumeExpansion.Outcome volumes = VolumeExpansion.run(server,
+                context.getSecondaryResources(PersistentVolumeClaim.class), context.getClient());
+        status = VolumesStatus.apply(server, status, volumes, now);
+        VolumesStatus.warnOnNewRefusal(server, volumes, context.getClient());
         warnOnNewProblem(server, status, context, "");
 
         UpdateControl<DittoServer> control = StatusWrites.worthWriting(server.getStatus(), status)
@@ -140,6 +163,9 @@ public class DittoServerReconciler implements Reconciler<DittoServer> {
             // dfs sends no events: look for drift (shares changed by hand, a restored backup) now and then.
             control.rescheduleAfter(DATA_PLANE_DRIFT_CHECK);
         }
+        if (!volumes.atSize() && control.getScheduleDelay().orElse(Long.MAX_VALUE) > VOLUME_RECHECK.toMillis()) {
+            control.rescheduleAfter(VOLUME_RECHECK); // a resizer's capacity update arrives through ServerClaims
+        }
         return control;
     }
 
@@ -155,6 +181,7 @@ public class DittoServerReconciler implements Reconciler<DittoServer> {
         Optional<StatefulSet> statefulSet = context.getSecondaryResource(StatefulSet.class, StatefulSetDependent.NAME);
         DittoServerStatus status = StatusAggregator.aggregate(server, inputs, statefulSet,
                 DatabaseReadiness.of(server, context), null, e, Instant.now());
+        status = VolumesStatus.carryOver(server, status);
         if (isNewProblem(server, status)) {
             // The stack once per new problem; the condition carries only a sentence, and retries stay quiet.
             LOG.errorf(e, "Reconciling DittoServer %s/%s failed: %s", server.getMetadata().getNamespace(),

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import com.dittofs.operator.api.v1alpha1.DatabaseType;
 import com.dittofs.operator.api.v1alpha1.DittoServer;
+import com.dittofs.operator.api.v1alpha1.VolumeRetentionPolicy;
 import com.dittofs.operator.fixtures.Fixtures;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
@@ -114,13 +115,41 @@ class StatefulSetDependentTest {
     }
 
     @Test
-    void existingClaimTemplatesAreKeptBecauseTheyAreImmutable() {
-        DittoServer server = Fixtures.basic();
+    void existingClaimTemplatesAreKeptWhileTheSizesAreTheSame() {
+        DittoServer server = Fixtures.basic(); // metadata 10Gi
         List<PersistentVolumeClaim> existing = StatefulSetDependent.claims(server);
-        server.getSpec().getStorage().setMetadataSize("20Gi");
+        existing.get(0).getSpec().getResources().getRequests().put("storage", new Quantity("10240Mi"));
+        existing.get(0).getMetadata().getLabels().put("app.kubernetes.io/version", "older");
         StatefulSet sts = StatefulSetDependent.build(server, Fixtures.inputs(server), Optional.of(existing));
-        assertThat(sts.getSpec().getVolumeClaimTemplates().get(0).getSpec().getResources().getRequests())
+        assertThat(sts.getSpec().getVolumeClaimTemplates()).isEqualTo(existing);
+    }
+
+    @Test
+    void aGrownSizeGivesNewClaimTemplatesWhichTheUpdateAppliesByReCreatingTheStatefulSet() {
+        DittoServer server = Fixtures.basic();
+        StatefulSet before = build(server);
+        server.getSpec().getStorage().setCacheSize("8Gi");
+        StatefulSet after = StatefulSetDependent.build(server, Fixtures.inputs(server),
+                Optional.of(before.getSpec().getVolumeClaimTemplates()));
+        assertThat(after.getSpec().getVolumeClaimTemplates().get(1).getSpec().getResources().getRequests())
+                .containsEntry("storage", new Quantity("8Gi"));
+        assertThat(after.getSpec().getVolumeClaimTemplates().get(0).getSpec().getResources().getRequests())
                 .containsEntry("storage", new Quantity("10Gi"));
+        assertThat(ClaimTemplates.resized(before, after)).isTrue();
+        assertThat(ClaimTemplates.resized(after, after)).isFalse();
+        // the pod template does not change with a size: the re-created StatefulSet adopts the pod as it is
+        assertThat(after.getSpec().getTemplate()).isEqualTo(before.getSpec().getTemplate());
+    }
+
+    @Test
+    void retentionPolicyDecidesWhenDeletedAndScalingToZeroAlwaysRetains() {
+        DittoServer server = Fixtures.basic();
+        assertThat(build(server).getSpec().getPersistentVolumeClaimRetentionPolicy().getWhenDeleted())
+                .isEqualTo("Retain");
+        server.getSpec().getStorage().setRetentionPolicy(VolumeRetentionPolicy.Delete);
+        var policy = build(server).getSpec().getPersistentVolumeClaimRetentionPolicy();
+        assertThat(policy.getWhenDeleted()).isEqualTo("Delete");
+        assertThat(policy.getWhenScaled()).isEqualTo("Retain");
     }
 
     @Test

@@ -36,8 +36,12 @@ public class DittoServerStatus {
             + " dfs. Shares created by other means are never listed here and never touched.")
     private List<String> managedShares;
 
-    @JsonPropertyDescription("Ready, Available, ConfigReady, DataPlaneReady, Progressing and, with percona.enabled,"
-            + " DatabaseReady, following Kubernetes API conventions.")
+    @JsonPropertyDescription("The server's volume claims, each with its requested size and actual capacity.")
+    private List<VolumeStatus> volumes;
+
+    @JsonPropertyDescription("Ready, Available, ConfigReady, DataPlaneReady, Progressing, VolumesResized and, with"
+            + " percona.enabled, DatabaseReady, following Kubernetes API conventions; Paused while reconciling is"
+            + " paused.")
     private List<Condition> conditions = new ArrayList<>();
 
     public Long getObservedGeneration() {
@@ -102,6 +106,14 @@ public class DittoServerStatus {
 
     public void setManagedShares(List<String> managedShares) {
         this.managedShares = managedShares;
+    }
+
+    public List<VolumeStatus> getVolumes() {
+        return volumes;
+    }
+
+    public void setVolumes(List<VolumeStatus> volumes) {
+        this.volumes = volumes;
     }
 
     public List<Condition> getConditions() {

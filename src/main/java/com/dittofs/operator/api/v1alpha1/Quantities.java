@@ -5,6 +5,10 @@ final class Quantities {
     /** A positive Kubernetes storage quantity: a number with an optional binary or decimal suffix (10Gi, 500M). */
     static final String STORAGE = "^([0-9]+(\\.[0-9]+)?)(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?$";
 
+    /** A transition rule on a storage quantity: it may grow or stay, never shrink (a volume cannot). */
+    static final String NO_SHRINK = "!isQuantity(self) || !isQuantity(oldSelf)"
+            + " || quantity(self).compareTo(quantity(oldSelf)) >= 0";
+
     /** An object name such as a Secret's or a StorageClass's (DNS-1123 subdomain; the length is bounded apart). */
     static final String DNS_SUBDOMAIN = "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$";
     /** A key of a Secret's data. */

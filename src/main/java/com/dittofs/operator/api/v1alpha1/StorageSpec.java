@@ -18,24 +18,35 @@ public class StorageSpec {
 
     @Required
     @Pattern(Quantities.STORAGE)
+    @ValidationRule(value = Quantities.NO_SHRINK, message = "storage.metadataSize cannot shrink: volumes only grow")
     @JsonPropertyDescription("Size of the metadata volume (metadata store and the SQLite control-plane database), e.g. 10Gi."
-            + " Growing it resizes the PVC when the StorageClass allows expansion.")
+            + " Growing it resizes the PVC when the StorageClass allows expansion; it cannot shrink.")
     private String metadataSize;
 
     @Default("5Gi")
     @Pattern(Quantities.STORAGE)
-    @JsonPropertyDescription("Size of the cache volume (local block store and write cache).")
+    @ValidationRule(value = Quantities.NO_SHRINK, message = "storage.cacheSize cannot shrink: volumes only grow")
+    @JsonPropertyDescription("Size of the cache volume (local block store and write cache). Growing it resizes the PVC"
+            + " when the StorageClass allows expansion; it cannot shrink.")
     private String cacheSize = "5Gi";
 
     @Pattern(Quantities.STORAGE)
+    @ValidationRule(value = Quantities.NO_SHRINK, message = "storage.contentSize cannot shrink: volumes only grow")
     @JsonPropertyDescription("Size of an optional content volume for file data. When set, the local block store lives"
-            + " there instead of on the cache volume. Cannot be added or removed after creation.")
+            + " there instead of on the cache volume. Cannot be added or removed after creation; growing it resizes"
+            + " the PVC when the StorageClass allows expansion; it cannot shrink.")
     private String contentSize;
 
     @Size(max = 253)
     @Pattern(Quantities.DNS_SUBDOMAIN)
     @JsonPropertyDescription("StorageClass of every volume claim. Omit to use the cluster default. Immutable.")
     private String storageClassName;
+
+    @Default("Retain")
+    @JsonPropertyDescription("What happens to the volume claims when the DittoServer is deleted: Retain (default) keeps"
+            + " them and their data; Delete deletes them with the server (the StorageClass's reclaimPolicy then decides"
+            + " about the volumes). Scaling to 0 always keeps them.")
+    private VolumeRetentionPolicy retentionPolicy = VolumeRetentionPolicy.Retain;
 
     public String getMetadataSize() {
         return metadataSize;
@@ -67,5 +78,13 @@ public class StorageSpec {
 
     public void setStorageClassName(String storageClassName) {
         this.storageClassName = storageClassName;
+    }
+
+    public VolumeRetentionPolicy getRetentionPolicy() {
+        return retentionPolicy;
+    }
+
+    public void setRetentionPolicy(VolumeRetentionPolicy retentionPolicy) {
+        this.retentionPolicy = retentionPolicy;
     }
 }
