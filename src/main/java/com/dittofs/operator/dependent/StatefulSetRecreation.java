@@ -25,7 +25,7 @@ public final class StatefulSetRecreation {
     /** How long to wait for the garbage collector to finish the orphaning delete. */
     static final Duration DELETE_WAIT = Duration.ofSeconds(60);
     /** How long to wait for the new StatefulSet to report the adopted pod (only so that status does not blink). */
-    static final Duration ADOPTION_WAIT = Duration.ofSeconds(15);
+    static final Duration ADOPTION_WAIT = Duration.ofSeconds(30);
 
     private StatefulSetRecreation() {
     }
