@@ -119,7 +119,7 @@ public class DittoServerReconciler implements Reconciler<DittoServer> {
         if (Pause.isPaused(server)) {
             Pause.announcePause(server, context.getClient());
             DittoServerStatus held = Pause.hold(server, Instant.now());
-            return held.equals(server.getStatus()) ? UpdateControl.noUpdate()
+            return !StatusWrites.worthWriting(server.getStatus(), held) ? UpdateControl.noUpdate()
                     : UpdateControl.patchStatus(withStatus(server, held));
         }
         Pause.announceResume(server, context.getClient());
