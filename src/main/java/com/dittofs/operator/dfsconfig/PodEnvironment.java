@@ -79,10 +79,14 @@ public final class PodEnvironment {
             return List.of();
         }
         String secret = server.getSpec().getControlPlane().getTls().getSecretName();
+        // with issuerRef, say who writes it: a Secret cert-manager has not issued yet is missing too
+        String field = ControlPlaneTlsSpec.issuedIn(server.getSpec())
+                ? TLS_FIELD + ", issued by cert-manager for the Certificate " + Names.apiCertificate(server)
+                : TLS_FIELD;
         return List.of(
-                SecretBinding.mounted(secret, Names.TLS_CERT_KEY, true, TLS_FIELD),
-                SecretBinding.mounted(secret, Names.TLS_PRIVATE_KEY, true, TLS_FIELD),
-                SecretBinding.mounted(secret, Names.TLS_CA_KEY, false, TLS_FIELD));
+                SecretBinding.mounted(secret, Names.TLS_CERT_KEY, true, field),
+                SecretBinding.mounted(secret, Names.TLS_PRIVATE_KEY, true, field),
+                SecretBinding.mounted(secret, Names.TLS_CA_KEY, false, field));
     }
 
     /** Names of the user Secrets the pod reads (not the generated ones). */
