@@ -20,6 +20,7 @@ import javax.net.ssl.X509TrustManager;
  */
 public final class ServerNameTrustManager extends X509ExtendedTrustManager {
 
+    static final String NOT_VALID_FOR = "The certificate of dfs is not valid for ";
     private static final int DNS_NAME = 2;
     private final X509TrustManager chain;
     private final String serverName;
@@ -50,7 +51,7 @@ public final class ServerNameTrustManager extends X509ExtendedTrustManager {
     private void checkName(X509Certificate certificate) throws CertificateException {
         List<String> names = dnsNames(certificate);
         if (names.stream().noneMatch(this::matches)) {
-            throw new CertificateException("The certificate of dfs is not valid for " + serverName + " (it names "
+            throw new CertificateException(NOT_VALID_FOR + serverName + " (it names "
                     + (names.isEmpty() ? "no DNS name" : String.join(", ", names)) + ")");
         }
     }

@@ -126,7 +126,12 @@ class ApiTlsIT extends E2E {
             return s;
         });
         await().atMost(TIMEOUT).until(() -> dataPlane(name, "False"));
-        System.out.println("TLS wrong CA: DataPlaneReady " + condition(name, "DataPlaneReady").orElseThrow());
+        assertThat(condition(name, "DataPlaneReady")).get().satisfies(c -> {
+            assertThat(c.getReason()).isEqualTo("TlsNotTrusted");
+            assertThat(c.getMessage()).contains("not signed by a CA the operator trusts");
+        });
+        assertThat(condition(name, "Ready")).get().satisfies(c -> assertThat(c.getReason())
+                .isEqualTo("DataPlaneNotReady"));
 
         // cert-manager renews from a new CA; the kubelet refreshes the volume; dfs reloads; no pod is replaced.
         TestCertificates.Ca renewed = TestCertificates.ca("e2e-ca-2");
