@@ -27,6 +27,7 @@ import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /** Throwaway CAs and server certificates, as cert-manager's CA issuer would write them into a kubernetes.io/tls Secret. */
@@ -53,7 +54,8 @@ public final class TestCertificates {
                 X509Certificate leaf = sign(builder, keys);
                 Map<String, String> data = new LinkedHashMap<>();
                 data.put(Names.TLS_CERT_KEY, TestCertificates.pem(leaf));
-                data.put(Names.TLS_PRIVATE_KEY, TestCertificates.pem(server.getPrivate()));
+                // PKCS#8 ("PRIVATE KEY"), as cert-manager writes it by default for ECDSA keys
+                data.put(Names.TLS_PRIVATE_KEY, TestCertificates.pem(new JcaPKCS8Generator(server.getPrivate(), null)));
                 data.put(Names.TLS_CA_KEY, pem());
                 return data;
             } catch (GeneralSecurityException | IOException e) {

@@ -1,6 +1,7 @@
 package com.dittofs.operator.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
 import java.io.InputStream;
@@ -18,6 +19,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.quarkus.test.junit.TestProfile;
@@ -70,7 +72,7 @@ class ApiTlsIT extends E2E {
                 .withType("kubernetes.io/tls")
                 .withStringData(ca.issue(dnsNames.toArray(String[]::new)))
                 .build();
-        admin.secrets().resource(secret).serverSideApply();
+        admin.secrets().resource(secret).forceConflicts().serverSideApply();
     }
 
     private static boolean dataPlane(String name, String status) {
@@ -145,5 +147,32 @@ class ApiTlsIT extends E2E {
                 .as("a renewed certificate never replaces the pod").isEqualTo(podUid);
         assertThat(admin.v1().events().inNamespace(namespace).list().getItems())
                 .noneMatch(e -> "RollingUpdate".equals(e.getReason()));
+    }
+
+    @Test
+    void badTlsSettingsAreRejectedAtAdmissionNamingTheField() {
+        DittoServer noSecret = Fixtures.basic();
+        noSecret.getMetadata().setName("tls-no-secret");
+        noSecret.getSpec().getControlPlane().setTls(new ControlPlaneTlsSpec());
+        assertThat(catchThrowableOfType(KubernetesClientException.class, () -> create(noSecret)).getMessage())
+                .contains("spec.controlPlane.tls.secretName", "Required value");
+
+        DittoServer oldTls = Fixtures.basic();
+        oldTls.getMetadata().setName("tls-old-version");
+        ControlPlaneTlsSpec tls = new ControlPlaneTlsSpec();
+        tls.setSecretName("api-tls");
+        tls.setMinVersion("1.1");
+        oldTls.getSpec().getControlPlane().setTls(tls);
+        assertThat(catchThrowableOfType(KubernetesClientException.class, () -> create(oldTls)).getMessage())
+                .contains("spec.controlPlane.tls.minVersion");
+
+        DittoServer noIssuerName = Fixtures.basic();
+        noIssuerName.getMetadata().setName("tls-no-issuer-name");
+        ControlPlaneTlsSpec issued = new ControlPlaneTlsSpec();
+        issued.setSecretName("api-tls");
+        issued.setIssuerRef(new IssuerRef());
+        noIssuerName.getSpec().getControlPlane().setTls(issued);
+        assertThat(catchThrowableOfType(KubernetesClientException.class, () -> create(noIssuerName)).getMessage())
+                .contains("spec.controlPlane.tls.issuerRef.name");
     }
 }
