@@ -1,5 +1,7 @@
 package com.dittofs.operator.config;
 
+import java.util.Optional;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -12,9 +14,9 @@ public interface DataPlaneSettings {
 
     /** How the operator reaches a server's REST API. */
     enum ApiAccess {
-        /** {@code http://<name>-api.<namespace>.svc:<port>}: the operator runs in the cluster. */
+        /** {@code http(s)://<name>-api.<namespace>.svc:<port>}: the operator runs in the cluster. */
         SERVICE,
-        /** {@code http://<pod IP>:<port>}: the operator runs outside the cluster but can route to pod IPs. */
+        /** {@code http(s)://<pod IP>:<port>}: the operator runs outside the cluster but can route to pod IPs. */
         POD_IP
     }
 
@@ -25,6 +27,9 @@ public interface DataPlaneSettings {
     /** {@code service} or {@code pod-ip}. */
     @WithDefault("service")
     ApiAccess apiAccess();
+
+    /** PEM file of the CAs that sign dfs certificates whose Secret has no ca.crt (e.g. a mounted ConfigMap). */
+    Optional<String> caBundle();
 
     /** Threads syncing servers that answer (or have not failed yet). */
     @WithDefault("4")

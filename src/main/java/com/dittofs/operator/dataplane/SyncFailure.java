@@ -22,7 +22,9 @@ public record SyncFailure(Cause cause, int httpStatus, String message) {
         /** dfs refused the admin login (401): the password is not the one dfs was first started with. */
         LOGIN_REJECTED,
         /** dfs answered, but holds something the operator does not change by itself (e.g. no NFS adapter). */
-        CONFLICT
+        CONFLICT,
+        /** The operator refused dfs's certificate (not signed by the trusted CA, or not for the -api Service). */
+        TLS_NOT_TRUSTED
     }
 
     /** Classifies a failed call; {@code login} when it was the admin login that failed. */
@@ -31,6 +33,7 @@ public record SyncFailure(Cause cause, int httpStatus, String message) {
             case CONNECT_FAILED -> Cause.UNREACHABLE;
             case TIMED_OUT, CONNECTION_LOST -> Cause.TIMEOUT;
             case HTTP_STATUS -> login && e.status() == 401 ? Cause.LOGIN_REJECTED : Cause.HTTP_ERROR;
+            case TLS_REJECTED -> Cause.TLS_NOT_TRUSTED;
         };
         return new SyncFailure(cause, e.status(), e.getMessage());
     }

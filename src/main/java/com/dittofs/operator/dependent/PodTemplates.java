@@ -3,6 +3,8 @@ package com.dittofs.operator.dependent;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.dittofs.operator.api.v1alpha1.ControlPlaneTlsSpec;
+import com.dittofs.operator.api.v1alpha1.DittoServer;
 import com.dittofs.operator.api.v1alpha1.DittoServerSpec;
 import com.dittofs.operator.dfsconfig.SecretResolution;
 import com.dittofs.operator.naming.Names;
@@ -21,6 +23,8 @@ import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
 import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.SecurityContextBuilder;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
 
@@ -58,6 +62,9 @@ final class PodTemplates {
         List<EnvVar> env = new ArrayList<>();
         literals.forEach((name, value) -> env.add(new EnvVar(name, value, null)));
         for (SecretResolution.Resolved r : secrets.resolved()) {
+            if (r.binding().mounted()) {
+                continue;
+            }
             env.add(new EnvVarBuilder()
                     .withName(r.binding().env())
                     .withNewValueFrom()
@@ -77,7 +84,24 @@ final class PodTemplates {
         if (spec.getStorage().getContentSize() != null) {
             mounts.add(mount(Names.VOLUME_CONTENT, Names.CONTENT_DIR, false));
         }
+        if (ControlPlaneTlsSpec.enabledIn(spec)) {
+            mounts.add(mount(Names.VOLUME_TLS, Names.TLS_DIR, true));
+        }
         return mounts;
+    }
+
+    /** The config, a writable /tmp and, with TLS, the certificate Secret (whole, so that rotations reach dfs). */
+    static List<Volume> volumes(DittoServer server) {
+        List<Volume> volumes = new ArrayList<>();
+        volumes.add(new VolumeBuilder().withName(Names.VOLUME_CONFIG)
+                .withNewConfigMap().withName(Names.config(server)).endConfigMap().build());
+        volumes.add(new VolumeBuilder().withName(Names.VOLUME_TMP).withNewEmptyDir().endEmptyDir().build());
+        if (ControlPlaneTlsSpec.enabledIn(server.getSpec())) {
+            volumes.add(new VolumeBuilder().withName(Names.VOLUME_TLS).withNewSecret()
+                    .withSecretName(server.getSpec().getControlPlane().getTls().getSecretName())
+                    .endSecret().build());
+        }
+        return volumes;
     }
 
     private static VolumeMount mount(String name, String path, boolean readOnly) {
@@ -85,23 +109,25 @@ final class PodTemplates {
     }
 
     /** Liveness: the HTTP server is up. A failing liveness probe restarts dfs, so it checks nothing deeper. */
-    static Probe liveness() {
-        return http(Ports.HEALTH_PATH, 10, 5, 3);
+    static Probe liveness(DittoServerSpec spec) {
+        return http(spec, Ports.HEALTH_PATH, 10, 5, 3);
     }
 
     /** Readiness: the dfs runtime is initialised. */
-    static Probe readiness() {
-        return http(Ports.READY_PATH, 5, 3, 3);
+    static Probe readiness(DittoServerSpec spec) {
+        return http(spec, Ports.READY_PATH, 5, 3, 3);
     }
 
     /** Startup: up to five minutes for a first start (database migrations) before liveness takes over. */
-    static Probe startup() {
-        return http(Ports.HEALTH_PATH, 5, 3, 60);
+    static Probe startup(DittoServerSpec spec) {
+        return http(spec, Ports.HEALTH_PATH, 5, 3, 60);
     }
 
-    private static Probe http(String path, int period, int timeout, int failures) {
+    /** HTTPS when the API serves TLS (the kubelet does not verify the certificate of a probe). */
+    private static Probe http(DittoServerSpec spec, String path, int period, int timeout, int failures) {
+        String scheme = ControlPlaneTlsSpec.enabledIn(spec) ? "HTTPS" : "HTTP";
         return new ProbeBuilder()
-                .withNewHttpGet().withPath(path).withPort(new IntOrString(Ports.API)).withScheme("HTTP").endHttpGet()
+                .withNewHttpGet().withPath(path).withPort(new IntOrString(Ports.API)).withScheme(scheme).endHttpGet()
                 .withPeriodSeconds(period)
                 .withTimeoutSeconds(timeout)
                 .withFailureThreshold(failures)

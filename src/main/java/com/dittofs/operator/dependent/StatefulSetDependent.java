@@ -20,7 +20,6 @@ import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
-import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
@@ -96,9 +95,9 @@ public class StatefulSetDependent extends DittoDependent<StatefulSet> {
                 .withEnv(PodTemplates.env(PodEnvironment.literals(server), inputs.secrets()))
                 .withResources(PodTemplates.resources(spec))
                 .withVolumeMounts(PodTemplates.mounts(spec))
-                .withStartupProbe(PodTemplates.startup())
-                .withLivenessProbe(PodTemplates.liveness())
-                .withReadinessProbe(PodTemplates.readiness())
+                .withStartupProbe(PodTemplates.startup(spec))
+                .withLivenessProbe(PodTemplates.liveness(spec))
+                .withReadinessProbe(PodTemplates.readiness(spec))
                 // Let Services stop routing new clients before dfs starts draining.
                 .withNewLifecycle().withNewPreStop().withNewSleep((long) PodTemplates.PRE_STOP_SECONDS).endPreStop()
                 .endLifecycle()
@@ -117,10 +116,7 @@ public class StatefulSetDependent extends DittoDependent<StatefulSet> {
                 .withAffinity(spec.getAffinity())
                 .withPriorityClassName(spec.getPriorityClassName())
                 .withContainers(container)
-                .withVolumes(
-                        new VolumeBuilder().withName(Names.VOLUME_CONFIG)
-                                .withNewConfigMap().withName(Names.config(server)).endConfigMap().build(),
-                        new VolumeBuilder().withName(Names.VOLUME_TMP).withNewEmptyDir().endEmptyDir().build())
+                .withVolumes(PodTemplates.volumes(server))
                 .endSpec()
                 .build();
     }

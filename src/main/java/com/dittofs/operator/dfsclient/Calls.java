@@ -48,6 +48,9 @@ final class Calls {
             if (isReadTimeout(t)) {
                 return DfsApiException.noResponse(DfsApiException.Kind.TIMED_OUT, t.getMessage(), e);
             }
+            if (t instanceof javax.net.ssl.SSLException) {
+                return DfsApiException.noResponse(DfsApiException.Kind.TLS_REJECTED, TlsFailures.describe(t), e);
+            }
         }
         return DfsApiException.noResponse(DfsApiException.Kind.CONNECTION_LOST, e.getMessage(), e);
     }

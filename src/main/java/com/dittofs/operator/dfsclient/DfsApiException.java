@@ -18,7 +18,9 @@ public class DfsApiException extends RuntimeException {
         /** Connected, but no answer within the read timeout: dfs is hung or overloaded. */
         TIMED_OUT,
         /** Connected, then the connection broke without a complete answer. */
-        CONNECTION_LOST
+        CONNECTION_LOST,
+        /** The TLS handshake failed: the client refused dfs's certificate (CA or name), or dfs spoke no TLS. */
+        TLS_REJECTED
     }
 
     private final Kind kind;
@@ -44,6 +46,7 @@ public class DfsApiException extends RuntimeException {
         String title = switch (kind) {
             case CONNECT_FAILED -> "Connection failed";
             case TIMED_OUT -> "Timed out";
+            case TLS_REJECTED -> "TLS handshake failed";
             default -> "No response";
         };
         return new DfsApiException(kind, NO_RESPONSE, title, detail, false, cause);

@@ -42,7 +42,7 @@ public class DfsClientFactory implements AutoCloseable {
         }
     }
 
-    private record Entry(DfsClient client, List<Closeable> resources) {
+    private record Entry(DfsClient client, DfsTls tls, List<Closeable> resources) {
     }
 
     private final Settings settings;
@@ -61,16 +61,26 @@ public class DfsClientFactory implements AutoCloseable {
         return client(baseUri, ADMIN, adminPassword);
     }
 
-    /** The cached client of this server, or a new one when there is none or the credentials changed. */
+    /** A client logged in as admin over HTTPS, verifying the server with {@code tls} (null: plain HTTP). */
+    public DfsClient client(URI baseUri, String adminPassword, DfsTls tls) {
+        return client(baseUri, ADMIN, adminPassword, tls);
+    }
+
     public DfsClient client(URI baseUri, String username, String password) {
+        return client(baseUri, username, password, null);
+    }
+
+    /** The cached client of this server, or a new one when there is none or the credentials or the CA changed. */
+    public DfsClient client(URI baseUri, String username, String password, DfsTls tls) {
         Entry entry = clients.compute(baseUri, (uri, existing) -> {
-            if (existing != null && existing.client().session().matches(username, password)) {
+            if (existing != null && existing.client().session().matches(username, password)
+                    && java.util.Objects.equals(existing.tls(), tls)) {
                 return existing;
             }
             if (existing != null) {
                 closeQuietly(existing);
             }
-            return build(uri, username, password);
+            return build(uri, username, password, tls);
         });
         return entry.client();
     }
@@ -89,18 +99,23 @@ public class DfsClientFactory implements AutoCloseable {
         clients.keySet().forEach(this::evict);
     }
 
-    private Entry build(URI baseUri, String username, String password) {
-        DfsAuthApi auth = api(baseUri, DfsAuthApi.class);
-        DfsAdaptersApi adapters = api(baseUri, DfsAdaptersApi.class);
-        DfsStoresApi stores = api(baseUri, DfsStoresApi.class);
-        DfsSharesApi shares = api(baseUri, DfsSharesApi.class);
+    private Entry build(URI baseUri, String username, String password, DfsTls tls) {
+        DfsTlsConfiguration tlsConfiguration = tls == null ? null : new DfsTlsConfiguration(tls);
+        DfsAuthApi auth = api(baseUri, tlsConfiguration, DfsAuthApi.class);
+        DfsAdaptersApi adapters = api(baseUri, tlsConfiguration, DfsAdaptersApi.class);
+        DfsStoresApi stores = api(baseUri, tlsConfiguration, DfsStoresApi.class);
+        DfsSharesApi shares = api(baseUri, tlsConfiguration, DfsSharesApi.class);
         DfsSession session = new DfsSession(baseUri, auth, username, password, settings.retry(), settings.clock());
-        return new Entry(new DfsClient(auth, adapters, stores, shares, session, settings.retry()),
+        return new Entry(new DfsClient(auth, adapters, stores, shares, session, settings.retry()), tls,
                 List.of(auth, adapters, stores, shares));
     }
 
-    private <T> T api(URI baseUri, Class<T> type) {
-        return QuarkusRestClientBuilder.newBuilder()
+    private <T> T api(URI baseUri, DfsTlsConfiguration tls, Class<T> type) {
+        QuarkusRestClientBuilder builder = QuarkusRestClientBuilder.newBuilder();
+        if (tls != null) {
+            builder.tlsConfiguration(tls);
+        }
+        return builder
                 .baseUri(baseUri)
                 .connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)

@@ -40,7 +40,16 @@ public record DfsConfig(
     }
 
     @RegisterForReflection
-    public record ControlPlane(String host, int port) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ControlPlane(String host, int port, Tls tls) {
+    }
+
+    /** File-based TLS: dfs re-reads the files when their mtime changes, so a rotated Secret needs no restart. */
+    @RegisterForReflection
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({"cert_file", "key_file", "min_version"})
+    public record Tls(@JsonProperty("cert_file") String certFile, @JsonProperty("key_file") String keyFile,
+            @JsonProperty("min_version") String minVersion) {
     }
 
     @RegisterForReflection

@@ -2,6 +2,7 @@ package com.dittofs.operator.dfsconfig;
 
 import java.io.UncheckedIOException;
 
+import com.dittofs.operator.api.v1alpha1.ControlPlaneTlsSpec;
 import com.dittofs.operator.api.v1alpha1.DatabaseType;
 import com.dittofs.operator.api.v1alpha1.DittoServerSpec;
 import com.dittofs.operator.api.v1alpha1.PerconaSpec;
@@ -24,7 +25,9 @@ public final class DfsConfigRenderer {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            // a string that looks like a number stays a string (min_version "1.3", not the float 1.3)
+            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS));
 
     private DfsConfigRenderer() {
     }
@@ -37,11 +40,20 @@ public final class DfsConfigRenderer {
                 ? new DfsConfig.Database("postgres", null,
                         new DfsConfig.Postgres(POSTGRES_DEFAULT_PORT, POSTGRES_DEFAULT_SSLMODE))
                 : new DfsConfig.Database("sqlite", new DfsConfig.Sqlite(Names.SQLITE_PATH), null);
-        var controlPlane = new DfsConfig.ControlPlane(ALL_INTERFACES, spec.getControlPlane().getPort());
+        var controlPlane = new DfsConfig.ControlPlane(ALL_INTERFACES, spec.getControlPlane().getPort(), tls(spec));
         var metrics = Boolean.TRUE.equals(spec.getMetrics().getEnabled())
                 ? new DfsConfig.Metrics(true, ALL_INTERFACES, spec.getMetrics().getPort(), Ports.METRICS_PATH)
                 : new DfsConfig.Metrics(false, null, null, null);
         return new DfsConfig(logging, SHUTDOWN_TIMEOUT, database, controlPlane, metrics);
+    }
+
+    /** The mounted certificate Secret (spec.controlPlane.tls), or null for plain HTTP. */
+    static DfsConfig.Tls tls(DittoServerSpec spec) {
+        if (!ControlPlaneTlsSpec.enabledIn(spec)) {
+            return null;
+        }
+        return new DfsConfig.Tls(Names.TLS_DIR + "/" + Names.TLS_CERT_KEY, Names.TLS_DIR + "/" + Names.TLS_PRIVATE_KEY,
+                spec.getControlPlane().getTls().getMinVersion());
     }
 
     public static String render(DittoServerSpec spec) {

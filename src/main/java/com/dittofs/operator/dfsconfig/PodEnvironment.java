@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.dittofs.operator.api.v1alpha1.ControlPlaneTlsSpec;
 import com.dittofs.operator.api.v1alpha1.DatabaseType;
 import com.dittofs.operator.api.v1alpha1.DittoServer;
 import com.dittofs.operator.api.v1alpha1.DittoServerSpec;
@@ -25,6 +26,7 @@ public final class PodEnvironment {
     static final String POSTGRES_FIELD = "spec.database.postgresSecretRef";
     static final String S3_FIELD = "spec.s3.credentialsSecretRef";
     static final String PERCONA_FIELD = "spec.percona";
+    static final String TLS_FIELD = "spec.controlPlane.tls.secretName";
 
     private PodEnvironment() {
     }
@@ -68,7 +70,27 @@ public final class PodEnvironment {
                 bindings.add(SecretBinding.required(S3_ENDPOINT_ENV, ref.getName(), ref.getEndpointKey(), S3_FIELD));
             }
         }
+        bindings.addAll(tlsBindings(server));
         return bindings;
+    }
+
+    /**
+     * The REST API's certificate Secret, mounted at {@link Names#TLS_DIR}: tls.crt and tls.key for dfs, ca.crt (when
+     * present) for the operator, which verifies dfs with it.
+     */
+    public static List<SecretBinding> tlsBindings(DittoServer server) {
+        if (!ControlPlaneTlsSpec.enabledIn(server.getSpec())) {
+            return List.of();
+        }
+        String secret = server.getSpec().getControlPlane().getTls().getSecretName();
+        // with issuerRef, say who writes it: a Secret cert-manager has not issued yet is missing too
+        String field = ControlPlaneTlsSpec.issuedIn(server.getSpec())
+                ? TLS_FIELD + ", issued by cert-manager for the Certificate " + Names.apiCertificate(server)
+                : TLS_FIELD;
+        return List.of(
+                SecretBinding.mounted(secret, Names.TLS_CERT_KEY, true, field),
+                SecretBinding.mounted(secret, Names.TLS_PRIVATE_KEY, true, field),
+                SecretBinding.mounted(secret, Names.TLS_CA_KEY, false, field));
     }
 
     /** Names of the user Secrets the pod reads (not the generated ones). */

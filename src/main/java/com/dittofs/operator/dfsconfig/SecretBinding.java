@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * An environment variable of the dfs container that is fed from a Secret key.
  *
- * @param env the variable name
+ * @param env the variable name, or null for a key mounted as a file (see {@link #mounted()})
  * @param secret the Secret name, in the DittoServer's namespace
  * @param keys accepted keys, in order of preference (the first present wins)
  * @param required whether a missing key blocks the server, or just leaves the variable unset
@@ -14,6 +14,18 @@ import java.util.List;
  */
 public record SecretBinding(String env, String secret, List<String> keys, boolean required, String field,
         boolean generated) {
+
+    /**
+     * Whether the key reaches the pod as a file of a Secret volume rather than as a variable. Its value is not part
+     * of the pod inputs' hash: the kubelet refreshes the file in place and the reader (dfs's TLS) re-reads it.
+     */
+    public boolean mounted() {
+        return env == null;
+    }
+
+    static SecretBinding mounted(String secret, String key, boolean required, String field) {
+        return new SecretBinding(null, secret, List.of(key), required, field, false);
+    }
 
     static SecretBinding required(String env, String secret, String key, String field) {
         return new SecretBinding(env, secret, List.of(key), true, field, false);

@@ -40,6 +40,8 @@ public final class Labels {
     public static final String COMPONENT_JWT = "jwt";
     public static final String COMPONENT_ADMIN = "admin-credentials";
     public static final String COMPONENT_DATABASE = "database";
+    /** The cert-manager Certificate of the REST API. */
+    public static final String COMPONENT_API_CERTIFICATE = "api-certificate";
 
     private Labels() {
     }

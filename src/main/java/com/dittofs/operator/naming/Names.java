@@ -22,6 +22,12 @@ public final class Names {
     public static final String VOLUME_CONTENT = "content";
     public static final String VOLUME_CONFIG = "config";
     public static final String VOLUME_TMP = "tmp";
+    public static final String VOLUME_TLS = "tls";
+
+    /** Keys of a kubernetes.io/tls Secret (ca.crt as cert-manager writes it). */
+    public static final String TLS_CERT_KEY = "tls.crt";
+    public static final String TLS_PRIVATE_KEY = "tls.key";
+    public static final String TLS_CA_KEY = "ca.crt";
 
     /** Mount paths inside the dfs container. */
     public static final String CONFIG_DIR = "/config";
@@ -30,6 +36,8 @@ public final class Names {
     public static final String CACHE_DIR = DATA_DIR + "/" + VOLUME_CACHE;
     public static final String CONTENT_DIR = DATA_DIR + "/" + VOLUME_CONTENT;
     public static final String TMP_DIR = "/tmp";
+    /** The REST API's certificate Secret, mounted whole (a subPath mount would never see a rotation). */
+    public static final String TLS_DIR = "/tls";
     public static final String SQLITE_PATH = METADATA_DIR + "/controlplane.db";
     public static final String DFS_BINARY = "/app/dfs";
 
@@ -73,6 +81,16 @@ public final class Names {
 
     public static String apiService(DittoServer server) {
         return server.getMetadata().getName() + "-api";
+    }
+
+    /** The name the REST API's certificate must carry: the operator verifies dfs against it. */
+    public static String apiServiceHost(DittoServer server) {
+        return apiService(server) + "." + server.getMetadata().getNamespace() + ".svc";
+    }
+
+    /** The cert-manager Certificate of the REST API (spec.controlPlane.tls.issuerRef). */
+    public static String apiCertificate(DittoServer server) {
+        return apiService(server);
     }
 
     public static String metricsService(DittoServer server) {

@@ -54,6 +54,8 @@ public final class ConditionTypes {
     public static final String REASON_ADMIN_LOGIN_REJECTED = "AdminLoginRejected";
     /** dfs holds something the operator does not change by itself (no such adapter, a share on another store). */
     public static final String REASON_DATA_PLANE_CONFLICT = "DataPlaneConflict";
+    /** The operator refused dfs's certificate (spec.controlPlane.tls): not from the trusted CA, or another name. */
+    public static final String REASON_TLS_NOT_TRUSTED = "TlsNotTrusted";
 
     // --- VolumesResized ---
     public static final String REASON_VOLUMES_AT_SIZE = "VolumesAtSize";

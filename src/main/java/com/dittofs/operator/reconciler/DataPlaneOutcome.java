@@ -22,7 +22,7 @@ record DataPlaneOutcome(boolean ready, String reason, String message, List<Share
 
     /** Failures a later pass may fix without anything else changing: try again after a backoff. */
     private static final Set<String> RETRYABLE = Set.of(REASON_SERVER_UNREACHABLE, REASON_SERVER_TIMEOUT,
-            REASON_API_ERROR, REASON_ADMIN_LOGIN_REJECTED, REASON_DATA_PLANE_CONFLICT);
+            REASON_API_ERROR, REASON_ADMIN_LOGIN_REJECTED, REASON_DATA_PLANE_CONFLICT, REASON_TLS_NOT_TRUSTED);
     /** Not ready, but expected to pass on its own: the server is starting, restarting or briefly overloaded. */
     private static final Set<String> TRANSIENT = Set.of(REASON_WAITING_FOR_SERVER, REASON_SERVER_UNREACHABLE,
             REASON_SERVER_TIMEOUT);

@@ -42,6 +42,7 @@ final class DataPlaneOutcomes {
             case HTTP_ERROR -> REASON_API_ERROR;
             case LOGIN_REJECTED -> REASON_ADMIN_LOGIN_REJECTED;
             case CONFLICT -> REASON_DATA_PLANE_CONFLICT;
+            case TLS_NOT_TRUSTED -> REASON_TLS_NOT_TRUSTED;
         };
     }
 

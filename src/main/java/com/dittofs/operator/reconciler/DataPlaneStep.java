@@ -13,6 +13,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import com.dittofs.operator.api.v1alpha1.ControlPlaneTlsSpec;
 import com.dittofs.operator.api.v1alpha1.DittoServer;
 import com.dittofs.operator.api.v1alpha1.ShareStatus;
 import com.dittofs.operator.config.DataPlaneSettings;
@@ -22,6 +23,7 @@ import com.dittofs.operator.dataplane.DesiredDataPlane;
 import com.dittofs.operator.dataplane.SyncScheduler;
 import com.dittofs.operator.dependent.PodInputs;
 import com.dittofs.operator.dfsclient.DfsClientFactory;
+import com.dittofs.operator.dfsclient.DfsTls;
 import com.dittofs.operator.dfsconfig.PodEnvironment;
 import com.dittofs.operator.dfsconfig.SecretResolution;
 import com.dittofs.operator.events.EventRecorder;
@@ -45,7 +47,7 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 public class DataPlaneStep {
 
     /** Everything a sync depends on: a finished sync is published only if the server still asks for exactly this. */
-    private record SyncRequest(URI uri, String password, DesiredDataPlane desired, List<String> managed) {
+    private record SyncRequest(URI uri, String password, DfsTls tls, DesiredDataPlane desired, List<String> managed) {
         @Override
         public String toString() {
             return "SyncRequest[" + uri + "]"; // never the password
@@ -104,8 +106,8 @@ public class DataPlaneStep {
                         value(inputs.secrets(), PodEnvironment.S3_SECRET_ACCESS_KEY_ENV).orElse(""),
                         value(inputs.secrets(), PodEnvironment.S3_ENDPOINT_ENV).orElse(null)));
         addresses.use(ResourceID.fromResource(server), uri.get());
-        SyncRequest request = new SyncRequest(uri.get(), password, DesiredDataPlane.from(server.getSpec(), s3),
-                managed);
+        SyncRequest request = new SyncRequest(uri.get(), password, tls(server, inputs.secrets()),
+                DesiredDataPlane.from(server.getSpec(), s3), managed);
         List<ShareStatus> sharesBefore = DataPlaneOutcomes.currentShares(server);
         var poll = syncs.poll(ResourceID.fromResource(server), request,
                 () -> sync(request, sharesBefore, server, client));
@@ -116,8 +118,9 @@ public class DataPlaneStep {
     private DataPlaneOutcome sync(SyncRequest request, List<ShareStatus> sharesBefore, DittoServer server,
             KubernetesClient client) {
         try {
-            DataPlaneReport report = DataPlaneSync.converge(clients.client(request.uri(), request.password()),
-                    request.desired(), request.managed());
+            DataPlaneReport report = DataPlaneSync.converge(
+                    clients.client(request.uri(), request.password(), request.tls()), request.desired(),
+                    request.managed());
             // recorded here, so no change goes unannounced even when a newer request supersedes this result
             report.changes().forEach(change -> EventRecorder.normal(client, server,
                     EventReasons.DATA_PLANE_CHANGED, change));
@@ -140,18 +143,43 @@ public class DataPlaneStep {
     private Optional<URI> apiUri(DittoServer server, KubernetesClient client) {
         int port = server.getSpec().getControlPlane().getPort();
         String namespace = server.getMetadata().getNamespace();
+        String scheme = ControlPlaneTlsSpec.enabledIn(server.getSpec()) ? "https://" : "http://";
         if (settings.apiAccess() == DataPlaneSettings.ApiAccess.SERVICE) {
-            return Optional.of(URI.create("http://" + Names.apiService(server) + "." + namespace + ".svc:" + port));
+            return Optional.of(URI.create(scheme + Names.apiServiceHost(server) + ":" + port));
         }
         Pod pod = client.pods().inNamespace(namespace).withName(Names.statefulSet(server) + "-0").get();
         return Optional.ofNullable(pod).map(p -> p.getStatus().getPodIP())
-                .map(ip -> URI.create("http://" + ip + ":" + port));
+                .map(ip -> URI.create(scheme + ip + ":" + port));
+    }
+
+    /**
+     * With TLS, the CA to verify dfs with: the certificate Secret's ca.crt, else the operator's CA bundle, else the
+     * JVM's public CAs; the name to verify is always the -api Service's, whatever address the operator connects to.
+     */
+    private DfsTls tls(DittoServer server, SecretResolution secrets) {
+        if (!ControlPlaneTlsSpec.enabledIn(server.getSpec())) {
+            return null;
+        }
+        String ca = secrets.resolved().stream()
+                .filter(r -> r.binding().mounted() && Names.TLS_CA_KEY.equals(r.key()))
+                .map(r -> new String(Base64.getDecoder().decode(r.value()), StandardCharsets.UTF_8))
+                .findFirst()
+                .orElseGet(() -> settings.caBundle().map(DataPlaneStep::read).orElse(null));
+        return new DfsTls(ca, Names.apiServiceHost(server));
+    }
+
+    private static String read(String file) {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of(file), StandardCharsets.US_ASCII);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Cannot read dittofs.operator.data-plane.ca-bundle " + file, e);
+        }
     }
 
     /** The plain value behind a Secret-fed variable of the pod. */
     private static Optional<String> value(SecretResolution secrets, String env) {
         return secrets.resolved().stream()
-                .filter(r -> r.binding().env().equals(env))
+                .filter(r -> env.equals(r.binding().env()))
                 .map(r -> new String(Base64.getDecoder().decode(r.value()), StandardCharsets.UTF_8))
                 .findFirst();
     }

@@ -12,6 +12,11 @@ import com.dittofs.operator.api.v1alpha1.DittoServer;
 import com.dittofs.operator.api.v1alpha1.DittoServerStatus;
 import com.dittofs.operator.dependent.AdminSecretDependent;
 import com.dittofs.operator.dependent.ApiServiceDependent;
+import com.dittofs.operator.dependent.ApiCertificateDependent;
+import com.dittofs.operator.dependent.CertManagerCertificate;
+import com.dittofs.operator.dependent.CertManagerCrdEventSource;
+import com.dittofs.operator.dependent.CertManagerInstalled;
+import com.dittofs.operator.dependent.CertificateRequested;
 import com.dittofs.operator.dependent.ConfigMapDependent;
 import com.dittofs.operator.dependent.DatabaseReadiness;
 import com.dittofs.operator.dependent.FileServiceDependent;
@@ -76,6 +81,9 @@ import org.jboss.logging.Logger;
     // A leaf on purpose: a false activation or precondition marks what depends on a node for deletion.
     @Dependent(name = PerconaClusterDependent.NAME, type = PerconaClusterDependent.class,
             activationCondition = PerconaInstalled.class, reconcilePrecondition = PerconaEnabled.class),
+    // A leaf too, for the same reason.
+    @Dependent(name = ApiCertificateDependent.NAME, type = ApiCertificateDependent.class,
+            activationCondition = CertManagerInstalled.class, reconcilePrecondition = CertificateRequested.class),
 })
 // Labelling referenced Secrets, recording events. (Leader election has its own Role in the operator namespace.)
 @RBACRule(apiGroups = "", resources = "secrets", verbs = {"get", "list", "watch", "create", "patch", "update"})
@@ -84,9 +92,10 @@ import org.jboss.logging.Logger;
 @RBACRule(apiGroups = "", resources = "pods", verbs = "get")
 // Growing the claims the StatefulSet controller created from the templates (volume expansion), and watching their size.
 @RBACRule(apiGroups = "", resources = "persistentvolumeclaims", verbs = {"get", "list", "watch", "patch"})
-// Whether the Percona CRD is installed: that one CRD only (the informer lists and watches it by name).
+// Whether the Percona and cert-manager CRDs are installed: those CRDs only (each informer lists and watches one by
+// name). One rule: rules on the same resources are merged, keeping one rule's names.
 @RBACRule(apiGroups = "apiextensions.k8s.io", resources = "customresourcedefinitions",
-        resourceNames = PerconaPGCluster.CRD_NAME, verbs = {"get", "list", "watch"})
+        resourceNames = {PerconaPGCluster.CRD_NAME, CertManagerCertificate.CRD_NAME}, verbs = {"get", "list", "watch"})
 public class DittoServerReconciler implements Reconciler<DittoServer> {
 
     public static final String NAME = "dittoserver";
@@ -110,8 +119,8 @@ public class DittoServerReconciler implements Reconciler<DittoServer> {
     @Override
     public List<EventSource<?, DittoServer>> prepareEventSources(EventSourceContext<DittoServer> context) {
         referencedSecrets = ReferencedSecrets.eventSource(context);
-        return List.of(referencedSecrets, new PerconaCrdEventSource(context), dataPlane.eventSource(),
-                ServerClaims.eventSource(context));
+        return List.of(referencedSecrets, new PerconaCrdEventSource(context), new CertManagerCrdEventSource(context),
+                dataPlane.eventSource(), ServerClaims.eventSource(context));
     }
 
     @Override

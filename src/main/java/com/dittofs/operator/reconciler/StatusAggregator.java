@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import com.dittofs.operator.api.v1alpha1.ControlPlaneTlsSpec;
 import com.dittofs.operator.api.v1alpha1.DittoServer;
 import com.dittofs.operator.api.v1alpha1.DittoServerSpec;
 import com.dittofs.operator.api.v1alpha1.DittoServerStatus;
@@ -173,7 +174,8 @@ final class StatusAggregator {
         if (spec.getSmb().getEnabled()) {
             endpoints.setSmb(file + ":" + spec.getSmb().getPort());
         }
-        endpoints.setApi("http://" + Names.apiService(server) + "." + ns + ".svc:" + spec.getControlPlane().getPort());
+        endpoints.setApi((ControlPlaneTlsSpec.enabledIn(spec) ? "https://" : "http://") + Names.apiServiceHost(server)
+                + ":" + spec.getControlPlane().getPort());
         if (spec.getMetrics().getEnabled()) {
             endpoints.setMetrics("http://" + Names.metricsService(server) + "." + ns + ".svc:"
                     + spec.getMetrics().getPort() + "/metrics");

@@ -45,7 +45,7 @@ public final class DfsProcess implements AutoCloseable {
     private static final Path RUNS = Path.of("target", "contract-runs").toAbsolutePath();
     private static final Pattern MOUNTED_PATH = Pattern.compile(
             "^(\\s*[A-Za-z0-9_]+: )(" + Pattern.quote(Names.DATA_DIR) + "|" + Pattern.quote(Names.CONFIG_DIR) + "|"
-                    + Pattern.quote(Names.TMP_DIR) + ")(/.*)?$");
+                    + Pattern.quote(Names.TMP_DIR) + "|" + Pattern.quote(Names.TLS_DIR) + ")(/.*)?$");
     private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
     private static DfsProcess running;
     private static FileLock portLock;
@@ -61,6 +61,7 @@ public final class DfsProcess implements AutoCloseable {
     private final Map<String, String> env;
     private final int apiPort;
     private final Integer metricsPort;
+    private final boolean tls;
     private Process process;
     private Integer exitCode;
 
@@ -75,6 +76,7 @@ public final class DfsProcess implements AutoCloseable {
         this.metricsPort = tree.path("metrics").path("enabled").asBoolean(false)
                 ? Integer.valueOf(env.getOrDefault("DITTOFS_METRICS_PORT", tree.path("metrics").path("port").asText()))
                 : null;
+        this.tls = tree.path("controlplane").path("tls").hasNonNull("cert_file");
     }
 
     /**
@@ -85,11 +87,18 @@ public final class DfsProcess implements AutoCloseable {
      * @param env the container environment: the operator's variables plus test adaptations
      */
     public static DfsProcess start(String name, String renderedConfig, Map<String, String> env) {
+        return start(name, renderedConfig, env, Map.of());
+    }
+
+    /** With files of mounted Secrets, by pod path (e.g. /tls/tls.crt), as the kubelet would write them. */
+    public static DfsProcess start(String name, String renderedConfig, Map<String, String> env,
+            Map<String, String> files) {
         try {
             Files.createDirectories(RUNS);
             Path root = Files.createTempDirectory(RUNS, name + "-");
             DfsProcess dfs = new DfsProcess(root, renderedConfig, env);
             dfs.prepare();
+            dfs.writeFiles(files);
             dfs.launch();
             return dfs;
         } catch (IOException e) {
@@ -126,9 +135,28 @@ public final class DfsProcess implements AutoCloseable {
         return next;
     }
 
+    /**
+     * Writes files at pod paths, each replaced in one rename as the kubelet swaps a Secret volume's content (dfs
+     * notices a rotated certificate by its modification time).
+     */
+    public void writeFiles(Map<String, String> files) {
+        try {
+            for (Map.Entry<String, String> file : files.entrySet()) {
+                Path target = hostPath(file.getKey());
+                Files.createDirectories(target.getParent());
+                Path staged = Files.createTempFile(target.getParent(), ".staged", "");
+                Files.writeString(staged, file.getValue());
+                Files.move(staged, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private void prepare() throws IOException {
         for (String dir : List.of(Names.METADATA_DIR, Names.CACHE_DIR, Names.CONTENT_DIR, Names.CONFIG_DIR,
-                Names.TMP_DIR, "/home")) {
+                Names.TMP_DIR, Names.TLS_DIR, "/home")) {
             Files.createDirectories(root.resolve(dir.substring(1)));
         }
         Files.writeString(configFile(), config);
@@ -140,9 +168,15 @@ public final class DfsProcess implements AutoCloseable {
      * directory too, never on the host. Needs root and util-linux unshare; otherwise falls back to {@link #start}.
      */
     public static DfsProcess startWithPodMounts(String name, String renderedConfig, Map<String, String> env) {
+        return startWithPodMounts(name, renderedConfig, env, Map.of());
+    }
+
+    /** With files of mounted Secrets, by pod path, as {@link #start(String, String, Map, Map)}. */
+    public static DfsProcess startWithPodMounts(String name, String renderedConfig, Map<String, String> env,
+            Map<String, String> files) {
         boolean root = "root".equals(System.getProperty("user.name"));
         if (!root || !Files.isExecutable(Path.of("/usr/bin/unshare"))) {
-            return start(name, renderedConfig, env);
+            return start(name, renderedConfig, env, files);
         }
         try {
             Files.createDirectories(Path.of(Names.DATA_DIR)); // the mount point only; nothing is written there
@@ -151,6 +185,7 @@ public final class DfsProcess implements AutoCloseable {
             DfsProcess dfs = new DfsProcess(root2, renderedConfig, env);
             dfs.podMounts = true;
             dfs.prepare();
+            dfs.writeFiles(files);
             dfs.launch();
             return dfs;
         } catch (IOException e) {
@@ -197,7 +232,8 @@ public final class DfsProcess implements AutoCloseable {
                     .pollInterval(Duration.ofMillis(50))
                     .failFast("dfs exited during start-up", () -> !process.isAlive())
                     .ignoreExceptions()
-                    .until(() -> Http.get(apiUri().resolve(Ports.HEALTH_PATH)).status() == 200);
+                    .until(() -> (tls ? Http.probe(apiUri().resolve(Ports.HEALTH_PATH))
+                            : Http.get(apiUri().resolve(Ports.HEALTH_PATH))).status() == 200);
         } catch (RuntimeException | Error e) {
             String logs = logs();
             stop();
@@ -222,8 +258,9 @@ public final class DfsProcess implements AutoCloseable {
         return apiPort;
     }
 
+    /** http://, or https:// when the config enables TLS on the REST API. */
     public URI apiUri() {
-        return URI.create("http://127.0.0.1:" + apiPort + "/");
+        return URI.create((tls ? "https" : "http") + "://127.0.0.1:" + apiPort + "/");
     }
 
     /** The metrics port, or null when the config does not enable metrics. */
@@ -246,6 +283,11 @@ public final class DfsProcess implements AutoCloseable {
 
     public String logs() {
         return "--- stderr ---\n" + tail(stderr()) + "\n--- stdout ---\n" + tail(stdout());
+    }
+
+    /** The OS process id of the running dfs, to tell a restart from a reload. */
+    public long pid() {
+        return process.pid();
     }
 
     public boolean alive() {

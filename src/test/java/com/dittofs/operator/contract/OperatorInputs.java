@@ -30,6 +30,9 @@ record OperatorInputs(DittoServer server, String config, Map<String, String> env
         assertThat(resolution.problems()).as("Secret references of the test server").isEmpty();
         Map<String, String> env = new LinkedHashMap<>(PodEnvironment.literals(server));
         for (SecretResolution.Resolved r : resolution.resolved()) {
+            if (r.binding().mounted()) {
+                continue; // a file of a Secret volume, not a variable
+            }
             env.put(r.binding().env(), new String(Base64.getDecoder().decode(r.value()), StandardCharsets.UTF_8));
         }
         return new OperatorInputs(server, DfsConfigRenderer.render(server.getSpec()), env);

@@ -38,7 +38,29 @@ final class Kubelet {
             env.put(var.getName(), var.getValueFrom() == null ? var.getValue() : secretValue(admin, namespace, var));
         }
         env.putAll(overrides);
-        return DfsProcess.startWithPodMounts(podName, config, env);
+        return DfsProcess.startWithPodMounts(podName, config, env, secretFiles(admin, namespace, pod));
+    }
+
+    /** The files of the pod's Secret volumes (every key, at its mount path), as the kubelet writes them. */
+    static Map<String, String> secretFiles(KubernetesClient admin, String namespace, Pod pod) {
+        Map<String, String> files = new LinkedHashMap<>();
+        Container dfs = pod.getSpec().getContainers().get(0);
+        for (var volume : pod.getSpec().getVolumes()) {
+            if (volume.getSecret() == null) {
+                continue;
+            }
+            String mountPath = dfs.getVolumeMounts().stream().filter(m -> m.getName().equals(volume.getName()))
+                    .findFirst().orElseThrow().getMountPath();
+            var secret = admin.secrets().inNamespace(namespace).withName(volume.getSecret().getSecretName()).get();
+            secret.getData().forEach((key, value) -> files.put(mountPath + "/" + key,
+                    new String(Base64.getDecoder().decode(value), StandardCharsets.UTF_8)));
+        }
+        return files;
+    }
+
+    /** The kubelet's periodic refresh of a Secret volume: the pod's Secrets as they are now, written in place. */
+    static void refreshSecretVolumes(KubernetesClient admin, String namespace, String podName, DfsProcess dfs) {
+        dfs.writeFiles(secretFiles(admin, namespace, admin.pods().inNamespace(namespace).withName(podName).get()));
     }
 
     private static String secretValue(KubernetesClient admin, String namespace, EnvVar var) {

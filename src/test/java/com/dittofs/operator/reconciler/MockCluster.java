@@ -53,6 +53,10 @@ final class MockCluster implements AutoCloseable {
 
     record Settings(boolean enabled, ApiAccess apiAccess, int syncThreads, int suspectSyncThreads)
             implements DataPlaneSettings {
+        @Override
+        public java.util.Optional<String> caBundle() {
+            return java.util.Optional.empty();
+        }
     }
 
     final KubernetesClient client;

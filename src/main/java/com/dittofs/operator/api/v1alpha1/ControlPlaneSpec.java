@@ -16,11 +16,23 @@ public class ControlPlaneSpec {
     @JsonPropertyDescription("Port of the REST API, both in the container and on the -api Service.")
     private Integer port = 8080;
 
+    @JsonPropertyDescription("HTTPS for the REST API (probes and the operator switch to HTTPS and verify the"
+            + " certificate). Without it the API speaks plain HTTP inside the cluster.")
+    private ControlPlaneTlsSpec tls;
+
     public Integer getPort() {
         return port;
     }
 
     public void setPort(Integer port) {
         this.port = port;
+    }
+
+    public ControlPlaneTlsSpec getTls() {
+        return tls;
+    }
+
+    public void setTls(ControlPlaneTlsSpec tls) {
+        this.tls = tls;
     }
 }
