@@ -17,8 +17,11 @@ KWOK_VERSION=v0.7.0          # built on k8s 0.33 libraries; v0.8.0 already moved
 HELM_VERSION=v3.22.0
 ACTIONLINT_VERSION=v1.7.12
 DITTOFS_VERSION=v0.29.0
+HELM_DOCS_VERSION=v1.14.2     # the chart README's values table
+# bundle-validate is this project's own small program (hack/bundle-validate) over
+# github.com/operator-framework/api's validators; its "version" is a hash of its sources.
 
-ALL_TOOLS=(kube-apiserver kube-controller-manager kube-scheduler kubectl etcd kwok helm actionlint dfs dfsctl)
+ALL_TOOLS=(kube-apiserver kube-controller-manager kube-scheduler kubectl etcd kwok helm actionlint dfs dfsctl helm-docs bundle-validate)
 CACHE_DIR=${DITTOFS_TOOLS_CACHE:-$HOME/.cache/dittofs-operator}
 BIN_DIR=$CACHE_DIR/bin
 
@@ -29,7 +32,7 @@ log() { echo "tools.sh: $*" >&2; }
 group_of() {
   case $1 in
     kube-apiserver | kube-controller-manager | kube-scheduler | kubectl) echo k8s ;;
-    etcd | kwok | helm | actionlint) echo "$1" ;;
+    etcd | kwok | helm | actionlint | helm-docs | bundle-validate) echo "$1" ;;
     dfs | dfsctl) echo dittofs ;;
     *) return 1 ;;
   esac
@@ -44,8 +47,14 @@ group_module() {
     helm) echo "helm.sh/helm/v3 $HELM_VERSION" ;;
     actionlint) echo "github.com/rhysd/actionlint $ACTIONLINT_VERSION" ;;
     dittofs) echo "github.com/marmos91/dittofs $DITTOFS_VERSION" ;;
+    helm-docs) echo "github.com/norwoodj/helm-docs $HELM_DOCS_VERSION" ;;
+    bundle-validate) echo "local-bundle-validate $(local_version "$LOCAL_BUNDLE_VALIDATE")" ;;
   esac
 }
+
+# Tools whose source is in this repository: built from their directory, versioned by a hash of it.
+LOCAL_BUNDLE_VALIDATE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/bundle-validate
+local_version() { cat "$1/go.mod" "$1/go.sum" "$1"/*.go | sha256sum | cut -c1-12; }
 
 # Import path of a tool's main package.
 tool_pkg() {
@@ -56,6 +65,7 @@ tool_pkg() {
     helm) echo "helm.sh/helm/v3/cmd/helm" ;;
     actionlint) echo "github.com/rhysd/actionlint/cmd/actionlint" ;;
     dfs | dfsctl) echo "github.com/marmos91/dittofs/cmd/$1" ;;
+    helm-docs) echo "github.com/norwoodj/helm-docs/cmd/helm-docs" ;;
   esac
 }
 
@@ -80,7 +90,13 @@ build_group() {
   for t in "$@"; do pkgs+=("$(tool_pkg "$t")"); done
   start=$(date +%s)
   log "building ${*} from $module@$version ..."
-
+  if [[ $group == bundle-validate ]]; then
+    (
+      cd "$LOCAL_BUNDLE_VALIDATE" && mkdir -p "$tmp/out"
+      export CGO_ENABLED=0 GOTOOLCHAIN=local GOFLAGS='' GOWORK=off
+      "$go" build -trimpath -ldflags "$ldflags" -o "$tmp/out/$1" . || die "go build of $1 failed"
+    ) >&2 || exit 1
+  else
   # A wrapper module instead of `go install m@v`: that refuses modules whose go.mod has
   # replace directives (kubernetes' staging/, etcd's ../api), while as a dependency they are ignored.
   (
@@ -122,6 +138,7 @@ build_group() {
     [[ ${#pkgs[@]} -gt 1 ]] || dest=out/$1
     "$go" build -mod=mod -trimpath -ldflags "$ldflags" -o "$dest" "${pkgs[@]}" || die "go build of ${*} failed"
   ) >&2 || exit 1
+  fi
 
   # Atomic install: rename within the cache filesystem, so a reader never sees half a binary.
   for t in "$@"; do

@@ -62,3 +62,21 @@ app.kubernetes.io/component: operator
 {{- define "dittofs-operator.leaseName" -}}
 dittofs-operator-lock
 {{- end }}
+
+{{/* The operator image: image.tag, or the appVersion with "-native" for image.flavor=native. */}}
+{{- define "dittofs-operator.image" -}}
+{{- $tag := .Values.image.tag }}
+{{- if not $tag }}
+{{- $tag = printf "%s%s" .Chart.AppVersion (ternary "-native" "" (eq .Values.image.flavor "native")) }}
+{{- end }}
+{{- printf "%s:%s" .Values.image.repository $tag }}
+{{- end }}
+
+{{/* json or text: logging.format, unless the older logging.json (true/false) is set. */}}
+{{- define "dittofs-operator.logFormat" -}}
+{{- if kindIs "bool" .Values.logging.json }}
+{{- ternary "json" "text" .Values.logging.json }}
+{{- else }}
+{{- .Values.logging.format }}
+{{- end }}
+{{- end }}

@@ -88,7 +88,20 @@ class GeneratedCrdIT {
     void printerColumns() {
         List<String> columns = new ArrayList<>();
         version.path("additionalPrinterColumns").forEach(c -> columns.add(c.path("name").asText()));
-        assertThat(columns).containsExactlyInAnyOrder("Ready", "Phase", "Image", "Replicas", "Age");
+        // in this order: kubectl shows READY and PHASE first and AGE last, as for built-in kinds
+        assertThat(columns).containsExactly("Ready", "Phase", "Replicas", "Image", "NFS", "Age");
+        JsonNode nfs = version.path("additionalPrinterColumns").get(4);
+        assertThat(nfs.path("jsonPath").asText()).isEqualTo(".status.endpoints.nfs");
+        assertThat(nfs.path("priority").asInt()).as("NFS only with -o wide").isEqualTo(1);
+    }
+
+    @Test
+    void categories() {
+        // `kubectl get dittofs` and `kubectl get storage` list DittoServers (checked on the apiserver by
+        // ChartLifecycleIT)
+        List<String> categories = new ArrayList<>();
+        crd.at("/spec/names/categories").forEach(c -> categories.add(c.asText()));
+        assertThat(categories).containsExactly("dittofs", "storage");
     }
 
     @Test

@@ -99,6 +99,8 @@ public final class PackagingArtifacts {
     // ---- generation ------------------------------------------------------------------------------------------
 
     public void generate() throws IOException {
+        CrdConventions.orderPrinterColumns(kubernetesDir().resolve(CRD_NAME + "-v1.yml"));
+        CrdConventions.orderPrinterColumns(generatedBundle().resolve("manifests").resolve(CRD_FILE));
         finishCsv();
         writeDeployManifests();
         writeChartCrd();

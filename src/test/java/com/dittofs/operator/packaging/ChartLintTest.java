@@ -1,0 +1,154 @@
+package com.dittofs.operator.packaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * What chart-testing's {@code ct lint} checks, without ct (it needs git remotes and GitHub to check maintainers):
+ * {@code helm lint --strict} over the value combinations that switch templates on and off, Chart.yaml fields
+ * (Artifact Hub's too), the version bump against the last release tag, YAML hygiene of Chart.yaml and values.yaml,
+ * and the README generated from values.yaml by helm-docs being in sync.
+ */
+class ChartLintTest {
+
+    static final Path CHART = Helm.CHART;
+    static Helm helm;
+
+    @BeforeAll
+    static void helm() {
+        Build.assumePackagePhase();
+        helm = new Helm();
+    }
+
+    @Test
+    void lintsStrictWithEveryOptionalTemplate() {
+        for (List<String> values : List.of(List.of("--set", "replicaCount=2"),
+                List.of("--set", "tests.enabled=false", "--set", "metrics.service.enabled=false"),
+                List.of("--set", "image.flavor=native", "--set", "logging.format=text", "--set", "logging.level=DEBUG"),
+                List.of("--set", "logging.json=false"))) {
+            List<String> args = new ArrayList<>(List.of("lint", "--strict", CHART.toString()));
+            args.addAll(values);
+            Proc.Result r = helm.run(args);
+            assertThat(r.ok()).as(r.describe()).isTrue();
+        }
+    }
+
+    @Test
+    void chartYamlHasWhatChartTestingAndArtifactHubRequire() throws IOException {
+        JsonNode chart = Yaml.read(CHART.resolve("Chart.yaml"));
+        assertThat(chart.path("name").asText()).isEqualTo(CHART.getFileName().toString());
+        assertThat(chart.path("version").asText()).matches("\\d+\\.\\d+\\.\\d+(-[0-9A-Za-z.-]+)?");
+        assertThat(chart.path("type").asText()).isEqualTo("application");
+        assertThat(chart.path("description").asText()).isNotBlank();
+        assertThat(chart.path("kubeVersion").asText()).isNotBlank();
+        assertThat(chart.path("keywords")).isNotEmpty();
+        assertThat(chart.path("home").asText()).startsWith("https://github.com/dittofs/dittofs-operator");
+        assertThat(chart.path("icon").asText()).startsWith("https://");
+        assertThat(chart.path("sources")).isNotEmpty()
+                .allSatisfy(s -> assertThat(s.asText()).startsWith("https://"));
+        assertThat(chart.path("maintainers")).isNotEmpty().allSatisfy(m -> {
+            assertThat(m.path("name").asText()).isNotBlank();
+            assertThat(m.path("email").asText() + m.path("url").asText()).isNotBlank();
+        });
+        // Artifact Hub lists the images; the operator's must be the one the chart runs
+        String appVersion = chart.path("appVersion").asText();
+        JsonNode images = Yaml.MAPPER.readTree(chart.at("/annotations/artifacthub.io~1images").asText());
+        List<String> listed = new ArrayList<>();
+        images.forEach(i -> listed.add(i.path("image").asText()));
+        assertThat(listed).contains("ghcr.io/dittofs/dittofs-operator:" + appVersion,
+                "ghcr.io/dittofs/dittofs-operator:" + appVersion + "-native",
+                testImage());
+    }
+
+    @Test
+    void versionIsBumpedAgainstTheLastRelease() {
+        String version = Yaml.read(CHART.resolve("Chart.yaml")).path("version").asText();
+        String lastTag = git("tag", "--list", "v*", "--sort=-v:refname").lines().findFirst().orElse("");
+        if (lastTag.isEmpty()) {
+            // nothing released yet: the chart must still say so
+            assertThat(version).endsWith("-SNAPSHOT");
+            return;
+        }
+        boolean changed = !Proc.run(List.of("git", "diff", "--quiet", lastTag, "--", "helm"),
+                Duration.ofMinutes(1)).ok();
+        if (changed) {
+            assertThat(compareVersions(version, lastTag.substring(1))).as("chart version %s after %s", version,
+                    lastTag).isPositive();
+        }
+    }
+
+    @Test
+    void yamlHygiene() throws IOException {
+        for (String file : List.of("Chart.yaml", "values.yaml")) {
+            List<String> lines = Files.readAllLines(CHART.resolve(file));
+            for (int i = 0; i < lines.size(); i++) {
+                assertThat(lines.get(i)).as(file + ":" + (i + 1)).doesNotContain("\t").doesNotEndWith(" ");
+            }
+            assertThat(Files.readString(CHART.resolve(file))).as(file).endsWith("\n").doesNotEndWith("\n\n");
+        }
+    }
+
+    @Test
+    void readmeIsGeneratedFromValues(@TempDir Path copy) throws IOException {
+        Path chart = copy.resolve(CHART.getFileName().toString());
+        Files.createDirectories(chart);
+        for (String file : List.of("Chart.yaml", "values.yaml", "README.md.gotmpl")) {
+            Files.copy(CHART.resolve(file), chart.resolve(file));
+        }
+        Proc.run(List.of(Tools.ensure("helm-docs").toString(), "--chart-search-root", copy.toString()),
+                Duration.ofMinutes(2)).orFail();
+        assertThat(Files.readString(CHART.resolve("README.md")))
+                .as("helm/dittofs-operator/README.md is out of date: run $(bash hack/tools.sh path helm-docs)"
+                        + " --chart-search-root helm")
+                .isEqualTo(Files.readString(chart.resolve("README.md")));
+    }
+
+    @Test
+    void everyValueIsDescribed() throws IOException {
+        // helm-docs lists a key with an empty description when its `# --` comment is missing
+        List<String> rows = Files.readAllLines(CHART.resolve("README.md")).stream()
+                .filter(l -> l.matches("\\| [a-zA-Z][\\w.]* \\|.*")).toList();
+        assertThat(rows).hasSizeGreaterThan(20).allSatisfy(row -> {
+            String[] cells = row.split(" \\| ");
+            assertThat(cells[cells.length - 1].replace("|", "").strip()).as(row).isNotBlank();
+        });
+    }
+
+    static String testImage() {
+        JsonNode tests = Yaml.read(CHART.resolve("values.yaml")).at("/tests/image");
+        return tests.path("repository").asText() + ":" + tests.path("tag").asText();
+    }
+
+    private static String git(String... args) {
+        List<String> command = new ArrayList<>(List.of("git"));
+        command.addAll(List.of(args));
+        return Proc.run(command, Duration.ofMinutes(1)).orFail();
+    }
+
+    /** Semantic-version order of X.Y.Z[-pre] (a pre-release sorts before its release). */
+    static int compareVersions(String a, String b) {
+        String[] x = a.split("-", 2);
+        String[] y = b.split("-", 2);
+        String[] xs = x[0].split("\\.");
+        String[] ys = y[0].split("\\.");
+        for (int i = 0; i < 3; i++) {
+            int c = Integer.compare(Integer.parseInt(xs[i]), Integer.parseInt(ys[i]));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Boolean.compare(x.length == 1, y.length == 1);
+    }
+}
