@@ -1,5 +1,6 @@
 package com.dittofs.operator.packaging;
 
+import com.dittofs.operator.testing.Proc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -166,13 +167,15 @@ class ChartLifecycleIT {
         return test.join();
     }
 
-    static Path previousChart() throws IOException {
-        Path dir = Files.createDirectories(Build.TARGET.resolve("previous-chart"));
-        Proc.Result archive = Proc.run(List.of("bash", "-c", "git archive " + PREVIOUS_CHART_COMMIT
-                + " helm/dittofs-operator | tar -x -C " + dir), Duration.ofMinutes(1));
-        assertThat(archive.ok()).as("the previous chart comes from git history (a full clone is needed)\n"
-                + archive.describe()).isTrue();
-        return dir.resolve("helm/dittofs-operator");
+    /**
+     * The chart as it was at {@link #PREVIOUS_CHART_COMMIT}, packaged ({@code helm package}) into the test resources so
+     * that a shallow clone runs this test too. Replace it with the previous release's chart once there are releases.
+     */
+    static Path previousChart() {
+        Path chart = Build.BASE.resolve("src/test/resources/charts/dittofs-operator-" + PREVIOUS_CHART_COMMIT.substring(0, 7)
+                + ".tgz");
+        assertThat(chart).as("the packaged previous chart").isRegularFile();
+        return chart;
     }
 
     static JsonNode podTemplate() {

@@ -1,5 +1,6 @@
 package com.dittofs.operator.packaging;
 
+import com.dittofs.operator.testing.Proc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

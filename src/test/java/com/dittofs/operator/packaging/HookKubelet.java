@@ -1,5 +1,6 @@
 package com.dittofs.operator.packaging;
 
+import com.dittofs.operator.testing.Proc;
 import java.io.IOException;
 import java.net.HttpURLConnection;
 import java.net.URI;
