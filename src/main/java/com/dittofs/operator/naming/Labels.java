@@ -36,6 +36,8 @@ public final class Labels {
     public static final String COMPONENT_JWT = "jwt";
     public static final String COMPONENT_ADMIN = "admin-credentials";
     public static final String COMPONENT_DATABASE = "database";
+    public static final String COMPONENT_NETWORK_POLICY = "network-policy";
+    public static final String COMPONENT_SERVICE_MONITOR = "service-monitor";
 
     private Labels() {
     }

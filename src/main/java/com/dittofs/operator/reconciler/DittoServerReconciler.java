@@ -21,6 +21,8 @@ import com.dittofs.operator.dependent.HeadlessServiceDependent;
 import com.dittofs.operator.dependent.JwtSecretDependent;
 import com.dittofs.operator.dependent.MetricsEnabled;
 import com.dittofs.operator.dependent.MetricsServiceDependent;
+import com.dittofs.operator.dependent.NetworkPolicyDependent;
+import com.dittofs.operator.dependent.NetworkPolicyEnabled;
 import com.dittofs.operator.dependent.PerconaClusterDependent;
 import com.dittofs.operator.dependent.PerconaCrdEventSource;
 import com.dittofs.operator.dependent.PerconaEnabled;
@@ -66,6 +68,8 @@ import org.jboss.logging.Logger;
     @Dependent(name = "api-service", type = ApiServiceDependent.class),
     @Dependent(name = "metrics-service", type = MetricsServiceDependent.class,
             reconcilePrecondition = MetricsEnabled.class),
+    @Dependent(name = "network-policy", type = NetworkPolicyDependent.class,
+            reconcilePrecondition = NetworkPolicyEnabled.class),
     @Dependent(name = StatefulSetDependent.NAME, type = StatefulSetDependent.class,
             dependsOn = DittoServerReconciler.CONFIG),
     // A leaf on purpose: a false activation or precondition marks what depends on a node for deletion.
