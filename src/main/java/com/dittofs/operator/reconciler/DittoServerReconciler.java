@@ -29,10 +29,16 @@ import com.dittofs.operator.dependent.PerconaEnabled;
 import com.dittofs.operator.dependent.PerconaInstalled;
 import com.dittofs.operator.dependent.PerconaPGCluster;
 import com.dittofs.operator.dependent.PodInputs;
+import com.dittofs.operator.dependent.PrometheusCrdEventSource;
+import com.dittofs.operator.dependent.PrometheusInstalled;
+import com.dittofs.operator.dependent.ServiceMonitor;
+import com.dittofs.operator.dependent.ServiceMonitorDependent;
+import com.dittofs.operator.dependent.ServiceMonitorEnabled;
 import com.dittofs.operator.dependent.PodInputsAvailable;
 import com.dittofs.operator.dependent.StatefulSetDependent;
 import com.dittofs.operator.events.CreatedObjects;
 import com.dittofs.operator.events.EventRecorder;
+import com.dittofs.operator.metrics.OperatorMeters;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -75,15 +81,18 @@ import org.jboss.logging.Logger;
     // A leaf on purpose: a false activation or precondition marks what depends on a node for deletion.
     @Dependent(name = PerconaClusterDependent.NAME, type = PerconaClusterDependent.class,
             activationCondition = PerconaInstalled.class, reconcilePrecondition = PerconaEnabled.class),
+    @Dependent(name = ServiceMonitorDependent.NAME, type = ServiceMonitorDependent.class,
+            activationCondition = PrometheusInstalled.class, reconcilePrecondition = ServiceMonitorEnabled.class),
 })
 // Labelling referenced Secrets, recording events. (Leader election has its own Role in the operator namespace.)
 @RBACRule(apiGroups = "", resources = "secrets", verbs = {"get", "list", "watch", "create", "patch", "update"})
 @RBACRule(apiGroups = "", resources = "events", verbs = {"create", "patch"})
 // Reading the server pod's IP, for dittofs.operator.data-plane.api-access=pod-ip (the operator never changes pods).
 @RBACRule(apiGroups = "", resources = "pods", verbs = "get")
-// Whether the Percona CRD is installed: that one CRD only (the informer lists and watches it by name).
+// Whether the Percona and the Prometheus Operator CRDs are installed: those CRDs only (each informer lists and
+// watches its CRD by name). One rule: rules for the same resource are merged by the generator.
 @RBACRule(apiGroups = "apiextensions.k8s.io", resources = "customresourcedefinitions",
-        resourceNames = PerconaPGCluster.CRD_NAME, verbs = {"get", "list", "watch"})
+        resourceNames = {PerconaPGCluster.CRD_NAME, ServiceMonitor.CRD_NAME}, verbs = {"get", "list", "watch"})
 public class DittoServerReconciler implements Reconciler<DittoServer> {
 
     public static final String NAME = "dittoserver";
@@ -100,12 +109,17 @@ public class DittoServerReconciler implements Reconciler<DittoServer> {
     @Inject
     DataPlaneStep dataPlane;
 
+    @Inject
+    OperatorMeters meters;
+
     private InformerEventSource<Secret, DittoServer> referencedSecrets;
 
     @Override
     public List<EventSource<?, DittoServer>> prepareEventSources(EventSourceContext<DittoServer> context) {
         referencedSecrets = ReferencedSecrets.eventSource(context);
-        return List.of(referencedSecrets, new PerconaCrdEventSource(context), dataPlane.eventSource());
+        meters.watch(context.getPrimaryCache());
+        return List.of(referencedSecrets, new PerconaCrdEventSource(context),
+                new PrometheusCrdEventSource(context), dataPlane.eventSource());
     }
 
     @Override
@@ -127,6 +141,8 @@ public class DittoServerReconciler implements Reconciler<DittoServer> {
         DataPlaneOutcome dataPlaneOutcome = dataPlane.run(server, inputs, podReady, context.getClient());
         status = DataPlaneStatus.apply(server, status, dataPlaneOutcome, now);
         warnOnNewProblem(server, status, context, "");
+        meters.reconciled(true);
+        meters.conditionsSeen(status);
 
         UpdateControl<DittoServer> control = StatusWrites.worthWriting(server.getStatus(), status)
                 ? UpdateControl.patchStatus(withStatus(server, status))
@@ -156,6 +172,8 @@ public class DittoServerReconciler implements Reconciler<DittoServer> {
         DittoServerStatus status = StatusAggregator.aggregate(server, inputs, statefulSet,
                 DatabaseReadiness.of(server, context), e, Instant.now());
         status = DataPlaneStatus.carryOver(server, status);
+        meters.reconciled(false);
+        meters.conditionsSeen(status);
         if (isNewProblem(server, status)) {
             // The stack once per new problem; the condition carries only a sentence, and retries stay quiet.
             LOG.errorf(e, "Reconciling DittoServer %s/%s failed: %s", server.getMetadata().getNamespace(),
