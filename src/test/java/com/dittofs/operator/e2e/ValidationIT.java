@@ -101,6 +101,12 @@ class ValidationIT extends E2E {
                         "metrics.port and controlPlane.port must differ"),
                 Arguments.of(VALID_STORAGE + ", controlPlane: {port: 12049}", "controlPlane.port and metrics.port"),
                 Arguments.of(VALID_STORAGE + ", metrics: {enabled: true, port: 1445}", "controlPlane.port and metrics.port"),
+                Arguments.of(VALID_STORAGE + ", metrics: {serviceMonitor: {enabled: true}}",
+                        "metrics.serviceMonitor.enabled needs metrics.enabled"),
+                Arguments.of(VALID_STORAGE + ", metrics: {enabled: true, serviceMonitor: {enabled: true, interval: 30}}",
+                        "spec.metrics.serviceMonitor.interval"),
+                Arguments.of(VALID_STORAGE + ", networkPolicy: {enabled: true, fileClients: [{ipBlock: {}}]}",
+                        "spec.networkPolicy.fileClients[0].ipBlock.cidr"),
                 // huge strings
                 Arguments.of(VALID_STORAGE + ", image: 'dittofs:" + "v".repeat(100_000) + "'", "spec.image"),
                 Arguments.of(VALID_STORAGE + ", shares: [{name: '/" + "e".repeat(100_000) + "'}]",
