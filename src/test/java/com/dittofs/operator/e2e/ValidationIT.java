@@ -106,7 +106,11 @@ class ValidationIT extends E2E {
                 Arguments.of(VALID_STORAGE + ", metrics: {enabled: true, serviceMonitor: {enabled: true, interval: 30}}",
                         "spec.metrics.serviceMonitor.interval"),
                 Arguments.of(VALID_STORAGE + ", networkPolicy: {enabled: true, fileClients: [{ipBlock: {}}]}",
-                        "spec.networkPolicy.fileClients[0].ipBlock.cidr"),
+                        "spec.networkPolicy.fileClients: Invalid value"),
+                Arguments.of(VALID_STORAGE + ", networkPolicy: {apiClients: [{ipBlock: {cidr: 10.0.0.0/8},"
+                        + " podSelector: {}}]}", "each peer is either an ipBlock with a cidr"),
+                Arguments.of(VALID_STORAGE + ", networkPolicy: {metricsClients: [{}]}",
+                        "spec.networkPolicy.metricsClients"),
                 // huge strings
                 Arguments.of(VALID_STORAGE + ", image: 'dittofs:" + "v".repeat(100_000) + "'", "spec.image"),
                 Arguments.of(VALID_STORAGE + ", shares: [{name: '/" + "e".repeat(100_000) + "'}]",
