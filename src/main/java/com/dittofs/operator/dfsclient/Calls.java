@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 
+import com.dittofs.operator.metrics.DfsCallMeter;
 import org.jboss.logging.Logger;
 
 /** Error translation and the retry loop shared by every call. */
@@ -20,8 +21,20 @@ final class Calls {
     private Calls() {
     }
 
-    /** Runs one HTTP call; whatever goes wrong surfaces as a {@link DfsApiException}. */
+    /** Runs one HTTP call, counted by outcome; whatever goes wrong surfaces as a {@link DfsApiException}. */
     static <T> T invoke(Supplier<T> call) {
+        try {
+            T result = attempt(call);
+            DfsCallMeter.record("success");
+            return result;
+        } catch (DfsApiException e) {
+            DfsCallMeter.record(DfsCallMeter.outcome(e.status(), e.kind() == DfsApiException.Kind.HTTP_STATUS
+                    ? null : e.kind().name().toLowerCase(java.util.Locale.ROOT)));
+            throw e;
+        }
+    }
+
+    private static <T> T attempt(Supplier<T> call) {
         try {
             return call.get();
         } catch (DfsApiException e) {

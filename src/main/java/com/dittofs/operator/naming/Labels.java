@@ -42,6 +42,8 @@ public final class Labels {
     public static final String COMPONENT_DATABASE = "database";
     /** The cert-manager Certificate of the REST API. */
     public static final String COMPONENT_API_CERTIFICATE = "api-certificate";
+    public static final String COMPONENT_NETWORK_POLICY = "network-policy";
+    public static final String COMPONENT_SERVICE_MONITOR = "service-monitor";
 
     private Labels() {
     }

@@ -105,6 +105,16 @@ public final class Names {
         return server.getMetadata().getName() + "-admin";
     }
 
+    /** The opt-in NetworkPolicy of the server pod. */
+    public static String networkPolicy(DittoServer server) {
+        return server.getMetadata().getName();
+    }
+
+    /** The ServiceMonitor of the -metrics Service. */
+    public static String serviceMonitor(DittoServer server) {
+        return server.getMetadata().getName();
+    }
+
     /** The PerconaPGCluster holding the control-plane database. */
     public static String perconaCluster(DittoServer server) {
         return server.getMetadata().getName() + "-db";

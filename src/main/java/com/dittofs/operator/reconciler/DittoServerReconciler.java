@@ -26,6 +26,8 @@ import com.dittofs.operator.dependent.HeadlessServiceDependent;
 import com.dittofs.operator.dependent.JwtSecretDependent;
 import com.dittofs.operator.dependent.MetricsEnabled;
 import com.dittofs.operator.dependent.MetricsServiceDependent;
+import com.dittofs.operator.dependent.NetworkPolicyDependent;
+import com.dittofs.operator.dependent.NetworkPolicyEnabled;
 import com.dittofs.operator.dependent.PerconaClusterDependent;
 import com.dittofs.operator.dependent.PerconaCrdEventSource;
 import com.dittofs.operator.dependent.PerconaEnabled;
@@ -33,10 +35,16 @@ import com.dittofs.operator.dependent.PerconaInstalled;
 import com.dittofs.operator.dependent.PerconaPGCluster;
 import com.dittofs.operator.dependent.PodInputs;
 import com.dittofs.operator.dependent.PodInputsAvailable;
+import com.dittofs.operator.dependent.PrometheusCrdEventSource;
+import com.dittofs.operator.dependent.PrometheusInstalled;
+import com.dittofs.operator.dependent.ServiceMonitor;
+import com.dittofs.operator.dependent.ServiceMonitorDependent;
+import com.dittofs.operator.dependent.ServiceMonitorEnabled;
 import com.dittofs.operator.dependent.StatefulSetDependent;
 import com.dittofs.operator.dependent.StatefulSetRecreation;
 import com.dittofs.operator.events.CreatedObjects;
 import com.dittofs.operator.events.EventRecorder;
+import com.dittofs.operator.metrics.OperatorMeters;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
@@ -76,6 +84,8 @@ import org.jboss.logging.Logger;
     @Dependent(name = "api-service", type = ApiServiceDependent.class),
     @Dependent(name = "metrics-service", type = MetricsServiceDependent.class,
             reconcilePrecondition = MetricsEnabled.class),
+    @Dependent(name = "network-policy", type = NetworkPolicyDependent.class,
+            reconcilePrecondition = NetworkPolicyEnabled.class),
     @Dependent(name = StatefulSetDependent.NAME, type = StatefulSetDependent.class,
             dependsOn = DittoServerReconciler.CONFIG),
     // A leaf on purpose: a false activation or precondition marks what depends on a node for deletion.
@@ -84,6 +94,9 @@ import org.jboss.logging.Logger;
     // A leaf too, for the same reason.
     @Dependent(name = ApiCertificateDependent.NAME, type = ApiCertificateDependent.class,
             activationCondition = CertManagerInstalled.class, reconcilePrecondition = CertificateRequested.class),
+    // A leaf too.
+    @Dependent(name = ServiceMonitorDependent.NAME, type = ServiceMonitorDependent.class,
+            activationCondition = PrometheusInstalled.class, reconcilePrecondition = ServiceMonitorEnabled.class),
 })
 // Labelling referenced Secrets, recording events. (Leader election has its own Role in the operator namespace.)
 @RBACRule(apiGroups = "", resources = "secrets", verbs = {"get", "list", "watch", "create", "patch", "update"})
@@ -92,10 +105,11 @@ import org.jboss.logging.Logger;
 @RBACRule(apiGroups = "", resources = "pods", verbs = "get")
 // Growing the claims the StatefulSet controller created from the templates (volume expansion), and watching their size.
 @RBACRule(apiGroups = "", resources = "persistentvolumeclaims", verbs = {"get", "list", "watch", "patch"})
-// Whether the Percona and cert-manager CRDs are installed: those CRDs only (each informer lists and watches one by
-// name). One rule: rules on the same resources are merged, keeping one rule's names.
+// Whether the Percona, cert-manager and Prometheus Operator CRDs are installed: those CRDs only (each informer lists
+// and watches one by name). One rule: rules on the same resources are merged, keeping one rule's names.
 @RBACRule(apiGroups = "apiextensions.k8s.io", resources = "customresourcedefinitions",
-        resourceNames = {PerconaPGCluster.CRD_NAME, CertManagerCertificate.CRD_NAME}, verbs = {"get", "list", "watch"})
+        resourceNames = {PerconaPGCluster.CRD_NAME, CertManagerCertificate.CRD_NAME, ServiceMonitor.CRD_NAME},
+        verbs = {"get", "list", "watch"})
 public class DittoServerReconciler implements Reconciler<DittoServer> {
 
     public static final String NAME = "dittoserver";
@@ -114,13 +128,17 @@ public class DittoServerReconciler implements Reconciler<DittoServer> {
     @Inject
     DataPlaneStep dataPlane;
 
+    @Inject
+    OperatorMeters meters;
+
     private InformerEventSource<Secret, DittoServer> referencedSecrets;
 
     @Override
     public List<EventSource<?, DittoServer>> prepareEventSources(EventSourceContext<DittoServer> context) {
         referencedSecrets = ReferencedSecrets.eventSource(context);
+        meters.watch(context.getPrimaryCache());
         return List.of(referencedSecrets, new PerconaCrdEventSource(context), new CertManagerCrdEventSource(context),
-                dataPlane.eventSource(), ServerClaims.eventSource(context));
+                new PrometheusCrdEventSource(context), dataPlane.eventSource(), ServerClaims.eventSource(context));
     }
 
     @Override
@@ -154,6 +172,8 @@ public class DittoServerReconciler implements Reconciler<DittoServer> {
         status = VolumesStatus.apply(server, status, volumes, now);
         VolumesStatus.warnOnNewRefusal(server, volumes, context.getClient());
         warnOnNewProblem(server, status, context, "");
+        meters.reconciled(true);
+        meters.conditionsSeen(status);
 
         UpdateControl<DittoServer> control = StatusWrites.worthWriting(server.getStatus(), status)
                 ? UpdateControl.patchStatus(withStatus(server, status))
@@ -191,6 +211,8 @@ public class DittoServerReconciler implements Reconciler<DittoServer> {
         DittoServerStatus status = StatusAggregator.aggregate(server, inputs, statefulSet,
                 DatabaseReadiness.of(server, context), null, e, Instant.now());
         status = VolumesStatus.carryOver(server, status);
+        meters.reconciled(false);
+        meters.conditionsSeen(status);
         if (isNewProblem(server, status)) {
             // The stack once per new problem; the condition carries only a sentence, and retries stay quiet.
             LOG.errorf(e, "Reconciling DittoServer %s/%s failed: %s", server.getMetadata().getNamespace(),

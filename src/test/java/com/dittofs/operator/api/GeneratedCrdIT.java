@@ -26,7 +26,7 @@ class GeneratedCrdIT {
     /** Fields typed with Kubernetes model classes: described at the field, their insides are upstream's. */
     private static final Set<String> EMBEDDED = Set.of("affinity", "tolerations", "resources", "securityContext",
             "podSecurityContext", "imagePullSecrets", "postgresSecretRef", "secretRef", "passwordSecretRef",
-            "conditions");
+            "conditions", "fileClients", "apiClients", "metricsClients");
 
     private static JsonNode crd;
     private static JsonNode version;

@@ -50,6 +50,12 @@ public final class OperatorProcess implements AutoCloseable {
         return of(cluster, identity, cluster.apiServerUrl());
     }
 
+    /** Replaces or adds configuration (system properties of the JVM), e.g. what a Helm-rendered Deployment sets. */
+    public OperatorProcess with(Map<String, String> overrides) {
+        config.putAll(overrides);
+        return this;
+    }
+
     public String identity() {
         return identity;
     }

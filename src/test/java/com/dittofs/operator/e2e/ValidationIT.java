@@ -101,6 +101,16 @@ class ValidationIT extends E2E {
                         "metrics.port and controlPlane.port must differ"),
                 Arguments.of(VALID_STORAGE + ", controlPlane: {port: 12049}", "controlPlane.port and metrics.port"),
                 Arguments.of(VALID_STORAGE + ", metrics: {enabled: true, port: 1445}", "controlPlane.port and metrics.port"),
+                Arguments.of(VALID_STORAGE + ", metrics: {serviceMonitor: {enabled: true}}",
+                        "metrics.serviceMonitor.enabled needs metrics.enabled"),
+                Arguments.of(VALID_STORAGE + ", metrics: {enabled: true, serviceMonitor: {enabled: true, interval: 30}}",
+                        "spec.metrics.serviceMonitor.interval"),
+                Arguments.of(VALID_STORAGE + ", networkPolicy: {enabled: true, fileClients: [{ipBlock: {}}]}",
+                        "spec.networkPolicy.fileClients: Invalid value"),
+                Arguments.of(VALID_STORAGE + ", networkPolicy: {apiClients: [{ipBlock: {cidr: 10.0.0.0/8},"
+                        + " podSelector: {}}]}", "each peer is either an ipBlock with a cidr"),
+                Arguments.of(VALID_STORAGE + ", networkPolicy: {metricsClients: [{}]}",
+                        "spec.networkPolicy.metricsClients"),
                 // huge strings
                 Arguments.of(VALID_STORAGE + ", image: 'dittofs:" + "v".repeat(100_000) + "'", "spec.image"),
                 Arguments.of(VALID_STORAGE + ", shares: [{name: '/" + "e".repeat(100_000) + "'}]",

@@ -83,6 +83,10 @@ public class DittoServerSpec {
     @JsonPropertyDescription("Prometheus metrics settings.")
     private MetricsSpec metrics = new MetricsSpec();
 
+    @JsonPropertyDescription("An opt-in NetworkPolicy for the server pod: who may reach its file, API and metrics"
+            + " ports.")
+    private NetworkPolicySpec networkPolicy;
+
     @Default("{}")
     @JsonPropertyDescription("Exposure of the -file Service (NFS and SMB).")
     private ServiceSpec service = new ServiceSpec();
@@ -218,6 +222,14 @@ public class DittoServerSpec {
 
     public void setMetrics(MetricsSpec metrics) {
         this.metrics = metrics;
+    }
+
+    public NetworkPolicySpec getNetworkPolicy() {
+        return networkPolicy;
+    }
+
+    public void setNetworkPolicy(NetworkPolicySpec networkPolicy) {
+        this.networkPolicy = networkPolicy;
     }
 
     public ServiceSpec getService() {

@@ -5,9 +5,12 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.ValidationRule;
 
 /** The dfs Prometheus endpoint, exposed by the -metrics Service. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(value = "!has(self.serviceMonitor) || !self.serviceMonitor.enabled || self.enabled",
+        message = "metrics.serviceMonitor.enabled needs metrics.enabled")
 public class MetricsSpec {
 
     @Default("false")
@@ -19,6 +22,17 @@ public class MetricsSpec {
     @Max(65535)
     @JsonPropertyDescription("Port of the metrics listener, both in the container and on the -metrics Service.")
     private Integer port = 9090;
+
+    @JsonPropertyDescription("A Prometheus Operator ServiceMonitor for the -metrics Service.")
+    private ServiceMonitorSpec serviceMonitor;
+
+    public ServiceMonitorSpec getServiceMonitor() {
+        return serviceMonitor;
+    }
+
+    public void setServiceMonitor(ServiceMonitorSpec serviceMonitor) {
+        this.serviceMonitor = serviceMonitor;
+    }
 
     public Boolean getEnabled() {
         return enabled;

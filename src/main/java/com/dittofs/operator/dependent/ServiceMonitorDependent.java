@@ -1,0 +1,61 @@
+package com.dittofs.operator.dependent;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.dittofs.operator.api.v1alpha1.DittoServer;
+import com.dittofs.operator.api.v1alpha1.ServiceMonitorSpec;
+import com.dittofs.operator.naming.Labels;
+import com.dittofs.operator.naming.Names;
+import com.dittofs.operator.naming.Ports;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
+
+/**
+ * {@code <name>}: a ServiceMonitor that has the Prometheus Operator scrape the -metrics Service. Active only while the
+ * ServiceMonitor CRD is installed ({@link PrometheusInstalled}); reconciled only while
+ * {@code metrics.serviceMonitor.enabled} ({@link ServiceMonitorEnabled}). A leaf: nothing depends on it.
+ */
+@KubernetesDependent(informer = @Informer(
+        labelSelector = Labels.MANAGED_SELECTOR + "," + Labels.COMPONENT + "=" + Labels.COMPONENT_SERVICE_MONITOR))
+public class ServiceMonitorDependent extends DittoDependent<ServiceMonitor> {
+
+    public static final String NAME = "service-monitor";
+
+    public ServiceMonitorDependent() {
+        super(ServiceMonitor.class, Labels.COMPONENT_SERVICE_MONITOR);
+    }
+
+    @Override
+    protected ServiceMonitor desired(DittoServer server, Context<DittoServer> context) {
+        return build(server);
+    }
+
+    ServiceMonitor build(DittoServer server) {
+        ServiceMonitorSpec spec = server.getSpec().getMetrics().getServiceMonitor();
+        ServiceMonitor monitor = new ServiceMonitor();
+        Map<String, String> labels = new LinkedHashMap<>();
+        if (spec.getLabels() != null) {
+            labels.putAll(spec.getLabels());
+        }
+        labels.putAll(Labels.of(server, Labels.COMPONENT_SERVICE_MONITOR));
+        monitor.setMetadata(metadata(server, Names.serviceMonitor(server)).withLabels(labels).build());
+        monitor.setAdditionalProperty("spec", Map.of(
+                "selector", Map.of("matchLabels", metricsServiceSelector(server)),
+                "endpoints", List.of(Map.of(
+                        "port", Ports.METRICS,
+                        "path", Ports.METRICS_PATH,
+                        "interval", spec.getInterval()))));
+        return monitor;
+    }
+
+    /** The stable labels of the -metrics Service (not the version label, which follows the image). */
+    static Map<String, String> metricsServiceSelector(DittoServer server) {
+        Map<String, String> selector = new LinkedHashMap<>(Labels.selector(server));
+        selector.put(Labels.COMPONENT, Labels.COMPONENT_METRICS);
+        selector.put(Labels.MANAGED_BY, Labels.OPERATOR);
+        return selector;
+    }
+}

@@ -1,0 +1,17 @@
+package com.dittofs.operator.dependent;
+
+import com.dittofs.operator.api.v1alpha1.DittoServer;
+import com.dittofs.operator.api.v1alpha1.ServiceMonitorSpec;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource;
+import io.javaoperatorsdk.operator.processing.dependent.workflow.Condition;
+
+/** The ServiceMonitor exists only while metrics.serviceMonitor.enabled; when the condition fails it is deleted. */
+public class ServiceMonitorEnabled implements Condition<Object, DittoServer> {
+
+    @Override
+    public boolean isMet(DependentResource<Object, DittoServer> dependent, DittoServer server,
+            Context<DittoServer> context) {
+        return ServiceMonitorSpec.enabledIn(server.getSpec());
+    }
+}
