@@ -26,9 +26,15 @@ public final class DataPlaneSync {
 
     private final DfsClient dfs;
     private final List<String> changes = new ArrayList<>();
+    private final ManagedAccess managedAccess;
+    private final PasswordLedger ledger;
+    private final String server;
 
-    private DataPlaneSync(DfsClient dfs) {
+    private DataPlaneSync(DfsClient dfs, ManagedAccess managedAccess, PasswordLedger ledger, String server) {
         this.dfs = dfs;
+        this.managedAccess = managedAccess;
+        this.ledger = ledger;
+        this.server = server;
     }
 
     /**
@@ -36,7 +42,18 @@ public final class DataPlaneSync {
      *                          declared are deleted
      */
     public static DataPlaneReport converge(DfsClient dfs, DesiredDataPlane desired, List<String> previouslyManaged) {
-        return new DataPlaneSync(dfs).run(desired, previouslyManaged);
+        return converge(dfs, desired, previouslyManaged, ManagedAccess.none(), new PasswordLedger(), "");
+    }
+
+    /**
+     * @param managedAccess users and groups the operator managed before this pass; those no longer declared are
+     *                      deleted
+     * @param ledger the passwords last set or verified, so that a pass logs in as a user only after a change
+     * @param server the server's identity in the ledger
+     */
+    public static DataPlaneReport converge(DfsClient dfs, DesiredDataPlane desired, List<String> previouslyManaged,
+            ManagedAccess managedAccess, PasswordLedger ledger, String server) {
+        return new DataPlaneSync(dfs, managedAccess, ledger, server).run(desired, previouslyManaged);
     }
 
     private DataPlaneReport run(DesiredDataPlane desired, List<String> previouslyManaged) {
@@ -73,7 +90,11 @@ public final class DataPlaneSync {
             }
             String problem = states.stream().filter(s -> !s.ready()).map(DataPlaneReport.ShareState::message)
                     .findFirst().orElse(null);
-            return new DataPlaneReport(states, managed, changes, problem, null);
+            java.util.Set<String> served = new java.util.HashSet<>();
+            states.stream().filter(DataPlaneReport.ShareState::ready).forEach(s -> served.add(s.name()));
+            AccessReport access = new AccessSync(dfs, changes, ledger, server)
+                    .run(desired.access(), managedAccess, served);
+            return new DataPlaneReport(states, managed, changes, problem, null, access);
         } catch (DfsApiException e) {
             return stopped(desired, managed, SyncFailure.of(e, false));
         } catch (Unconverged e) {
@@ -85,7 +106,8 @@ public final class DataPlaneSync {
         List<DataPlaneReport.ShareState> unknown = desired.shares().stream()
                 .map(s -> new DataPlaneReport.ShareState(s.name(), false, "not reconciled: " + failure.message()))
                 .toList();
-        return new DataPlaneReport(unknown, managed, changes, failure.message(), failure);
+        return new DataPlaneReport(unknown, managed, changes, failure.message(), failure,
+                AccessReport.untouched(managedAccess));
     }
 
     /** The server is in a state the operator does not fix by itself. */

@@ -94,9 +94,10 @@ public class DfsClientFactory implements AutoCloseable {
         DfsAdaptersApi adapters = api(baseUri, DfsAdaptersApi.class);
         DfsStoresApi stores = api(baseUri, DfsStoresApi.class);
         DfsSharesApi shares = api(baseUri, DfsSharesApi.class);
+        DfsUsersApi users = api(baseUri, DfsUsersApi.class);
         DfsSession session = new DfsSession(baseUri, auth, username, password, settings.retry(), settings.clock());
-        return new Entry(new DfsClient(auth, adapters, stores, shares, session, settings.retry()),
-                List.of(auth, adapters, stores, shares));
+        return new Entry(new DfsClient(auth, adapters, stores, shares, session, settings.retry(), users),
+                List.of(auth, adapters, stores, shares, users));
     }
 
     private <T> T api(URI baseUri, Class<T> type) {

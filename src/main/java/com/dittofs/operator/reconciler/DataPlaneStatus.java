@@ -36,6 +36,13 @@ final class DataPlaneStatus {
         status.setShares(outcome.shares());
         status.setManagedShares(outcome.managedShares() == null || outcome.managedShares().isEmpty()
                 ? null : outcome.managedShares());
+        if (outcome.access() == null) {
+            carryOverAccess(server, status);
+        } else {
+            status.setUsers(emptyToNull(outcome.access().users()));
+            status.setManagedUsers(emptyToNull(outcome.access().managedUsers()));
+            status.setManagedGroups(emptyToNull(outcome.access().managedGroups()));
+        }
         return status;
     }
 
@@ -44,6 +51,7 @@ final class DataPlaneStatus {
         if (server.getStatus() != null) {
             status.setShares(server.getStatus().getShares());
             status.setManagedShares(server.getStatus().getManagedShares());
+            carryOverAccess(server, status);
             server.getStatus().getConditions().stream()
                     .filter(c -> ConditionTypes.DATA_PLANE_READY.equals(c.getType()))
                     .findFirst()
@@ -54,5 +62,17 @@ final class DataPlaneStatus {
                     });
         }
         return status;
+    }
+
+    private static void carryOverAccess(DittoServer server, DittoServerStatus status) {
+        if (server.getStatus() != null) {
+            status.setUsers(server.getStatus().getUsers());
+            status.setManagedUsers(server.getStatus().getManagedUsers());
+            status.setManagedGroups(server.getStatus().getManagedGroups());
+        }
+    }
+
+    private static <T> java.util.List<T> emptyToNull(java.util.List<T> list) {
+        return list == null || list.isEmpty() ? null : list;
     }
 }

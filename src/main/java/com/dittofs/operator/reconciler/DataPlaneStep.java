@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import java.util.concurrent.ExecutorService;
@@ -18,6 +19,8 @@ import com.dittofs.operator.api.v1alpha1.ShareStatus;
 import com.dittofs.operator.dataplane.DataPlaneReport;
 import com.dittofs.operator.dataplane.DataPlaneSync;
 import com.dittofs.operator.dataplane.DesiredDataPlane;
+import com.dittofs.operator.dataplane.ManagedAccess;
+import com.dittofs.operator.dataplane.PasswordLedger;
 import com.dittofs.operator.dataplane.SyncScheduler;
 import com.dittofs.operator.dependent.PodInputs;
 import com.dittofs.operator.dfsclient.DfsClientFactory;
@@ -27,6 +30,7 @@ import com.dittofs.operator.events.EventRecorder;
 import com.dittofs.operator.events.EventReasons;
 import com.dittofs.operator.naming.Names;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -53,7 +57,8 @@ public class DataPlaneStep {
     }
 
     /** Everything a sync depends on: a finished sync is published only if the server still asks for exactly this. */
-    private record SyncRequest(URI uri, String password, DesiredDataPlane desired, List<String> managed) {
+    private record SyncRequest(URI uri, String password, DesiredDataPlane desired, List<String> managed,
+            ManagedAccess managedAccess) {
         @Override
         public String toString() {
             return "SyncRequest[" + uri + "]"; // never the password
@@ -78,6 +83,7 @@ public class DataPlaneStep {
     int suspectSyncThreads;
 
     private final DataPlaneEvents events = new DataPlaneEvents(this::forget);
+    private final PasswordLedger passwords = new PasswordLedger();
     private ExecutorService mainLane;
     private ExecutorService suspectLane;
     private SyncScheduler<ResourceID, DataPlaneOutcome> syncs;
@@ -102,6 +108,12 @@ public class DataPlaneStep {
     }
 
     DataPlaneOutcome run(DittoServer server, PodInputs inputs, boolean podReady, KubernetesClient client) {
+        return run(server, inputs, Map.of(), podReady, client);
+    }
+
+    /** @param referenced the user Secrets found, by name (the declared users' passwords among them) */
+    DataPlaneOutcome run(DittoServer server, PodInputs inputs, Map<String, Secret> referenced, boolean podReady,
+            KubernetesClient client) {
         List<String> managed = previouslyManaged(server);
         if (!enabled) {
             return new DataPlaneOutcome(true, ConditionTypes.REASON_NOT_MANAGED,
@@ -120,8 +132,9 @@ public class DataPlaneStep {
                 .map(id -> new DesiredDataPlane.S3Credentials(id,
                         value(inputs.secrets(), "AWS_SECRET_ACCESS_KEY").orElse(""),
                         value(inputs.secrets(), "AWS_ENDPOINT_URL").orElse(null)));
-        SyncRequest request = new SyncRequest(uri.get(), password, DesiredDataPlane.from(server.getSpec(), s3),
-                managed);
+        SyncRequest request = new SyncRequest(uri.get(), password,
+                DesiredDataPlane.from(server.getSpec(), s3, UserPasswords.resolve(server, referenced)), managed,
+                managedAccess(server));
         List<ShareStatus> sharesBefore = DataPlaneOutcomes.currentShares(server);
         var poll = syncs.poll(ResourceID.fromResource(server), request,
                 () -> sync(request, sharesBefore, server, client));
@@ -133,7 +146,8 @@ public class DataPlaneStep {
             KubernetesClient client) {
         try {
             DataPlaneReport report = DataPlaneSync.converge(clients.client(request.uri(), request.password()),
-                    request.desired(), request.managed());
+                    request.desired(), request.managed(), request.managedAccess(), passwords,
+                    request.uri().toString());
             // recorded here, so no change goes unannounced even when a newer request supersedes this result
             report.changes().forEach(change -> EventRecorder.normal(client, server,
                     EventReasons.DATA_PLANE_CHANGED, change));
@@ -150,6 +164,13 @@ public class DataPlaneStep {
     private static List<String> previouslyManaged(DittoServer server) {
         return server.getStatus() == null || server.getStatus().getManagedShares() == null
                 ? List.of() : server.getStatus().getManagedShares();
+    }
+
+    private static ManagedAccess managedAccess(DittoServer server) {
+        var status = server.getStatus();
+        return status == null ? ManagedAccess.none() : new ManagedAccess(
+                status.getManagedUsers() == null ? List.of() : status.getManagedUsers(),
+                status.getManagedGroups() == null ? List.of() : status.getManagedGroups());
     }
 
     private Optional<URI> apiUri(DittoServer server, KubernetesClient client) {

@@ -3,6 +3,7 @@ package com.dittofs.operator.reconciler;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -31,9 +32,11 @@ import com.dittofs.operator.dependent.PodInputsAvailable;
 import com.dittofs.operator.dependent.StatefulSetDependent;
 import com.dittofs.operator.events.CreatedObjects;
 import com.dittofs.operator.events.EventRecorder;
+import com.dittofs.operator.naming.Names;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -107,8 +110,8 @@ public class DittoServerReconciler implements Reconciler<DittoServer> {
     @Override
     public UpdateControl<DittoServer> reconcile(DittoServer server, Context<DittoServer> context) {
         var workflow = context.managedWorkflowAndDependentResourceContext();
-        workflow.put(PodInputs.REFERENCED_SECRETS,
-                ReferencedSecrets.resolve(server, referencedSecrets, context.getClient()));
+        Map<String, Secret> referenced = ReferencedSecrets.resolve(server, referencedSecrets, context.getClient());
+        workflow.put(PodInputs.REFERENCED_SECRETS, referenced);
         CreatedObjects created = CreatedObjects.startCollecting(context);
         WorkflowReconcileResult result = workflow.reconcileManagedWorkflow();
         created.announce(context.getClient(), server);
@@ -120,8 +123,9 @@ public class DittoServerReconciler implements Reconciler<DittoServer> {
         Instant now = Instant.now();
         DittoServerStatus status = StatusAggregator.aggregate(server, inputs, statefulSet, database, null, now);
         boolean podReady = server.getSpec().getReplicas() > 0 && status.getReadyReplicas() > 0;
-        DataPlaneOutcome dataPlaneOutcome = dataPlane.run(server, inputs, podReady, context.getClient());
+        DataPlaneOutcome dataPlaneOutcome = dataPlane.run(server, inputs, referenced, podReady, context.getClient());
         status = DataPlaneStatus.apply(server, status, dataPlaneOutcome, now);
+        ShareClientEndpoints.apply(server, status, fileService(server, context));
         warnOnNewProblem(server, status, context, "");
 
         UpdateControl<DittoServer> control = StatusWrites.worthWriting(server.getStatus(), status)
@@ -142,6 +146,13 @@ public class DittoServerReconciler implements Reconciler<DittoServer> {
             control.rescheduleAfter(DATA_PLANE_DRIFT_CHECK);
         }
         return control;
+    }
+
+    private static Optional<Service> fileService(DittoServer server, Context<DittoServer> context) {
+        String name = Names.fileService(server);
+        return context.getSecondaryResources(Service.class).stream()
+                .filter(s -> name.equals(s.getMetadata().getName()))
+                .findFirst();
     }
 
     @Override

@@ -37,6 +37,17 @@ public class DittoServerStatus {
             + " dfs. Shares created by other means are never listed here and never touched.")
     private List<String> managedShares;
 
+    @JsonPropertyDescription("The declared users and their state on the server (never a password).")
+    private List<UserStatus> users;
+
+    @JsonPropertyDescription("Users the operator created and manages; one removed from spec.users is deleted from"
+            + " dfs. Users created by other means are never listed here and never touched.")
+    private List<String> managedUsers;
+
+    @JsonPropertyDescription("Groups the operator created and manages; one removed from spec.groups is deleted from"
+            + " dfs.")
+    private List<String> managedGroups;
+
     @JsonPropertyDescription("Ready, Available, ConfigReady, DataPlaneReady, Progressing and, with percona.enabled,"
             + " DatabaseReady, following Kubernetes API conventions.")
     private List<Condition> conditions = new ArrayList<>();
@@ -105,6 +116,30 @@ public class DittoServerStatus {
         this.managedShares = managedShares;
     }
 
+    public List<UserStatus> getUsers() {
+        return users;
+    }
+
+    public void setUsers(List<UserStatus> users) {
+        this.users = users;
+    }
+
+    public List<String> getManagedUsers() {
+        return managedUsers;
+    }
+
+    public void setManagedUsers(List<String> managedUsers) {
+        this.managedUsers = managedUsers;
+    }
+
+    public List<String> getManagedGroups() {
+        return managedGroups;
+    }
+
+    public void setManagedGroups(List<String> managedGroups) {
+        this.managedGroups = managedGroups;
+    }
+
     public List<Condition> getConditions() {
         return conditions;
     }
@@ -119,12 +154,14 @@ public class DittoServerStatus {
                 && phase == s.phase && Objects.equals(replicas, s.replicas)
                 && Objects.equals(readyReplicas, s.readyReplicas) && Objects.equals(configHash, s.configHash)
                 && Objects.equals(endpoints, s.endpoints) && Objects.equals(shares, s.shares)
-                && Objects.equals(managedShares, s.managedShares) && Objects.equals(conditions, s.conditions);
+                && Objects.equals(managedShares, s.managedShares) && Objects.equals(users, s.users)
+                && Objects.equals(managedUsers, s.managedUsers) && Objects.equals(managedGroups, s.managedGroups)
+                && Objects.equals(conditions, s.conditions);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(observedGeneration, phase, replicas, readyReplicas, configHash, endpoints, shares,
-                managedShares, conditions);
+                managedShares, users, managedUsers, managedGroups, conditions);
     }
 }

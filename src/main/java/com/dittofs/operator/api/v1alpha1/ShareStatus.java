@@ -18,6 +18,18 @@ public class ShareStatus {
     @JsonPropertyDescription("What the operator found or did, or why the share is not ready.")
     private String message;
 
+    @JsonPropertyDescription("Who may do what on the share: the declared grants, the default for everyone else and"
+            + " the NFS squash mode.")
+    private String access;
+
+    @JsonPropertyDescription("Where clients inside the cluster reach the share (the -file Service's DNS name; pods"
+            + " resolve it, kubelets mounting a PersistentVolume do not).")
+    private ShareEndpoints endpoints;
+
+    @JsonPropertyDescription("Where clients outside the cluster reach the share: the LoadBalancer address, or"
+            + " <node-address> with the NodePorts, when the -file Service has them.")
+    private ShareEndpoints externalEndpoints;
+
     public ShareStatus() {
     }
 
@@ -51,14 +63,39 @@ public class ShareStatus {
         this.message = message;
     }
 
+    public String getAccess() {
+        return access;
+    }
+
+    public void setAccess(String access) {
+        this.access = access;
+    }
+
+    public ShareEndpoints getEndpoints() {
+        return endpoints;
+    }
+
+    public void setEndpoints(ShareEndpoints endpoints) {
+        this.endpoints = endpoints;
+    }
+
+    public ShareEndpoints getExternalEndpoints() {
+        return externalEndpoints;
+    }
+
+    public void setExternalEndpoints(ShareEndpoints externalEndpoints) {
+        this.externalEndpoints = externalEndpoints;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof ShareStatus s && Objects.equals(name, s.name) && Objects.equals(ready, s.ready)
-                && Objects.equals(message, s.message);
+                && Objects.equals(message, s.message) && Objects.equals(access, s.access)
+                && Objects.equals(endpoints, s.endpoints) && Objects.equals(externalEndpoints, s.externalEndpoints);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, ready, message);
+        return Objects.hash(name, ready, message, access, endpoints, externalEndpoints);
     }
 }
