@@ -176,6 +176,46 @@ class AccessIT extends E2E {
         assertRejected(server, "admin is dfs's bootstrap account");
     }
 
+    /** The guide's static PersistentVolume, claim and pod, with the -file Service's real ClusterIP: bound, running. */
+    @Test
+    void theGuidesNfsPersistentVolumeBindsAndItsPodRuns() {
+        DittoServer guide = (DittoServer) GuideBlocks.objects("USING_SHARES.md",
+                "AccessIT applies the next block as it is").stream().filter(DittoServer.class::isInstance)
+                .findFirst().orElseThrow();
+        guide.getMetadata().setName("pv-files");
+        String name = create(guide).getMetadata().getName();
+        await().atMost(TIMEOUT).until(() -> admin.services().inNamespace(namespace).withName(name + "-file")
+                .get() != null);
+        String clusterIp = admin.services().inNamespace(namespace).withName(name + "-file").get().getSpec()
+                .getClusterIP();
+        String pvName = "team-files-scratch-" + namespace;
+        for (HasMetadata object : GuideBlocks.objects("USING_SHARES.md",
+                "AccessIT applies the next block, with the real ClusterIP")) {
+            if (object instanceof io.fabric8.kubernetes.api.model.PersistentVolume pv) {
+                assertThat(pv.getSpec().getNfs().getPath()).isEqualTo("/scratch");
+                pv.getSpec().getNfs().setServer(clusterIp);
+                pv.getMetadata().setName(pvName); // cluster-scoped: one per test namespace
+                admin.resource(pv).serverSideApply();
+                continue;
+            }
+            if (object instanceof io.fabric8.kubernetes.api.model.PersistentVolumeClaim pvc) {
+                pvc.getSpec().setVolumeName(pvName);
+            }
+            object.getMetadata().setNamespace(namespace);
+            admin.resource(object).serverSideApply();
+        }
+        try {
+            await().atMost(TIMEOUT).until(() -> "Bound".equals(admin.persistentVolumeClaims().inNamespace(namespace)
+                    .withName("scratch").get().getStatus().getPhase()));
+            await().atMost(TIMEOUT).until(() -> "Running".equals(admin.pods().inNamespace(namespace)
+                    .withName("scratch-writer").get().getStatus().getPhase()));
+        } finally {
+            admin.pods().inNamespace(namespace).withName("scratch-writer").withGracePeriod(0).delete();
+            admin.persistentVolumeClaims().inNamespace(namespace).withName("scratch").delete();
+            admin.persistentVolumes().withName(pvName).delete();
+        }
+    }
+
     private static void assertRejected(DittoServer server, String message) {
         server.getMetadata().setNamespace(namespace);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> servers().inNamespace(namespace).resource(server)
