@@ -31,11 +31,15 @@ demo_run_dfs() {
 
 # Runs a printed command; fails the demo when it fails.
 demo_run() {
-  echo "\$ $*" >&2
+  printf '$' >&2
+  printf ' %q' "$@" >&2
+  echo >&2
   "$@"
 }
 
 demo_files() {
+  log "what the status tells clients (share endpoints, access, users):"
+  demo_run "$KUBECTL" get dittoserver my-dittofs -o jsonpath='{.status.shares[0]}{"\n"}{.status.users}{"\n"}'
   local dir; dir=$(mktemp -d)
   local name="hello-$(date +%s).txt"
   echo "hello from the DittoFS demo, $(date -u)" >"$dir/$name"
@@ -50,6 +54,7 @@ demo_files() {
   if command -v smbclient >/dev/null; then
     log "SMB: user $DEMO_USER writes and reads smb-$name on \\\\127.0.0.1\\export (smbclient; SMB on 1445)"
     # the password goes through PASSWD, not the command line
+    log "(as printed, with PASSWD=$DEMO_PASSWORD in the environment; the password is in Secret demo-password)"
     (cd "$dir" && export PASSWD=$DEMO_PASSWORD && demo_run smbclient //127.0.0.1/export -p 1445 -U "$DEMO_USER" \
       -m SMB3 -c "put $name smb-$name; get smb-$name back-$name")
     demo_run cat "$dir/back-$name"

@@ -55,7 +55,13 @@ trap cleanup EXIT
 
 log "installing the CRD"
 "$KUBECTL" apply --server-side -f target/kubernetes/dittoservers.dittofs.dittofs.com-v1.yml >/dev/null
-"$KUBECTL" wait --for=condition=Established crd/dittoservers.dittofs.dittofs.com --timeout=60s >/dev/null
+# right after the apply the CRD may have no conditions yet, which kubectl wait reports as an error: ask again
+for attempt in $(seq 1 30); do
+  "$KUBECTL" wait --for=condition=Established crd/dittoservers.dittofs.dittofs.com --timeout=60s >/dev/null 2>&1 \
+    && break
+  ((attempt < 30)) || { log "the CRD was not established"; exit 1; }
+  sleep 1
+done
 
 log "starting the operator (log: $DEMO/operator.log)"
 # The operator runs on this machine, outside the cluster. It manages dfs's shares and users through the dfs REST
@@ -85,6 +91,9 @@ if "$JAVA" -XX:+PrintFlagsFinal -version 2>/dev/null | grep -q AOTCacheOutput; t
   if [[ -s target/quarkus-app/app.aot ]]; then JVM_ARGS+=(-XX:AOTCache=app.aot)
   else log "no AOT cache (see $DEMO/aot-cache.log); starting without"; rm -f target/quarkus-app/app.aot; fi
 fi
+# dfs's REST API listens on 8080 like the operator's probes would: with dfs on this machine the operator takes any
+# free port instead.
+((RUN_DFS)) && DATA_PLANE_ARGS+=(-Dquarkus.http.port=0)
 (cd target/quarkus-app && MALLOC_ARENA_MAX=2 exec "$JAVA" "${JVM_ARGS[@]}" -Dquarkus.log.console.json.enabled=false \
   -Ddittofs.operator.leader-election.enabled=false "${DATA_PLANE_ARGS[@]}" -jar quarkus-run.jar) \
   >"$DEMO/operator.log" 2>&1 &

@@ -147,11 +147,32 @@ class AccessIT extends E2E {
                 && "UserSecretMissing".equals(c.getReason()) && c.getMessage().contains("dave-password"))
                 .orElse(false));
         admin.secrets().inNamespace(namespace).resource(new SecretBuilder().withNewMetadata()
-                .withName("dave-password").endMetadata().withStringData(Map.of("password", "dave-password-1"))
+                .withName("dave-password").endMetadata().withStringData(Map.of("password", "dave-password-one"))
                 .build()).create();
         await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(500)).until(() -> SmbClient.run("/scratch", "dave",
-                "dave-password-1", dir, "ls").ok());
+                "dave-password-one", dir, "ls").ok());
         awaitCondition(NAME, "DataPlaneReady", "True");
+        assertNoPasswordLeaked();
+    }
+
+    /** No password in what the operator writes (status, events, the pod) nor in its log. */
+    private static void assertNoPasswordLeaked() throws java.io.IOException {
+        SecretScanner scanner = new SecretScanner();
+        for (String password : List.of("alice-first-password", "alice-second-password", "bob-first-password",
+                "dave-password-one")) {
+            scanner.watch("a user's password", password);
+        }
+        List<List<? extends HasMetadata>> kinds = List.of(
+                admin.configMaps().inNamespace(namespace).list().getItems(),
+                admin.v1().events().inNamespace(namespace).list().getItems(),
+                servers().inNamespace(namespace).list().getItems(),
+                admin.apps().statefulSets().inNamespace(namespace).list().getItems(),
+                admin.pods().inNamespace(namespace).list().getItems());
+        kinds.forEach(objects -> objects.forEach(o -> scanner.scan(o.getKind() + " " + o.getMetadata().getName(),
+                io.fabric8.kubernetes.client.utils.Serialization.asJson(o))));
+        scanner.scan("the operator's log", Files.readString(
+                io.quarkus.test.common.PropertyTestUtil.getLogFilePath(), StandardCharsets.UTF_8));
+        assertThat(scanner.findings()).isEmpty();
     }
 
     @Test
