@@ -28,7 +28,8 @@ final class DataPlaneOutcomes {
         List<ShareStatus> shares = report.shares().stream()
                 .map(s -> share(s, report.access()))
                 .toList();
-        DataPlaneOutcome.Access access = access(report.access());
+        // a pass that stopped early (a conflict) never reached the users: what the status says of them stays
+        DataPlaneOutcome.Access access = report.failure() == null ? access(report.access()) : null;
         if (report.converged()) {
             return new DataPlaneOutcome(true, REASON_CONVERGED, convergedMessage(shares.size(), report.access()),
                     shares, report.managedShares(), access);

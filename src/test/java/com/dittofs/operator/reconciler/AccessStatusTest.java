@@ -70,6 +70,27 @@ class AccessStatusTest {
     }
 
     @Test
+    void aPassThatStoppedBeforeTheUsersKeepsWhatTheStatusSaysOfThem() {
+        var shares = List.of(new DataPlaneReport.ShareState("/export", false, "not reconciled"));
+        var failure = com.dittofs.operator.dataplane.SyncFailure.conflict("dfs has no smb adapter");
+        DataPlaneOutcome outcome = DataPlaneOutcomes.of(new DataPlaneReport(shares, List.of("/export"), List.of(),
+                failure.message(), failure, AccessReport.untouched(
+                        new com.dittofs.operator.dataplane.ManagedAccess(List.of("alice"), List.of()))), null);
+        assertThat(outcome.reason()).isEqualTo(ConditionTypes.REASON_DATA_PLANE_CONFLICT);
+        assertThat(outcome.access()).as("carried over, not emptied").isNull();
+
+        DittoServer server = Fixtures.basic();
+        DittoServerStatus previous = new DittoServerStatus();
+        previous.setUsers(List.of(new com.dittofs.operator.api.v1alpha1.UserStatus("alice", true, "as declared")));
+        previous.setManagedUsers(List.of("alice"));
+        server.setStatus(previous);
+        DittoServerStatus next = DataPlaneStatus.apply(server, new DittoServerStatus(), outcome,
+                java.time.Instant.now());
+        assertThat(next.getUsers()).isEqualTo(previous.getUsers());
+        assertThat(next.getManagedUsers()).containsExactly("alice");
+    }
+
+    @Test
     void eachShareGetsItsInClusterAndExternalEndpoints() {
         DittoServer server = Fixtures.basic();
         DittoServerStatus status = new DittoServerStatus();
