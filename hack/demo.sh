@@ -2,11 +2,14 @@
 # Runs the operator with the basic sample, by default on a throwaway local control plane.
 #
 #   hack/demo.sh                    build, start a local control plane (hack/cluster.sh), install the CRD, run the
-#                                   operator, apply docs/samples/dittofs_v1alpha1_dittoserver.yaml, wait for Ready
-#   hack/demo.sh --current-context  the same against the cluster of your current kubeconfig (no local cluster)
+#                                   operator, apply docs/samples/dittofs_v1alpha1_dittoserver.yaml with a declared
+#                                   user "demo", run the real dfs for the simulated pod (hack/pod-dfs.py, as root),
+#                                   wait for Ready, then write and read a file over NFS and over SMB
+#   hack/demo.sh --current-context  the basic sample against the cluster of your current kubeconfig (no local
+#                                   cluster, no dfs run here, no file written)
 #   DEMO_EXIT=1 hack/demo.sh        stop everything after printing the result instead of running on
-#   DEMO_DATA_PLANE=pod-ip ...      also manage dfs adapters/stores/shares, reaching dfs on its pod IP (needs a
-#                                   real cluster whose pod IPs this machine can route to)
+#   DEMO_DATA_PLANE=pod-ip|off ...  manage dfs adapters/stores/shares reaching dfs on its pod IP, or leave them
+#                                   alone (default: pod-ip where the demo runs dfs itself, else off)
 #
 # Ctrl-C stops the operator and the local control plane. State and logs live in .demo/.
 set -Eeuo pipefail
@@ -19,6 +22,13 @@ log() { echo "demo: $*" >&2; }
 
 LOCAL=1
 [[ ${1:-} == --current-context ]] && LOCAL=0
+# On the local control plane pods are simulated: the demo plays the kubelet and runs the real dfs for the pod, as the
+# end-to-end tests do. That needs root (a bind mount in a private mount namespace, like the pod's volume).
+RUN_DFS=0
+if ((LOCAL)) && [[ ${DEMO_DATA_PLANE:-pod-ip} != off ]]; then
+  if [[ $EUID -eq 0 ]] && command -v unshare >/dev/null && command -v python3 >/dev/null; then RUN_DFS=1
+  else log "not root (or no unshare/python3): the demo shows the Kubernetes side only, no dfs runs"; fi
+fi
 
 log "building the operator"
 ./mvnw -B -q -ntp package -DskipTests
@@ -35,7 +45,9 @@ else
 fi
 
 OPERATOR_PID=
+DFS_PID=
 cleanup() {
+  if [[ -n $DFS_PID ]]; then kill "$DFS_PID" 2>/dev/null || true; wait "$DFS_PID" 2>/dev/null || true; fi
   if [[ -n $OPERATOR_PID ]]; then kill "$OPERATOR_PID" 2>/dev/null || true; wait "$OPERATOR_PID" 2>/dev/null || true; fi
   if ((LOCAL)); then bash hack/cluster.sh down "$DEMO/cluster" || true; fi
 }
@@ -43,13 +55,19 @@ trap cleanup EXIT
 
 log "installing the CRD"
 "$KUBECTL" apply --server-side -f target/kubernetes/dittoservers.dittofs.dittofs.com-v1.yml >/dev/null
-"$KUBECTL" wait --for=condition=Established crd/dittoservers.dittofs.dittofs.com --timeout=60s >/dev/null
+# right after the apply the CRD may have no conditions yet, which kubectl wait reports as an error: ask again
+for attempt in $(seq 1 30); do
+  "$KUBECTL" wait --for=condition=Established crd/dittoservers.dittofs.dittofs.com --timeout=60s >/dev/null 2>&1 \
+    && break
+  ((attempt < 30)) || { log "the CRD was not established"; exit 1; }
+  sleep 1
+done
 
 log "starting the operator (log: $DEMO/operator.log)"
-# The operator runs on this machine, outside the cluster. It manages dfs's shares through the dfs REST API,
-# which it can reach only where pod IPs are routable (DEMO_DATA_PLANE=pod-ip); on the local control plane pods
-# are simulated by kwok and no dfs runs, so by default the demo leaves the data plane alone.
-DATA_PLANE=${DEMO_DATA_PLANE:-off}
+# The operator runs on this machine, outside the cluster. It manages dfs's shares and users through the dfs REST
+# API, which it can reach only where pod IPs are routable: on the local control plane they are loopback addresses
+# and the demo runs dfs itself; on a real cluster only with DEMO_DATA_PLANE=pod-ip.
+if ((RUN_DFS)); then DATA_PLANE=${DEMO_DATA_PLANE:-pod-ip}; else DATA_PLANE=${DEMO_DATA_PLANE:-off}; fi
 if [[ $DATA_PLANE == off ]]; then
   DATA_PLANE_ARGS=(-Ddittofs.operator.data-plane.enabled=false)
 else
@@ -73,6 +91,9 @@ if "$JAVA" -XX:+PrintFlagsFinal -version 2>/dev/null | grep -q AOTCacheOutput; t
   if [[ -s target/quarkus-app/app.aot ]]; then JVM_ARGS+=(-XX:AOTCache=app.aot)
   else log "no AOT cache (see $DEMO/aot-cache.log); starting without"; rm -f target/quarkus-app/app.aot; fi
 fi
+# dfs's REST API listens on 8080 like the operator's probes would: with dfs on this machine the operator takes any
+# free port instead.
+((RUN_DFS)) && DATA_PLANE_ARGS+=(-Dquarkus.http.port=0)
 (cd target/quarkus-app && MALLOC_ARENA_MAX=2 exec "$JAVA" "${JVM_ARGS[@]}" -Dquarkus.log.console.json.enabled=false \
   -Ddittofs.operator.leader-election.enabled=false "${DATA_PLANE_ARGS[@]}" -jar quarkus-run.jar) \
   >"$DEMO/operator.log" 2>&1 &
@@ -80,6 +101,11 @@ OPERATOR_PID=$!
 
 log "applying $SAMPLE"
 "$KUBECTL" apply -f "$SAMPLE"
+if ((RUN_DFS)); then
+  source hack/demo-files.sh
+  demo_declare_user
+  demo_run_dfs
+fi
 if ! "$KUBECTL" wait --for=condition=Ready dittoserver/my-dittofs --timeout=180s; then
   log "not ready in time; last operator log lines:"
   tail -n 30 "$DEMO/operator.log" >&2
@@ -87,6 +113,7 @@ if ! "$KUBECTL" wait --for=condition=Ready dittoserver/my-dittofs --timeout=180s
   exit 1
 fi
 "$KUBECTL" get dittoservers,statefulsets,pods,svc,pvc
+((RUN_DFS)) && demo_files
 
 if [[ -n ${DEMO_EXIT:-} ]]; then
   exit 0

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import com.dittofs.operator.dfsclient.AccessApi;
 import com.dittofs.operator.dfsclient.Adapter;
 import com.dittofs.operator.dfsclient.AdapterUpdate;
 import com.dittofs.operator.dfsclient.BlockStore;
@@ -26,9 +27,18 @@ public final class DataPlaneSync {
 
     private final DataPlaneApi dfs;
     private final List<String> changes = new ArrayList<>();
+    private final AccessApi access;
+    private final ManagedAccess managedAccess;
+    private final PasswordLedger ledger;
+    private final String server;
 
-    private DataPlaneSync(DataPlaneApi dfs) {
+    private DataPlaneSync(DataPlaneApi dfs, AccessApi access, ManagedAccess managedAccess, PasswordLedger ledger,
+            String server) {
+        this.access = access;
         this.dfs = dfs;
+        this.managedAccess = managedAccess;
+        this.ledger = ledger;
+        this.server = server;
     }
 
     /**
@@ -36,7 +46,20 @@ public final class DataPlaneSync {
      *                          declared are deleted
      */
     public static DataPlaneReport converge(DataPlaneApi dfs, DesiredDataPlane desired, List<String> previouslyManaged) {
-        return new DataPlaneSync(dfs).run(desired, previouslyManaged);
+        AccessApi access = dfs instanceof AccessApi a ? a : null;
+        return converge(dfs, access, desired, previouslyManaged, ManagedAccess.none(), new PasswordLedger(), "");
+    }
+
+    /**
+     * @param access the user, group and grant calls; null for a dfs without them, whose access is left alone
+     * @param managedAccess users and groups the operator managed before this pass; those no longer declared are
+     *                      deleted
+     * @param ledger the passwords last set or verified, so that a pass logs in as a user only after a change
+     * @param server the server's identity in the ledger
+     */
+    public static DataPlaneReport converge(DataPlaneApi dfs, AccessApi access, DesiredDataPlane desired,
+            List<String> previouslyManaged, ManagedAccess managedAccess, PasswordLedger ledger, String server) {
+        return new DataPlaneSync(dfs, access, managedAccess, ledger, server).run(desired, previouslyManaged);
     }
 
     private DataPlaneReport run(DesiredDataPlane desired, List<String> previouslyManaged) {
@@ -73,7 +96,11 @@ public final class DataPlaneSync {
             }
             String problem = states.stream().filter(s -> !s.ready()).map(DataPlaneReport.ShareState::message)
                     .findFirst().orElse(null);
-            return new DataPlaneReport(states, managed, changes, problem, null);
+            java.util.Set<String> served = new java.util.HashSet<>();
+            states.stream().filter(DataPlaneReport.ShareState::ready).forEach(s -> served.add(s.name()));
+            AccessReport accessReport = access == null ? AccessReport.untouched(managedAccess)
+                    : new AccessSync(access, changes, ledger, server).run(desired.access(), managedAccess, served);
+            return new DataPlaneReport(states, managed, changes, problem, null, accessReport);
         } catch (DfsApiException e) {
             return stopped(desired, managed, SyncFailure.of(e, false));
         } catch (Unconverged e) {
@@ -85,7 +112,8 @@ public final class DataPlaneSync {
         List<DataPlaneReport.ShareState> unknown = desired.shares().stream()
                 .map(s -> new DataPlaneReport.ShareState(s.name(), false, "not reconciled: " + failure.message()))
                 .toList();
-        return new DataPlaneReport(unknown, managed, changes, failure.message(), failure);
+        return new DataPlaneReport(unknown, managed, changes, failure.message(), failure,
+                AccessReport.untouched(managedAccess));
     }
 
     /** The server is in a state the operator does not fix by itself. */

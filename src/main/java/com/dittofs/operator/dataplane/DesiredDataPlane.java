@@ -20,9 +20,15 @@ import com.dittofs.operator.naming.Ports;
  * @param localStore the local block store (on the content volume when there is one, else on the cache volume)
  * @param remoteStore the S3 block store, when spec.s3 is set
  * @param shares the declared shares, in spec order
+ * @param access declared users, groups, grants and NFS export settings
  */
 public record DesiredDataPlane(List<AdapterState> adapters, Store metadataStore, Store localStore,
-        Optional<Store> remoteStore, List<DesiredShare> shares) {
+        Optional<Store> remoteStore, List<DesiredShare> shares, DesiredAccess access) {
+
+    public DesiredDataPlane(List<AdapterState> adapters, Store metadataStore, Store localStore,
+            Optional<Store> remoteStore, List<DesiredShare> shares) {
+        this(adapters, metadataStore, localStore, remoteStore, shares, DesiredAccess.none());
+    }
 
     public static final String METADATA_STORE = "dittofs-metadata";
     public static final String LOCAL_STORE = "dittofs-local";
@@ -53,6 +59,12 @@ public record DesiredDataPlane(List<AdapterState> adapters, Store metadataStore,
     }
 
     public static DesiredDataPlane from(DittoServerSpec spec, Optional<S3Credentials> credentials) {
+        return from(spec, credentials, Map.of());
+    }
+
+    /** @param passwords the declared users' passwords, by user name */
+    public static DesiredDataPlane from(DittoServerSpec spec, Optional<S3Credentials> credentials,
+            Map<String, DesiredAccess.Password> passwords) {
         List<AdapterState> adapters = List.of(
                 new AdapterState("nfs", spec.getNfs().getEnabled(), Ports.NFS_CONTAINER),
                 new AdapterState("smb", spec.getSmb().getEnabled(), Ports.SMB_CONTAINER));
@@ -64,7 +76,7 @@ public record DesiredDataPlane(List<AdapterState> adapters, Store metadataStore,
         List<DesiredShare> shares = spec.getShares() == null ? List.of() : spec.getShares().stream()
                 .map(s -> share(s, spec.getS3() != null))
                 .toList();
-        return new DesiredDataPlane(adapters, metadata, local, remote, shares);
+        return new DesiredDataPlane(adapters, metadata, local, remote, shares, DesiredAccess.from(spec, passwords));
     }
 
     private static DesiredShare share(ShareSpec share, boolean haveS3) {

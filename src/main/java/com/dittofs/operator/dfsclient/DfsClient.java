@@ -10,7 +10,7 @@ import java.util.function.Function;
  * deletes are retried on transient failures, creates only when the request never reached dfs. {@code find*}
  * methods return empty on a resource-level 404.
  */
-public final class DfsClient implements DataPlaneApi {
+public final class DfsClient implements DataPlaneApi, AccessApi {
 
     private final DfsAuthApi auth;
     private final DfsAdaptersApi adapters;
@@ -18,9 +18,11 @@ public final class DfsClient implements DataPlaneApi {
     private final DfsSharesApi shares;
     private final DfsSession session;
     private final RetryPolicy retry;
+    private final DfsUsersApi users;
 
     DfsClient(DfsAuthApi auth, DfsAdaptersApi adapters, DfsStoresApi stores, DfsSharesApi shares,
-            DfsSession session, RetryPolicy retry) {
+            DfsSession session, RetryPolicy retry, DfsUsersApi users) {
+        this.users = users;
         this.auth = auth;
         this.adapters = adapters;
         this.stores = stores;
@@ -155,6 +157,67 @@ public final class DfsClient implements DataPlaneApi {
 
     public void revokeUser(String share, String user) {
         run(b -> shares.revokeUser(b, key(share), user));
+    }
+
+    public void grantGroup(String share, String group, String level) {
+        run(b -> shares.grantGroup(b, key(share), group, new PermissionGrant(level)));
+    }
+
+    public void revokeGroup(String share, String group) {
+        run(b -> shares.revokeGroup(b, key(share), group));
+    }
+
+    // --- users and groups ---
+
+    public List<DfsUser> users() {
+        List<DfsUser> all = read(b -> users.users(b));
+        return all == null ? List.of() : all;
+    }
+
+    public DfsUser createUser(UserRequest request) {
+        return create(b -> users.createUser(b, request));
+    }
+
+    public DfsUser updateUser(String user, UserRequest update) {
+        return read(b -> users.updateUser(b, user, update));
+    }
+
+    public void deleteUser(String user) {
+        run(b -> users.deleteUser(b, user));
+    }
+
+    public void resetPassword(String user, String password) {
+        run(b -> users.resetPassword(b, user, new PasswordChange(null, password)));
+    }
+
+    /**
+     * Logs in as the user: 200 when the password is right (then clears a pending forced change by setting the same
+     * password again), else the login's error (401 wrong password, 403 disabled).
+     */
+    public DfsUser loginAs(String user, String password) {
+        TokenResponse tokens = Calls.withRetry(retry, true, () -> auth.login(new LoginRequest(user, password)));
+        if (tokens.user() != null && tokens.user().mustChangePassword()) {
+            Calls.withRetry(retry, false, () -> users.changeOwnPassword("Bearer " + tokens.accessToken(),
+                    new PasswordChange(password, password)));
+        }
+        return tokens.user();
+    }
+
+    public List<DfsGroup> groups() {
+        List<DfsGroup> all = read(b -> users.groups(b));
+        return all == null ? List.of() : all;
+    }
+
+    public DfsGroup createGroup(GroupRequest request) {
+        return create(b -> users.createGroup(b, request));
+    }
+
+    public DfsGroup updateGroup(String group, GroupRequest update) {
+        return read(b -> users.updateGroup(b, group, update));
+    }
+
+    public void deleteGroup(String group) {
+        run(b -> users.deleteGroup(b, group));
     }
 
     /** dfs addresses shares by their name without the leading slash (it re-adds it). */

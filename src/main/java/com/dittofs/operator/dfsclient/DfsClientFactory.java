@@ -105,9 +105,10 @@ public class DfsClientFactory implements AutoCloseable {
         DfsAdaptersApi adapters = api(baseUri, tlsConfiguration, DfsAdaptersApi.class);
         DfsStoresApi stores = api(baseUri, tlsConfiguration, DfsStoresApi.class);
         DfsSharesApi shares = api(baseUri, tlsConfiguration, DfsSharesApi.class);
+        DfsUsersApi users = api(baseUri, tlsConfiguration, DfsUsersApi.class);
         DfsSession session = new DfsSession(baseUri, auth, username, password, settings.retry(), settings.clock());
-        return new Entry(new DfsClient(auth, adapters, stores, shares, session, settings.retry()), tls,
-                List.of(auth, adapters, stores, shares));
+        return new Entry(new DfsClient(auth, adapters, stores, shares, session, settings.retry(), users), tls,
+                List.of(auth, adapters, stores, shares, users));
     }
 
     private <T> T api(URI baseUri, DfsTlsConfiguration tls, Class<T> type) {

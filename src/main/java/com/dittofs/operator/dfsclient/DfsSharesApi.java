@@ -68,4 +68,15 @@ public interface DfsSharesApi extends Closeable {
     @Path("{share}/permissions/users/{user}")
     void revokeUser(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, @PathParam("share") String share,
             @PathParam("user") String user);
+
+    /** Upsert: 204 whether or not the grant existed. */
+    @PUT
+    @Path("{share}/permissions/groups/{group}")
+    void grantGroup(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, @PathParam("share") String share,
+            @PathParam("group") String group, PermissionGrant grant);
+
+    @DELETE
+    @Path("{share}/permissions/groups/{group}")
+    void revokeGroup(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, @PathParam("share") String share,
+            @PathParam("group") String group);
 }

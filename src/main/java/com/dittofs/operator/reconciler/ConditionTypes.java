@@ -54,6 +54,14 @@ public final class ConditionTypes {
     public static final String REASON_ADMIN_LOGIN_REJECTED = "AdminLoginRejected";
     /** dfs holds something the operator does not change by itself (no such adapter, a share on another store). */
     public static final String REASON_DATA_PLANE_CONFLICT = "DataPlaneConflict";
+    /** A declared user's password Secret or key is missing, or the password is not 8 to 72 bytes. */
+    public static final String REASON_USER_SECRET_MISSING = "UserSecretMissing";
+    /** dfs refused to create or change a declared user (the message names it, with dfs's words). */
+    public static final String REASON_USER_REJECTED = "UserRejected";
+    /** dfs refused to create, change or delete a declared group. */
+    public static final String REASON_GROUP_REJECTED = "GroupRejected";
+    /** dfs refused a grant or the NFS export settings of a declared share. */
+    public static final String REASON_SHARE_ACCESS_REJECTED = "ShareAccessRejected";
     /** The operator refused dfs's certificate (spec.controlPlane.tls): not from the trusted CA, or another name. */
     public static final String REASON_TLS_NOT_TRUSTED = "TlsNotTrusted";
 

@@ -5,6 +5,7 @@ import java.util.Set;
 
 import com.dittofs.operator.api.v1alpha1.Phase;
 import com.dittofs.operator.api.v1alpha1.ShareStatus;
+import com.dittofs.operator.api.v1alpha1.UserStatus;
 
 import static com.dittofs.operator.reconciler.ConditionTypes.*;
 
@@ -16,13 +17,24 @@ import static com.dittofs.operator.reconciler.ConditionTypes.*;
  * @param message human message, the server's own words on failure
  * @param shares the declared shares and their state, or null when the server was not reached
  * @param managedShares shares the operator manages after this pass (unchanged when the server was not reached)
+ * @param access users and the managed users and groups after this pass, or null when unchanged
  */
 record DataPlaneOutcome(boolean ready, String reason, String message, List<ShareStatus> shares,
-        List<String> managedShares) {
+        List<String> managedShares, Access access) {
+
+    /** What the status says about users: their state and what the operator manages. */
+    record Access(List<UserStatus> users, List<String> managedUsers, List<String> managedGroups) {
+    }
+
+    DataPlaneOutcome(boolean ready, String reason, String message, List<ShareStatus> shares,
+            List<String> managedShares) {
+        this(ready, reason, message, shares, managedShares, null);
+    }
 
     /** Failures a later pass may fix without anything else changing: try again after a backoff. */
     private static final Set<String> RETRYABLE = Set.of(REASON_SERVER_UNREACHABLE, REASON_SERVER_TIMEOUT,
-            REASON_API_ERROR, REASON_ADMIN_LOGIN_REJECTED, REASON_DATA_PLANE_CONFLICT, REASON_TLS_NOT_TRUSTED);
+            REASON_API_ERROR, REASON_ADMIN_LOGIN_REJECTED, REASON_DATA_PLANE_CONFLICT, REASON_TLS_NOT_TRUSTED,
+            REASON_USER_SECRET_MISSING, REASON_USER_REJECTED, REASON_GROUP_REJECTED, REASON_SHARE_ACCESS_REJECTED);
     /** Not ready, but expected to pass on its own: the server is starting, restarting or briefly overloaded. */
     private static final Set<String> TRANSIENT = Set.of(REASON_WAITING_FOR_SERVER, REASON_SERVER_UNREACHABLE,
             REASON_SERVER_TIMEOUT);

@@ -4,6 +4,8 @@ import java.util.List;
 
 import com.dittofs.operator.api.v1alpha1.DittoServer;
 import com.dittofs.operator.api.v1alpha1.ShareStatus;
+import com.dittofs.operator.api.v1alpha1.UserStatus;
+import com.dittofs.operator.dataplane.AccessReport;
 import com.dittofs.operator.dataplane.DataPlaneReport;
 import com.dittofs.operator.dataplane.SyncFailure;
 
@@ -24,15 +26,51 @@ final class DataPlaneOutcomes {
                     sharesBefore, report.managedShares());
         }
         List<ShareStatus> shares = report.shares().stream()
-                .map(s -> new ShareStatus(s.name(), s.ready(), s.message()))
+                .map(s -> share(s, report.access()))
                 .toList();
+        // a pass that stopped early (a conflict) never reached the users: what the status says of them stays
+        DataPlaneOutcome.Access access = report.failure() == null ? access(report.access()) : null;
         if (report.converged()) {
-            return new DataPlaneOutcome(true, REASON_CONVERGED,
-                    "Adapters, stores and " + shares.size() + " share(s) are as declared", shares,
-                    report.managedShares());
+            return new DataPlaneOutcome(true, REASON_CONVERGED, convergedMessage(shares.size(), report.access()),
+                    shares, report.managedShares(), access);
+        }
+        if (report.problem() == null && report.access().problem() != null) {
+            AccessReport.Problem problem = report.access().problem();
+            return new DataPlaneOutcome(false, reason(problem.kind()), problem.message(), shares,
+                    report.managedShares(), access);
         }
         return new DataPlaneOutcome(false, REASON_DATA_PLANE_CONFLICT, report.problem(), shares,
-                report.managedShares());
+                report.managedShares(), access);
+    }
+
+    private static ShareStatus share(DataPlaneReport.ShareState state, AccessReport access) {
+        ShareStatus share = new ShareStatus(state.name(), state.ready(), state.message());
+        share.setAccess(access.shareAccess().get(state.name()));
+        return share;
+    }
+
+    private static String convergedMessage(int shares, AccessReport access) {
+        if (access.users().isEmpty() && access.managedGroups().isEmpty()) {
+            return "Adapters, stores and " + shares + " share(s) are as declared";
+        }
+        return "Adapters, stores, " + shares + " share(s), " + access.users().size() + " user(s) and "
+                + access.managedGroups().size() + " group(s) are as declared";
+    }
+
+    private static DataPlaneOutcome.Access access(AccessReport report) {
+        List<UserStatus> users = report.users().stream()
+                .map(u -> new UserStatus(u.name(), u.ready(), u.message()))
+                .toList();
+        return new DataPlaneOutcome.Access(users, report.managedUsers(), report.managedGroups());
+    }
+
+    static String reason(AccessReport.Kind kind) {
+        return switch (kind) {
+            case USER_SECRET_MISSING -> REASON_USER_SECRET_MISSING;
+            case USER -> REASON_USER_REJECTED;
+            case GROUP -> REASON_GROUP_REJECTED;
+            case SHARE_ACCESS -> REASON_SHARE_ACCESS_REJECTED;
+        };
     }
 
     static String reason(SyncFailure.Cause cause) {

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import java.util.concurrent.ExecutorService;
@@ -20,8 +21,11 @@ import com.dittofs.operator.config.DataPlaneSettings;
 import com.dittofs.operator.dataplane.DataPlaneReport;
 import com.dittofs.operator.dataplane.DataPlaneSync;
 import com.dittofs.operator.dataplane.DesiredDataPlane;
+import com.dittofs.operator.dataplane.ManagedAccess;
+import com.dittofs.operator.dataplane.PasswordLedger;
 import com.dittofs.operator.dataplane.SyncScheduler;
 import com.dittofs.operator.dependent.PodInputs;
+import com.dittofs.operator.dfsclient.DfsClient;
 import com.dittofs.operator.dfsclient.DfsClientFactory;
 import com.dittofs.operator.dfsclient.DfsTls;
 import com.dittofs.operator.dfsconfig.PodEnvironment;
@@ -30,6 +34,7 @@ import com.dittofs.operator.events.EventRecorder;
 import com.dittofs.operator.events.EventReasons;
 import com.dittofs.operator.naming.Names;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 
@@ -47,7 +52,8 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 public class DataPlaneStep {
 
     /** Everything a sync depends on: a finished sync is published only if the server still asks for exactly this. */
-    private record SyncRequest(URI uri, String password, DfsTls tls, DesiredDataPlane desired, List<String> managed) {
+    private record SyncRequest(URI uri, String password, DfsTls tls, DesiredDataPlane desired, List<String> managed,
+            ManagedAccess managedAccess) {
         @Override
         public String toString() {
             return "SyncRequest[" + uri + "]"; // never the password
@@ -61,6 +67,7 @@ public class DataPlaneStep {
     DataPlaneSettings settings;
 
     private final DataPlaneEvents events = new DataPlaneEvents(this::forget);
+    private final PasswordLedger passwords = new PasswordLedger();
     private ExecutorService mainLane;
     private ExecutorService suspectLane;
     private SyncScheduler<ResourceID, DataPlaneOutcome> syncs;
@@ -87,6 +94,12 @@ public class DataPlaneStep {
     }
 
     DataPlaneOutcome run(DittoServer server, PodInputs inputs, boolean podReady, KubernetesClient client) {
+        return run(server, inputs, Map.of(), podReady, client);
+    }
+
+    /** @param referenced the user Secrets found, by name (the declared users' passwords among them) */
+    DataPlaneOutcome run(DittoServer server, PodInputs inputs, Map<String, Secret> referenced, boolean podReady,
+            KubernetesClient client) {
         List<String> managed = previouslyManaged(server);
         if (!settings.enabled()) {
             return new DataPlaneOutcome(true, ConditionTypes.REASON_NOT_MANAGED,
@@ -107,7 +120,8 @@ public class DataPlaneStep {
                         value(inputs.secrets(), PodEnvironment.S3_ENDPOINT_ENV).orElse(null)));
         addresses.use(ResourceID.fromResource(server), uri.get());
         SyncRequest request = new SyncRequest(uri.get(), password, tls(server, inputs.secrets()),
-                DesiredDataPlane.from(server.getSpec(), s3), managed);
+                DesiredDataPlane.from(server.getSpec(), s3, UserPasswords.resolve(server, referenced)), managed,
+                managedAccess(server));
         List<ShareStatus> sharesBefore = DataPlaneOutcomes.currentShares(server);
         var poll = syncs.poll(ResourceID.fromResource(server), request,
                 () -> sync(request, sharesBefore, server, client));
@@ -118,9 +132,9 @@ public class DataPlaneStep {
     private DataPlaneOutcome sync(SyncRequest request, List<ShareStatus> sharesBefore, DittoServer server,
             KubernetesClient client) {
         try {
-            DataPlaneReport report = DataPlaneSync.converge(
-                    clients.client(request.uri(), request.password(), request.tls()), request.desired(),
-                    request.managed());
+            DfsClient dfs = clients.client(request.uri(), request.password(), request.tls());
+            DataPlaneReport report = DataPlaneSync.converge(dfs, dfs, request.desired(), request.managed(),
+                    request.managedAccess(), passwords, request.uri().toString());
             // recorded here, so no change goes unannounced even when a newer request supersedes this result
             report.changes().forEach(change -> EventRecorder.normal(client, server,
                     EventReasons.DATA_PLANE_CHANGED, change));
@@ -138,6 +152,13 @@ public class DataPlaneStep {
     private static List<String> previouslyManaged(DittoServer server) {
         return server.getStatus() == null || server.getStatus().getManagedShares() == null
                 ? List.of() : server.getStatus().getManagedShares();
+    }
+
+    private static ManagedAccess managedAccess(DittoServer server) {
+        var status = server.getStatus();
+        return status == null ? ManagedAccess.none() : new ManagedAccess(
+                status.getManagedUsers() == null ? List.of() : status.getManagedUsers(),
+                status.getManagedGroups() == null ? List.of() : status.getManagedGroups());
     }
 
     private Optional<URI> apiUri(DittoServer server, KubernetesClient client) {

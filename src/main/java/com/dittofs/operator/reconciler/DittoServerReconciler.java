@@ -3,6 +3,7 @@ package com.dittofs.operator.reconciler;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -45,10 +46,12 @@ import com.dittofs.operator.dependent.StatefulSetRecreation;
 import com.dittofs.operator.events.CreatedObjects;
 import com.dittofs.operator.events.EventRecorder;
 import com.dittofs.operator.metrics.OperatorMeters;
+import com.dittofs.operator.naming.Names;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -151,8 +154,8 @@ public class DittoServerReconciler implements Reconciler<DittoServer> {
         }
         Pause.announceResume(server, context.getClient());
         var workflow = context.managedWorkflowAndDependentResourceContext();
-        workflow.put(PodInputs.REFERENCED_SECRETS,
-                ReferencedSecrets.resolve(server, referencedSecrets, context.getClient()));
+        Map<String, Secret> referenced = ReferencedSecrets.resolve(server, referencedSecrets, context.getClient());
+        workflow.put(PodInputs.REFERENCED_SECRETS, referenced);
         CreatedObjects created = CreatedObjects.startCollecting(context);
         WorkflowReconcileResult result = workflow.reconcileManagedWorkflow();
         created.announce(context.getClient(), server);
@@ -163,10 +166,11 @@ public class DittoServerReconciler implements Reconciler<DittoServer> {
                 .or(() -> context.getSecondaryResource(StatefulSet.class, StatefulSetDependent.NAME));
         Optional<DatabaseReadiness> database = DatabaseReadiness.of(server, context);
         boolean podReady = server.getSpec().getReplicas() > 0 && StatusAggregator.readyReplicas(statefulSet) > 0;
-        DataPlaneOutcome dataPlaneOutcome = dataPlane.run(server, inputs, podReady, context.getClient());
+        DataPlaneOutcome dataPlaneOutcome = dataPlane.run(server, inputs, referenced, podReady, context.getClient());
         Instant now = Instant.now();
         DittoServerStatus status = StatusAggregator.aggregate(server, inputs, statefulSet, database, dataPlaneOutcome,
                 null, now);
+        ShareClientEndpoints.apply(server, status, fileService(server, context));
         VolumeExpansion.Outcome volumes = VolumeExpansion.run(server,
                 context.getSecondaryResources(PersistentVolumeClaim.class), context.getClient());
         status = VolumesStatus.apply(server, status, volumes, now);
@@ -196,6 +200,13 @@ public class DittoServerReconciler implements Reconciler<DittoServer> {
             control.rescheduleAfter(VOLUME_RECHECK); // a resizer's capacity update arrives through ServerClaims
         }
         return control;
+    }
+
+    private static Optional<Service> fileService(DittoServer server, Context<DittoServer> context) {
+        String name = Names.fileService(server);
+        return context.getSecondaryResources(Service.class).stream()
+                .filter(s -> name.equals(s.getMetadata().getName()))
+                .findFirst();
     }
 
     @Override

@@ -78,6 +78,9 @@ final class Pause {
         to.setShares(from.getShares());
         to.setManagedShares(from.getManagedShares());
         to.setVolumes(from.getVolumes());
+        to.setUsers(from.getUsers());
+        to.setManagedUsers(from.getManagedUsers());
+        to.setManagedGroups(from.getManagedGroups());
         return to;
     }
 }

@@ -39,7 +39,7 @@ final class ReferencedSecrets {
                         .stream()
                         .map(ResourceID::fromResource)
                         .collect(Collectors.toSet()))
-                .withPrimaryToSecondaryMapper((DittoServer server) -> PodEnvironment.userSecretNames(server).stream()
+                .withPrimaryToSecondaryMapper((DittoServer server) -> names(server).stream()
                         .map(name -> new ResourceID(name, server.getMetadata().getNamespace()))
                         .collect(Collectors.toSet()))
                 .build();
@@ -53,7 +53,7 @@ final class ReferencedSecrets {
             KubernetesClient client) {
         String namespace = server.getMetadata().getNamespace();
         Map<String, Secret> found = new LinkedHashMap<>();
-        Set<String> names = PodEnvironment.userSecretNames(server);
+        Set<String> names = names(server);
         for (String name : names) {
             var cached = cache.get(new ResourceID(name, namespace));
             if (cached.isPresent()) {
@@ -72,8 +72,15 @@ final class ReferencedSecrets {
         return found;
     }
 
+    /** The pod's user Secrets and the declared users' password Secrets. */
+    static Set<String> names(DittoServer server) {
+        Set<String> names = new java.util.TreeSet<>(PodEnvironment.userSecretNames(server));
+        names.addAll(UserPasswords.secretNames(server));
+        return names;
+    }
+
     private static List<String> keys(DittoServer server) {
-        return PodEnvironment.userSecretNames(server).stream()
+        return names(server).stream()
                 .map(name -> key(server.getMetadata().getNamespace(), name))
                 .toList();
     }

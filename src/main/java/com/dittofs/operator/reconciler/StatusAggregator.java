@@ -65,7 +65,16 @@ final class StatusAggregator {
         status.setShares(dataPlane == null ? previous.getShares() : dataPlane.shares());
         List<String> managed = dataPlane == null ? previous.getManagedShares() : dataPlane.managedShares();
         status.setManagedShares(managed == null || managed.isEmpty() ? null : managed);
+        boolean accessSeen = dataPlane != null && dataPlane.access() != null;
+        status.setUsers(accessSeen ? emptyToNull(dataPlane.access().users()) : previous.getUsers());
+        status.setManagedUsers(accessSeen ? emptyToNull(dataPlane.access().managedUsers()) : previous.getManagedUsers());
+        status.setManagedGroups(accessSeen ? emptyToNull(dataPlane.access().managedGroups())
+                : previous.getManagedGroups());
         return status;
+    }
+
+    private static <T> List<T> emptyToNull(List<T> list) {
+        return list == null || list.isEmpty() ? null : list;
     }
 
     /** The facts the server-side conditions, Ready and the phase are decided from. */

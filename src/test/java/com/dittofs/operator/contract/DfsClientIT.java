@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
@@ -28,6 +29,10 @@ import com.dittofs.operator.dfsclient.BlockStoreKind;
 import com.dittofs.operator.dfsclient.DfsApiException;
 import com.dittofs.operator.dfsclient.DfsClient;
 import com.dittofs.operator.dfsclient.DfsClientFactory;
+import com.dittofs.operator.dfsclient.DfsGroup;
+import com.dittofs.operator.dfsclient.DfsUser;
+import com.dittofs.operator.dfsclient.GroupRequest;
+import com.dittofs.operator.dfsclient.UserRequest;
 import com.dittofs.operator.dfsclient.MetadataStore;
 import com.dittofs.operator.dfsclient.NfsExportConfig;
 import com.dittofs.operator.dfsclient.RetryPolicy;
@@ -237,6 +242,48 @@ class DfsClientIT {
         client.deleteShare("/export");
         assertThat(client.findShare("/export")).isEmpty();
         client.deleteMetadataStore("export-meta");
+    }
+
+    /** Users, groups, group grants and password resets, with the dfs rules the access sync relies on. */
+    @Test
+    void usersAndGroups() {
+        assertThat(client.groups()).extracting(DfsGroup::name).contains("admins", "operators", "users");
+        DfsGroup eng = client.createGroup(new GroupRequest("contract-eng", 4100L));
+        assertThat(eng.gid()).isEqualTo(4100L);
+        assertThat(client.updateGroup("contract-eng", new GroupRequest(null, 4101L)).gid()).isEqualTo(4101L);
+
+        DfsUser alice = client.createUser(new UserRequest("contract-alice", "alice-pass-1", "user", 4001L, 4101L,
+                List.of("contract-eng"), true));
+        assertThat(alice.groups()).containsExactly("contract-eng");
+        DfsApiException sameUid = catchThrowableOfType(DfsApiException.class, () -> client.createUser(
+                new UserRequest("contract-carol", "carol-pass-1", null, 4001L, null, null, null)));
+        assertThat(sameUid.conflict()).as("the UID is unique too").isTrue();
+        DfsApiException noGroup = catchThrowableOfType(DfsApiException.class, () -> client.createUser(
+                new UserRequest("contract-dave", "dave-pass-1", null, null, null, List.of("nosuch"), null)));
+        assertThat(noGroup.status()).isEqualTo(400);
+
+        // an admin-role user must change its password first; logging in as it with the same password clears that
+        DfsUser bob = client.createUser(new UserRequest("contract-bob", "bob-pass-1", "admin", null, null, null, true));
+        assertThat(bob.mustChangePassword()).isTrue();
+        assertThat(client.loginAs("contract-bob", "bob-pass-1").mustChangePassword()).isTrue();
+        assertThat(client.users()).filteredOn(u -> "contract-bob".equals(u.username()))
+                .singleElement().satisfies(u -> assertThat(u.mustChangePassword()).isFalse());
+
+        client.resetPassword("contract-alice", "alice-pass-2");
+        DfsApiException old = catchThrowableOfType(DfsApiException.class,
+                () -> client.loginAs("contract-alice", "alice-pass-1"));
+        assertThat(old.status()).isEqualTo(401);
+        assertThat(client.loginAs("contract-alice", "alice-pass-2").username()).isEqualTo("contract-alice");
+        client.updateUser("contract-alice", new UserRequest(null, null, null, null, null, List.of(), false));
+        DfsApiException disabled = catchThrowableOfType(DfsApiException.class,
+                () -> client.loginAs("contract-alice", "alice-pass-2"));
+        assertThat(disabled.status()).as("disabled is told apart from a wrong password").isEqualTo(403);
+
+        client.deleteUser("contract-alice");
+        client.deleteUser("contract-bob");
+        client.deleteGroup("contract-eng");
+        assertThat(client.users()).extracting(DfsUser::username).doesNotContain("contract-alice", "contract-bob");
+        assertThat(client.groups()).extracting(DfsGroup::name).doesNotContain("contract-eng");
     }
 
     @Test

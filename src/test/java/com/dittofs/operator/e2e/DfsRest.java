@@ -65,6 +65,20 @@ final class DfsRest {
         send("PUT", "/api/v1/shares/" + name.replaceFirst("^/", ""), Map.of("read_only", readOnly), token);
     }
 
+    List<String> userNames() {
+        List<String> names = new ArrayList<>();
+        send("GET", "/api/v1/users", null, token).forEach(u -> names.add(u.path("username").asText()));
+        return names.stream().sorted().toList();
+    }
+
+    List<String> groupNames() {
+        return names("/api/v1/groups").stream().sorted().toList();
+    }
+
+    void createUser(String name, String password) {
+        send("POST", "/api/v1/users", Map.of("username", name, "password", password), token);
+    }
+
     private JsonNode send(String method, String path, Object body, String bearer) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))

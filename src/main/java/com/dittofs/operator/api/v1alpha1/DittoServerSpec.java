@@ -39,6 +39,15 @@ import io.fabric8.kubernetes.api.model.Toleration;
         + " && (!self.metrics.enabled || self.metrics.port != " + Ports.SMB_CONTAINER + ")))",
         message = "controlPlane.port and metrics.port must differ from the container ports of NFS ("
                 + Ports.NFS_CONTAINER + ") and SMB (" + Ports.SMB_CONTAINER + ")")
+@ValidationRule(value = "!has(self.users) || self.users.all(u, !has(u.groups) || u.groups.all(g, has(self.groups)"
+        + " && self.groups.exists(x, x.name == g)))",
+        message = "users[].groups must name groups declared in spec.groups")
+@ValidationRule(value = "!has(self.shares) || self.shares.all(s, !has(s.grants) || s.grants.all(g, !has(g.user)"
+        + " || (has(self.users) && self.users.exists(u, u.name == g.user))))",
+        message = "shares[].grants[].user must name a user declared in spec.users")
+@ValidationRule(value = "!has(self.shares) || self.shares.all(s, !has(s.grants) || s.grants.all(g, !has(g.group)"
+        + " || (has(self.groups) && self.groups.exists(x, x.name == g.group))))",
+        message = "shares[].grants[].group must name a group declared in spec.groups")
 public class DittoServerSpec {
 
     /** The preStop sleep of the dfs container: Kubernetes refuses a sleep longer than the grace period. */
@@ -109,6 +118,20 @@ public class DittoServerSpec {
             + " Defaults to one share /export. Removing a share from the list deletes it from dfs (its files stay in"
             + " the stores); shares created by hand are left alone.")
     private List<ShareSpec> shares = defaultShares();
+
+    @Size(max = 64)
+    @ValidationRule(value = "self.all(a, self.exists_one(b, a.name == b.name))", message = "users names must be unique")
+    @ValidationRule(value = "self.all(a, !has(a.uid) || self.exists_one(b, has(b.uid) && b.uid == a.uid))",
+            message = "users[].uid must be unique")
+    @JsonPropertyDescription("dfs users the operator creates and keeps as declared (SMB logins, NFS identities by"
+            + " UID). Removing one deletes it from dfs; users created by hand are left alone.")
+    private List<UserSpec> users;
+
+    @Size(max = 64)
+    @ValidationRule(value = "self.all(a, self.exists_one(b, a.name == b.name))", message = "groups names must be unique")
+    @JsonPropertyDescription("dfs groups the operator creates and keeps as declared. Removing one deletes it from"
+            + " dfs; groups created by hand are left alone.")
+    private List<GroupSpec> groups;
 
     @JsonPropertyDescription("JWT secret and admin password; generated into Secrets when omitted.")
     private IdentitySpec identity;
@@ -260,6 +283,22 @@ public class DittoServerSpec {
         ShareSpec export = new ShareSpec();
         export.setName("/export");
         return new java.util.ArrayList<>(List.of(export));
+    }
+
+    public List<UserSpec> getUsers() {
+        return users;
+    }
+
+    public void setUsers(List<UserSpec> users) {
+        this.users = users;
+    }
+
+    public List<GroupSpec> getGroups() {
+        return groups;
+    }
+
+    public void setGroups(List<GroupSpec> groups) {
+        this.groups = groups;
     }
 
     public List<ShareSpec> getShares() {

@@ -39,6 +39,17 @@ public class DittoServerStatus {
     @JsonPropertyDescription("The server's volume claims, each with its requested size and actual capacity.")
     private List<VolumeStatus> volumes;
 
+    @JsonPropertyDescription("The declared users and their state on the server (never a password).")
+    private List<UserStatus> users;
+
+    @JsonPropertyDescription("Users the operator created and manages; one removed from spec.users is deleted from"
+            + " dfs. Users created by other means are never listed here and never touched.")
+    private List<String> managedUsers;
+
+    @JsonPropertyDescription("Groups the operator created and manages; one removed from spec.groups is deleted from"
+            + " dfs.")
+    private List<String> managedGroups;
+
     @JsonPropertyDescription("Ready, Available, ConfigReady, DataPlaneReady, Progressing, VolumesResized and, with"
             + " percona.enabled, DatabaseReady, following Kubernetes API conventions; Paused while reconciling is"
             + " paused.")
@@ -114,6 +125,30 @@ public class DittoServerStatus {
 
     public void setVolumes(List<VolumeStatus> volumes) {
         this.volumes = volumes;
+    }
+
+    public List<UserStatus> getUsers() {
+        return users;
+    }
+
+    public void setUsers(List<UserStatus> users) {
+        this.users = users;
+    }
+
+    public List<String> getManagedUsers() {
+        return managedUsers;
+    }
+
+    public void setManagedUsers(List<String> managedUsers) {
+        this.managedUsers = managedUsers;
+    }
+
+    public List<String> getManagedGroups() {
+        return managedGroups;
+    }
+
+    public void setManagedGroups(List<String> managedGroups) {
+        this.managedGroups = managedGroups;
     }
 
     public List<Condition> getConditions() {

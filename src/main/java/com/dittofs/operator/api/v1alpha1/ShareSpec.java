@@ -1,5 +1,7 @@
 package com.dittofs.operator.api.v1alpha1;
 
+import java.util.List;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
@@ -31,6 +33,15 @@ public class ShareSpec {
             + " spec.s3 is set.")
     private Boolean remote;
 
+    @Size(max = 32)
+    @JsonPropertyDescription("Access for declared users and groups, beyond defaultPermission. Grants the operator made"
+            + " and no longer declares are revoked; grants to users and groups made by hand are left alone.")
+    private List<ShareGrant> grants;
+
+    @JsonPropertyDescription("NFS export settings (identity squashing, anonymous UID/GID, AUTH_SYS). dfs defaults"
+            + " apply when omitted.")
+    private ShareNfsSpec nfs;
+
     public String getName() {
         return name;
     }
@@ -61,5 +72,21 @@ public class ShareSpec {
 
     public void setRemote(Boolean remote) {
         this.remote = remote;
+    }
+
+    public List<ShareGrant> getGrants() {
+        return grants;
+    }
+
+    public void setGrants(List<ShareGrant> grants) {
+        this.grants = grants;
+    }
+
+    public ShareNfsSpec getNfs() {
+        return nfs;
+    }
+
+    public void setNfs(ShareNfsSpec nfs) {
+        this.nfs = nfs;
     }
 }

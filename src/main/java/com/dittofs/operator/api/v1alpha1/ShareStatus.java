@@ -17,6 +17,18 @@ public class ShareStatus {
     @JsonPropertyDescription("What the operator found or did, or why the share is not ready.")
     private String message;
 
+    @JsonPropertyDescription("Who may do what on the share: the declared grants, the default for everyone else and"
+            + " the NFS squash mode.")
+    private String access;
+
+    @JsonPropertyDescription("Where clients inside the cluster reach the share (the -file Service's DNS name; pods"
+            + " resolve it, kubelets mounting a PersistentVolume do not).")
+    private ShareEndpoints endpoints;
+
+    @JsonPropertyDescription("Where clients outside the cluster reach the share: the LoadBalancer address, or"
+            + " <node-address> with the NodePorts, when the -file Service has them.")
+    private ShareEndpoints externalEndpoints;
+
     public ShareStatus() {
     }
 
@@ -49,4 +61,29 @@ public class ShareStatus {
     public void setMessage(String message) {
         this.message = message;
     }
+
+    public String getAccess() {
+        return access;
+    }
+
+    public void setAccess(String access) {
+        this.access = access;
+    }
+
+    public ShareEndpoints getEndpoints() {
+        return endpoints;
+    }
+
+    public void setEndpoints(ShareEndpoints endpoints) {
+        this.endpoints = endpoints;
+    }
+
+    public ShareEndpoints getExternalEndpoints() {
+        return externalEndpoints;
+    }
+
+    public void setExternalEndpoints(ShareEndpoints externalEndpoints) {
+        this.externalEndpoints = externalEndpoints;
+    }
+
 }

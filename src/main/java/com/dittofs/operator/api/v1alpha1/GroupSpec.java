@@ -1,0 +1,46 @@
+package com.dittofs.operator.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
+
+/** A dfs group the operator creates and keeps as declared. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class GroupSpec {
+
+    @Required
+    @Size(max = 32)
+    @Pattern(UserSpec.NAME_PATTERN)
+    @ValidationRule(value = "!(self in ['admins', 'operators', 'users'])",
+            message = "admins, operators and users are dfs's own groups and cannot be declared")
+    @JsonPropertyDescription("Group name: lowercase letters, digits, '_', '.', '-'. Not one of dfs's own groups"
+            + " (admins, operators, users).")
+    private String name;
+
+    @Min(1)
+    @Max(4294967295L)
+    @JsonPropertyDescription("Unix GID of the group. A grant to the group reaches NFS clients only when they send this"
+            + " GID (AUTH_SYS); without it the group's grants apply over SMB only.")
+    private Long gid;
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public Long getGid() {
+        return gid;
+    }
+
+    public void setGid(Long gid) {
+        this.gid = gid;
+    }
+}

@@ -1,0 +1,27 @@
+package com.dittofs.operator.dataplane;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class PasswordLedgerTest {
+
+    @Test
+    void remembersThePasswordPerServerAndUserUntilForgotten() {
+        PasswordLedger ledger = new PasswordLedger();
+        assertThat(ledger.matches("s1", "alice", "first-password")).isFalse();
+        ledger.record("s1", "alice", "first-password");
+        assertThat(ledger.matches("s1", "alice", "first-password")).isTrue();
+        assertThat(ledger.matches("s1", "alice", "second-password")).as("rotated").isFalse();
+        assertThat(ledger.matches("s2", "alice", "first-password")).as("another server").isFalse();
+        ledger.forget("s1", "alice");
+        assertThat(ledger.matches("s1", "alice", "first-password")).isFalse();
+    }
+
+    @Test
+    void anotherOperatorProcessKnowsNothing() {
+        PasswordLedger one = new PasswordLedger();
+        one.record("s1", "alice", "first-password");
+        assertThat(new PasswordLedger().matches("s1", "alice", "first-password")).isFalse();
+    }
+}

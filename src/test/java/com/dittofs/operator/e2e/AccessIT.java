@@ -1,0 +1,265 @@
+package com.dittofs.operator.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.dittofs.operator.api.v1alpha1.DittoServer;
+import com.dittofs.operator.api.v1alpha1.ShareStatus;
+import com.dittofs.operator.api.v1alpha1.UserSpec;
+import com.dittofs.operator.api.v1alpha1.UserStatus;
+import com.dittofs.operator.contract.DfsProcess;
+import com.dittofs.operator.naming.Ports;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.SecretKeySelector;
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+import io.quarkus.test.junit.TestProfile;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Declared users, groups and grants against the real dfs, through the clients people use: the guide's example is
+ * applied as written, then a declared user logs in over SMB (smbclient) and NFS clients come as root and as the
+ * user's UID (libnfs). Then the password Secret is rotated, a user is removed, and one is added before its Secret.
+ */
+@QuarkusIntegrationTest
+@TestProfile(RealDfs.class)
+class AccessIT extends E2E {
+
+    private static final String NAME = "team-files";
+    private static DfsProcess dfs;
+
+    @AfterAll
+    static void stopDfs() {
+        if (dfs != null) {
+            dfs.close();
+        }
+    }
+
+    @Test
+    void declaredUsersLogInWithTheirGrantsAndFollowTheirSecrets() throws Exception {
+        for (HasMetadata object : GuideBlocks.objects("USING_SHARES.md", "AccessIT applies the next block as it is")) {
+            object.getMetadata().setNamespace(namespace);
+            admin.resource(object).create();
+        }
+        await().atMost(TIMEOUT).until(() -> {
+            var pod = admin.pods().inNamespace(namespace).withName(NAME + "-0").get();
+            return pod != null && pod.getStatus().getPodIP() != null;
+        });
+        dfs = Kubelet.run(admin, namespace, NAME + "-0");
+        awaitReady(NAME);
+        DittoServer ready = get(NAME);
+        assertThat(condition(NAME, "DataPlaneReady")).get().satisfies(c -> {
+            assertThat(c.getReason()).isEqualTo("Converged");
+            assertThat(c.getMessage()).contains("2 user(s) and 1 group(s)");
+        });
+        assertThat(ready.getStatus().getUsers()).extracting(UserStatus::getName, UserStatus::getReady)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("alice", true),
+                        org.assertj.core.groups.Tuple.tuple("bob", true));
+        assertThat(ready.getStatus().getManagedUsers()).containsExactly("alice", "bob");
+        assertThat(ready.getStatus().getManagedGroups()).containsExactly("readers");
+        ShareStatus team = ready.getStatus().getShares().get(0);
+        assertThat(team.getAccess()).isEqualTo(
+                "user alice: read-write, group readers: read; everyone else: none; NFS squash root_to_guest");
+        assertThat(team.getEndpoints().getNfs()).isEqualTo(NAME + "-file." + namespace + ".svc:/team");
+        assertThat(team.getEndpoints().getSmb()).isEqualTo("\\\\" + NAME + "-file." + namespace + ".svc\\team");
+        String configHash = ready.getStatus().getConfigHash();
+        String podUid = admin.pods().inNamespace(namespace).withName(NAME + "-0").get().getMetadata().getUid();
+
+        Path dir = Files.createTempDirectory("smb");
+        String content = "written by alice " + UUID.randomUUID();
+        Files.writeString(dir.resolve("mine.txt"), content);
+
+        // SMB: alice writes and reads back on /team (read-write); she is refused a write on /docs (read).
+        var write = SmbClient.run("/team", "alice", "alice-first-password", dir, "put mine.txt mine.txt; get mine.txt back.txt");
+        assertThat(write.ok()).as(write.output()).isTrue();
+        assertThat(Files.readString(dir.resolve("back.txt"))).isEqualTo(content);
+        var refused = SmbClient.run("/docs", "alice", "alice-first-password", dir, "put mine.txt mine.txt");
+        assertThat(refused.output()).contains("NT_STATUS_ACCESS_DENIED");
+        // bob reads /team through the readers group, and may not write there.
+        var bobReads = SmbClient.run("/team", "bob", "bob-first-password", dir, "get mine.txt bob.txt");
+        assertThat(bobReads.ok()).as(bobReads.output()).isTrue();
+        assertThat(SmbClient.run("/team", "bob", "bob-first-password", dir, "put mine.txt bob.txt").output())
+                .contains("NT_STATUS_ACCESS_DENIED");
+
+        // NFS: root is squashed to a guest on /team (everyone else: none), and stays root on /scratch (squash none);
+        // a client sending alice's UID writes on /team.
+        Path local = dir.resolve("mine.txt");
+        assertThat(nfsCopy(local, "team", 0).exitCode()).as("root, squashed to a guest, on /team").isNotZero();
+        var asRoot = nfsCopy(local, "scratch", 0);
+        assertThat(asRoot.exitCode()).as(asRoot.output()).isZero();
+        var asAlice = nfsCopy(local, "team", 1001);
+        assertThat(asAlice.exitCode()).as(asAlice.output()).isZero();
+        assertThat(nfsCopy(local, "team", 4242).exitCode()).as("an unknown UID on /team").isNotZero();
+
+        // Rotation: the Secret changes, dfs takes the new password (SMB included), the pod is not restarted.
+        admin.secrets().inNamespace(namespace).withName("alice-password").edit(s -> {
+            s.setData(Map.of("password", Base64.getEncoder().encodeToString(
+                    "alice-second-password".getBytes(StandardCharsets.UTF_8))));
+            s.setStringData(null);
+            return s;
+        });
+        long rotated = System.nanoTime();
+        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(500)).until(() -> SmbClient.run("/team", "alice",
+                "alice-second-password", dir, "ls").ok());
+        System.out.printf("ACCESS password rotation over SMB: %.1f s%n", (System.nanoTime() - rotated) / 1e9);
+        assertThat(SmbClient.run("/team", "alice", "alice-first-password", dir, "ls").output())
+                .contains("NT_STATUS_LOGON_FAILURE");
+        assertThat(admin.pods().inNamespace(namespace).withName(NAME + "-0").get().getMetadata().getUid())
+                .as("no restart for a password").isEqualTo(podUid);
+        assertThat(get(NAME).getStatus().getConfigHash()).isEqualTo(configHash);
+
+        // A user made by hand stays; bob, removed from the spec, is deleted from dfs (his grant goes with him).
+        DfsRest rest = dfsAsAdmin();
+        rest.createUser("carol", "carol-by-hand-1");
+        edit(NAME, s -> {
+            s.getSpec().setUsers(new ArrayList<>(List.of(s.getSpec().getUsers().get(0))));
+            s.getSpec().getShares().get(0).getGrants().removeIf(g -> g.getGroup() != null);
+            s.getSpec().setGroups(null);
+        });
+        await().atMost(TIMEOUT).until(() -> !rest.userNames().contains("bob"));
+        assertThat(rest.userNames()).contains("admin", "alice", "carol");
+        assertThat(rest.groupNames()).doesNotContain("readers");
+        await().atMost(TIMEOUT).until(() -> List.of("alice").equals(get(NAME).getStatus().getManagedUsers())
+                && get(NAME).getStatus().getManagedGroups() == null);
+        assertThat(SmbClient.run("/team", "bob", "bob-first-password", dir, "ls").output())
+                .contains("NT_STATUS_LOGON_FAILURE");
+
+        // A user whose Secret does not exist yet: a condition naming it; then the Secret comes and the user works.
+        edit(NAME, s -> {
+            s.getSpec().getUsers().add(user("dave", "dave-password"));
+            com.dittofs.operator.api.v1alpha1.ShareGrant read = new com.dittofs.operator.api.v1alpha1.ShareGrant();
+            read.setUser("dave");
+            read.setLevel(com.dittofs.operator.api.v1alpha1.AccessLevel.READ);
+            s.getSpec().getShares().get(2).setGrants(new ArrayList<>(List.of(read)));
+        });
+        await().atMost(TIMEOUT).until(() -> condition(NAME, "DataPlaneReady").map(c -> "False".equals(c.getStatus())
+                && "UserSecretMissing".equals(c.getReason()) && c.getMessage().contains("dave-password"))
+                .orElse(false));
+        admin.secrets().inNamespace(namespace).resource(new SecretBuilder().withNewMetadata()
+                .withName("dave-password").endMetadata().withStringData(Map.of("password", "dave-password-one"))
+                .build()).create();
+        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(500)).until(() -> SmbClient.run("/scratch", "dave",
+                "dave-password-one", dir, "ls").ok());
+        awaitCondition(NAME, "DataPlaneReady", "True");
+        assertNoPasswordLeaked();
+    }
+
+    /** No password in what the operator writes (status, events, the pod) nor in its log. */
+    private static void assertNoPasswordLeaked() throws java.io.IOException {
+        SecretScanner scanner = new SecretScanner();
+        for (String password : List.of("alice-first-password", "alice-second-password", "bob-first-password",
+                "dave-password-one")) {
+            scanner.watch("a user's password", password);
+        }
+        List<List<? extends HasMetadata>> kinds = List.of(
+                admin.configMaps().inNamespace(namespace).list().getItems(),
+                admin.v1().events().inNamespace(namespace).list().getItems(),
+                servers().inNamespace(namespace).list().getItems(),
+                admin.apps().statefulSets().inNamespace(namespace).list().getItems(),
+                admin.pods().inNamespace(namespace).list().getItems());
+        kinds.forEach(objects -> objects.forEach(o -> scanner.scan(o.getKind() + " " + o.getMetadata().getName(),
+                io.fabric8.kubernetes.client.utils.Serialization.asJson(o))));
+        scanner.scan("the operator's log", Files.readString(
+                io.quarkus.test.common.PropertyTestUtil.getLogFilePath(), StandardCharsets.UTF_8));
+        assertThat(scanner.findings()).isEmpty();
+    }
+
+    @Test
+    void grantsToUndeclaredUsersOrGroupsAreRejectedAtAdmission() {
+        DittoServer server = (DittoServer) GuideBlocks.objects("USING_SHARES.md",
+                "AccessIT applies the next block as it is").stream().filter(DittoServer.class::isInstance)
+                .findFirst().orElseThrow();
+        server.getMetadata().setName("undeclared");
+        server.getSpec().getShares().get(1).getGrants().get(0).setUser("mallory");
+        assertRejected(server, "shares[].grants[].user must name a user declared in spec.users");
+
+        server.getSpec().getShares().get(1).getGrants().get(0).setUser("alice");
+        server.getSpec().getUsers().get(1).setGroups(List.of("writers"));
+        assertRejected(server, "users[].groups must name groups declared in spec.groups");
+
+        server.getSpec().getUsers().get(1).setGroups(List.of("readers"));
+        server.getSpec().getUsers().get(1).setUid(1001L);
+        assertRejected(server, "users[].uid must be unique");
+
+        server.getSpec().getUsers().get(1).setUid(1002L);
+        server.getSpec().getUsers().get(1).setName("admin");
+        assertRejected(server, "admin is dfs's bootstrap account");
+    }
+
+    /** The guide's static PersistentVolume, claim and pod, with the -file Service's real ClusterIP: bound, running. */
+    @Test
+    void theGuidesNfsPersistentVolumeBindsAndItsPodRuns() {
+        DittoServer guide = (DittoServer) GuideBlocks.objects("USING_SHARES.md",
+                "AccessIT applies the next block as it is").stream().filter(DittoServer.class::isInstance)
+                .findFirst().orElseThrow();
+        guide.getMetadata().setName("pv-files");
+        String name = create(guide).getMetadata().getName();
+        await().atMost(TIMEOUT).until(() -> admin.services().inNamespace(namespace).withName(name + "-file")
+                .get() != null);
+        String clusterIp = admin.services().inNamespace(namespace).withName(name + "-file").get().getSpec()
+                .getClusterIP();
+        String pvName = "team-files-scratch-" + namespace;
+        for (HasMetadata object : GuideBlocks.objects("USING_SHARES.md",
+                "AccessIT applies the next block, with the real ClusterIP")) {
+            if (object instanceof io.fabric8.kubernetes.api.model.PersistentVolume pv) {
+                assertThat(pv.getSpec().getNfs().getPath()).isEqualTo("/scratch");
+                pv.getSpec().getNfs().setServer(clusterIp);
+                pv.getMetadata().setName(pvName); // cluster-scoped: one per test namespace
+                admin.resource(pv).serverSideApply();
+                continue;
+            }
+            if (object instanceof io.fabric8.kubernetes.api.model.PersistentVolumeClaim pvc) {
+                pvc.getSpec().setVolumeName(pvName);
+            }
+            object.getMetadata().setNamespace(namespace);
+            admin.resource(object).serverSideApply();
+        }
+        try {
+            await().atMost(TIMEOUT).until(() -> "Bound".equals(admin.persistentVolumeClaims().inNamespace(namespace)
+                    .withName("scratch").get().getStatus().getPhase()));
+            await().atMost(TIMEOUT).until(() -> "Running".equals(admin.pods().inNamespace(namespace)
+                    .withName("scratch-writer").get().getStatus().getPhase()));
+        } finally {
+            admin.pods().inNamespace(namespace).withName("scratch-writer").withGracePeriod(0).delete();
+            admin.persistentVolumeClaims().inNamespace(namespace).withName("scratch").delete();
+            admin.persistentVolumes().withName(pvName).delete();
+        }
+    }
+
+    private static void assertRejected(DittoServer server, String message) {
+        server.getMetadata().setNamespace(namespace);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> servers().inNamespace(namespace).resource(server)
+                .create()).hasMessageContaining(message);
+    }
+
+    private static UserSpec user(String name, String secret) {
+        UserSpec user = new UserSpec();
+        user.setName(name);
+        user.setPasswordSecretRef(new SecretKeySelector("password", secret, false));
+        return user;
+    }
+
+    private static ControlPlane.Result nfsCopy(Path local, String share, int uid) {
+        // nfs-cp creates exclusively: a fresh name per call; libnfs sends the uid given in the URL (AUTH_SYS)
+        String url = "nfs://127.0.0.1/" + share + "/f-" + UUID.randomUUID() + ".txt?version=3&nfsport="
+                + Ports.NFS_CONTAINER + "&mountport=" + Ports.NFS_CONTAINER + "&uid=" + uid + "&gid=" + uid;
+        return ControlPlane.exec(List.of("nfs-cp", local.toString(), url), 60);
+    }
+
+    private static DfsRest dfsAsAdmin() {
+        String password = new String(Base64.getDecoder().decode(admin.secrets().inNamespace(namespace)
+                .withName(NAME + "-admin").get().getData().get("password")), StandardCharsets.UTF_8);
+        return new DfsRest(java.net.URI.create("http://127.0.0.1:8080"), password);
+    }
+}
