@@ -39,6 +39,13 @@ public class OperatorMeters {
     private volatile IndexerResourceCache<DittoServer> servers;
     private final Set<String> conditionTypes = ConcurrentHashMap.newKeySet();
 
+    /** Meters on the given registry, outside CDI (tests that build the reconciler by hand). */
+    public static OperatorMeters on(MeterRegistry registry) {
+        OperatorMeters meters = new OperatorMeters();
+        meters.registry = registry;
+        return meters;
+    }
+
     public void reconciled(boolean success) {
         registry.counter(RECONCILES, "result", success ? "success" : "error").increment();
     }

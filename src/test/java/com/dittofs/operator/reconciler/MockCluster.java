@@ -73,6 +73,8 @@ final class MockCluster implements AutoCloseable {
         server.init();
         client = server.createClient();
         reconciler.dataPlane = dataPlane;
+        reconciler.meters = com.dittofs.operator.metrics.OperatorMeters.on(
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
         operator = new Operator(o -> o.withKubernetesClient(client)
                 .withSSABasedCreateUpdateMatchForDependentResources(false)
                 .withUseSSAToPatchPrimaryResource(false)
