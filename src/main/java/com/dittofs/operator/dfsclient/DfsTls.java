@@ -22,6 +22,13 @@ import javax.net.ssl.X509TrustManager;
  */
 public record DfsTls(String caPem, String serverName) {
 
+    /** The CA bundle holds no usable certificate: no connection is attempted. */
+    public static final class UnusableCaException extends IllegalArgumentException {
+        UnusableCaException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     /** A trust manager doing both checks; fails early on a CA bundle without a certificate. */
     public ServerNameTrustManager trustManager() {
         try {
@@ -34,8 +41,8 @@ public record DfsTls(String caPem, String serverName) {
             }
             throw new IllegalStateException("the JVM offers no X.509 trust manager");
         } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException("The CA certificate of " + serverName + " cannot be used: "
-                    + e.getMessage(), e);
+            throw new UnusableCaException("The CA certificate to verify " + serverName + " with cannot be used ("
+                    + e.getMessage() + "): fix ca.crt in the certificate Secret", e);
         }
     }
 

@@ -139,6 +139,9 @@ public class DataPlaneStep {
             report.changes().forEach(change -> EventRecorder.normal(client, server,
                     EventReasons.DATA_PLANE_CHANGED, change));
             return DataPlaneOutcomes.of(report, sharesBefore);
+        } catch (DfsTls.UnusableCaException e) {
+            return new DataPlaneOutcome(false, ConditionTypes.REASON_TLS_NOT_TRUSTED, e.getMessage(), sharesBefore,
+                    request.managed());
         } catch (RuntimeException e) {
             return DataPlaneOutcomes.crashed(e, sharesBefore, request.managed());
         }

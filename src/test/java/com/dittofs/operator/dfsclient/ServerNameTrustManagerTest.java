@@ -55,7 +55,8 @@ class ServerNameTrustManagerTest {
     @Test
     void aCaWithoutCertificateIsAClearError() {
         assertThatThrownBy(() -> new DfsTls("not a certificate", SERVICE).trustManager())
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("The CA certificate of " + SERVICE + " cannot be used");
+                .isInstanceOf(DfsTls.UnusableCaException.class)
+                .hasMessageStartingWith("The CA certificate to verify " + SERVICE + " with cannot be used (")
+                .hasMessageEndingWith("): fix ca.crt in the certificate Secret");
     }
 }

@@ -27,8 +27,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The REST API over HTTPS on the real control plane with the real dfs: with cert-manager's Certificate CRD installed,
- * spec.controlPlane.tls.issuerRef makes the operator create a Certificate for the -api Service; until its Secret
+ * The REST API over HTTPS on the real control plane with the real dfs: once cert-manager's Certificate CRD is
+ * installed (after the server: no restart needed), spec.controlPlane.tls.issuerRef makes the operator create a
+ * Certificate for the -api Service; until its Secret
  * exists the server says so (SecretMissing); the test then plays cert-manager (writes the kubernetes.io/tls Secret)
  * and the kubelet (runs dfs with the Secret volume's files). The operator converges the data plane over HTTPS,
  * verifying dfs with ca.crt; a ca.crt that does not sign the served certificate stops it, and a renewed certificate
@@ -79,9 +80,17 @@ class ApiTlsIT extends E2E {
         return conditionIs(name, "DataPlaneReady", status);
     }
 
+    private static boolean crdInstalled() {
+        return admin.apiextensions().v1().customResourceDefinitions().withName(CertManagerCertificate.CRD_NAME)
+                .get() != null;
+    }
+
     @Test
     void dataPlaneOverHttpsWithACertificateFromCertManager() throws Exception {
-        installCertManagerCrd();
+        if (crdInstalled()) { // a kept cluster (KEEP_CLUSTER=1) from an earlier run
+            admin.apiextensions().v1().customResourceDefinitions().withName(CertManagerCertificate.CRD_NAME).delete();
+            await().atMost(TIMEOUT).until(() -> !crdInstalled());
+        }
         DittoServer server = Fixtures.basic();
         String name = server.getMetadata().getName();
         ControlPlaneTlsSpec tls = new ControlPlaneTlsSpec();
@@ -92,7 +101,13 @@ class ApiTlsIT extends E2E {
         server.getSpec().getControlPlane().setTls(tls);
         create(server);
 
-        // The Certificate is created; until cert-manager writes its Secret, the server waits and says why.
+        // Without cert-manager there is no Certificate, and the server says which Secret it waits for.
+        await().atMost(TIMEOUT).until(() -> condition(name, "Ready")
+                .map(c -> "SecretMissing".equals(c.getReason())).orElse(false));
+
+        // cert-manager installed later is picked up without restarting the operator: the Certificate is created;
+        // until cert-manager writes its Secret, the server waits and says why.
+        installCertManagerCrd();
         await().atMost(TIMEOUT).until(() -> certificate(name + "-api") != null);
         await().atMost(TIMEOUT).until(() -> condition(name, "Ready")
                 .map(c -> "SecretMissing".equals(c.getReason()) && c.getMessage().contains(name + "-api-tls"))
