@@ -14,6 +14,7 @@ import com.dittofs.operator.events.EventReasons;
 import com.dittofs.operator.events.EventRecorder;
 import com.dittofs.operator.naming.Labels;
 import com.dittofs.operator.naming.Names;
+import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
@@ -85,24 +86,7 @@ public class StatefulSetDependent extends DittoDependent<StatefulSet> {
             annotations.putAll(spec.getPodAnnotations());
         }
         annotations.put(Labels.POD_INPUTS_HASH, inputs.hash());
-        var container = new ContainerBuilder()
-                .withName(Names.CONTAINER)
-                .withImage(spec.getImage())
-                .withImagePullPolicy(spec.getImagePullPolicy().name())
-                .withCommand(Names.DFS_BINARY)
-                .withArgs("start", "--foreground", "--config", Names.CONFIG_DIR + "/" + Names.CONFIG_KEY)
-                .withPorts(PodTemplates.ports(spec))
-                .withEnv(PodTemplates.env(PodEnvironment.literals(server), inputs.secrets()))
-                .withResources(PodTemplates.resources(spec))
-                .withVolumeMounts(PodTemplates.mounts(spec))
-                .withStartupProbe(PodTemplates.startup())
-                .withLivenessProbe(PodTemplates.liveness())
-                .withReadinessProbe(PodTemplates.readiness())
-                // Let Services stop routing new clients before dfs starts draining.
-                .withNewLifecycle().withNewPreStop().withNewSleep((long) PodTemplates.PRE_STOP_SECONDS).endPreStop()
-                .endLifecycle()
-                .withSecurityContext(PodTemplates.containerSecurity(spec))
-                .build();
+        var container = container(server, inputs);
         return new PodTemplateSpecBuilder()
                 .withNewMetadata().withLabels(labels).withAnnotations(annotations).endMetadata()
                 .withNewSpec()
@@ -121,6 +105,29 @@ public class StatefulSetDependent extends DittoDependent<StatefulSet> {
                                 .withNewConfigMap().withName(Names.config(server)).endConfigMap().build(),
                         new VolumeBuilder().withName(Names.VOLUME_TMP).withNewEmptyDir().endEmptyDir().build())
                 .endSpec()
+                .build();
+    }
+
+    /** The dfs container: its image, command, ports, environment, probes and drain on shutdown. */
+    private static Container container(DittoServer server, PodInputs inputs) {
+        DittoServerSpec spec = server.getSpec();
+        return new ContainerBuilder()
+                .withName(Names.CONTAINER)
+                .withImage(spec.getImage())
+                .withImagePullPolicy(spec.getImagePullPolicy().name())
+                .withCommand(Names.DFS_BINARY)
+                .withArgs("start", "--foreground", "--config", Names.CONFIG_DIR + "/" + Names.CONFIG_KEY)
+                .withPorts(PodTemplates.ports(spec))
+                .withEnv(PodTemplates.env(PodEnvironment.literals(server), inputs.secrets()))
+                .withResources(PodTemplates.resources(spec))
+                .withVolumeMounts(PodTemplates.mounts(spec))
+                .withStartupProbe(PodTemplates.startup())
+                .withLivenessProbe(PodTemplates.liveness())
+                .withReadinessProbe(PodTemplates.readiness())
+                // Let Services stop routing new clients before dfs starts draining.
+                .withNewLifecycle().withNewPreStop().withNewSleep((long) PodTemplates.PRE_STOP_SECONDS).endPreStop()
+                .endLifecycle()
+                .withSecurityContext(PodTemplates.containerSecurity(spec))
                 .build();
     }
 
