@@ -75,25 +75,7 @@ public final class DataPlaneSync {
             String metadataId = metadataStore(desired.metadataStore());
             String localId = blockStore(BlockStoreKind.LOCAL, desired.localStore());
             Optional<String> remoteId = desired.remoteStore().map(s -> blockStore(BlockStoreKind.REMOTE, s));
-            List<DataPlaneReport.ShareState> states = new ArrayList<>();
-            Map<String, Share> existing = new java.util.HashMap<>();
-            dfs.shares().forEach(s -> existing.put(s.name(), s));
-            for (DesiredDataPlane.DesiredShare share : desired.shares()) {
-                states.add(share(share, existing.get(share.name()), metadataId, localId, remoteId));
-                if (!managed.contains(share.name())) {
-                    managed.add(share.name());
-                }
-            }
-            List<String> declared = desired.shares().stream().map(DesiredDataPlane.DesiredShare::name).toList();
-            for (String gone : List.copyOf(managed)) {
-                if (!declared.contains(gone)) {
-                    if (existing.containsKey(gone)) {
-                        dfs.deleteShare(gone);
-                        changes.add("Deleted share " + gone);
-                    }
-                    managed.remove(gone);
-                }
-            }
+            List<DataPlaneReport.ShareState> states = shares(desired, managed, metadataId, localId, remoteId);
             String problem = states.stream().filter(s -> !s.ready()).map(DataPlaneReport.ShareState::message)
                     .findFirst().orElse(null);
             java.util.Set<String> served = new java.util.HashSet<>();
@@ -106,6 +88,31 @@ public final class DataPlaneSync {
         } catch (Unconverged e) {
             return stopped(desired, managed, SyncFailure.conflict(e.getMessage()));
         }
+    }
+
+    /** Creates and updates the declared shares, deletes managed ones no longer declared; updates {@code managed}. */
+    private List<DataPlaneReport.ShareState> shares(DesiredDataPlane desired, List<String> managed, String metadataId,
+            String localId, Optional<String> remoteId) {
+        List<DataPlaneReport.ShareState> states = new ArrayList<>();
+        Map<String, Share> existing = new java.util.HashMap<>();
+        dfs.shares().forEach(s -> existing.put(s.name(), s));
+        for (DesiredDataPlane.DesiredShare share : desired.shares()) {
+            states.add(share(share, existing.get(share.name()), metadataId, localId, remoteId));
+            if (!managed.contains(share.name())) {
+                managed.add(share.name());
+            }
+        }
+        List<String> declared = desired.shares().stream().map(DesiredDataPlane.DesiredShare::name).toList();
+        for (String gone : List.copyOf(managed)) {
+            if (!declared.contains(gone)) {
+                if (existing.containsKey(gone)) {
+                    dfs.deleteShare(gone);
+                    changes.add("Deleted share " + gone);
+                }
+                managed.remove(gone);
+            }
+        }
+        return states;
     }
 
     private DataPlaneReport stopped(DesiredDataPlane desired, List<String> managed, SyncFailure failure) {

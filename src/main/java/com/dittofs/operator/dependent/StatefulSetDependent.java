@@ -14,6 +14,7 @@ import com.dittofs.operator.events.EventReasons;
 import com.dittofs.operator.events.EventRecorder;
 import com.dittofs.operator.naming.Labels;
 import com.dittofs.operator.naming.Names;
+import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
@@ -85,7 +86,29 @@ public class StatefulSetDependent extends DittoDependent<StatefulSet> {
             annotations.putAll(spec.getPodAnnotations());
         }
         annotations.put(Labels.POD_INPUTS_HASH, inputs.hash());
-        var container = new ContainerBuilder()
+        var container = container(server, inputs);
+        return new PodTemplateSpecBuilder()
+                .withNewMetadata().withLabels(labels).withAnnotations(annotations).endMetadata()
+                .withNewSpec()
+                .withAutomountServiceAccountToken(false)
+                .withEnableServiceLinks(false)
+                .withTerminationGracePeriodSeconds(spec.getTerminationGracePeriodSeconds())
+                .withSecurityContext(PodTemplates.podSecurity(spec))
+                .withImagePullSecrets(spec.getImagePullSecrets())
+                .withNodeSelector(spec.getNodeSelector())
+                .withTolerations(spec.getTolerations())
+                .withAffinity(spec.getAffinity())
+                .withPriorityClassName(spec.getPriorityClassName())
+                .withContainers(container)
+                .withVolumes(PodTemplates.volumes(server))
+                .endSpec()
+                .build();
+    }
+
+    /** The dfs container: its image, command, ports, environment, probes and drain on shutdown. */
+    private static Container container(DittoServer server, PodInputs inputs) {
+        DittoServerSpec spec = server.getSpec();
+        return new ContainerBuilder()
                 .withName(Names.CONTAINER)
                 .withImage(spec.getImage())
                 .withImagePullPolicy(spec.getImagePullPolicy().name())
@@ -102,22 +125,6 @@ public class StatefulSetDependent extends DittoDependent<StatefulSet> {
                 .withNewLifecycle().withNewPreStop().withNewSleep((long) PodTemplates.PRE_STOP_SECONDS).endPreStop()
                 .endLifecycle()
                 .withSecurityContext(PodTemplates.containerSecurity(spec))
-                .build();
-        return new PodTemplateSpecBuilder()
-                .withNewMetadata().withLabels(labels).withAnnotations(annotations).endMetadata()
-                .withNewSpec()
-                .withAutomountServiceAccountToken(false)
-                .withEnableServiceLinks(false)
-                .withTerminationGracePeriodSeconds(spec.getTerminationGracePeriodSeconds())
-                .withSecurityContext(PodTemplates.podSecurity(spec))
-                .withImagePullSecrets(spec.getImagePullSecrets())
-                .withNodeSelector(spec.getNodeSelector())
-                .withTolerations(spec.getTolerations())
-                .withAffinity(spec.getAffinity())
-                .withPriorityClassName(spec.getPriorityClassName())
-                .withContainers(container)
-                .withVolumes(PodTemplates.volumes(server))
-                .endSpec()
                 .build();
     }
 

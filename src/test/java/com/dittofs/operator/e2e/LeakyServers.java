@@ -41,12 +41,7 @@ final class LeakyServers {
     static DittoServer withAdminSecret(String name, String secret) {
         DittoServer server = Fixtures.basic();
         server.getMetadata().setName(name);
-        AdminSpec adminSpec = new AdminSpec();
-        adminSpec.setPasswordSecretRef(new SecretKeySelector("password", secret, null));
-        IdentitySpec identity = new IdentitySpec();
-        identity.setAdmin(adminSpec);
-        server.getSpec().setIdentity(identity);
-        return server;
+        return Fixtures.withAdminSecret(server, secret);
     }
 
     /** The inputs hash on the pod template of a server's StatefulSet. */

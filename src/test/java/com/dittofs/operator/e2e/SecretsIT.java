@@ -21,12 +21,7 @@ class SecretsIT extends E2E {
     private static DittoServer withAdminSecret(String name, String secret) {
         DittoServer server = Fixtures.basic();
         server.getMetadata().setName(name);
-        IdentitySpec identity = new IdentitySpec();
-        AdminSpec adminSpec = new AdminSpec();
-        adminSpec.setPasswordSecretRef(new SecretKeySelector("password", secret, null));
-        identity.setAdmin(adminSpec);
-        server.getSpec().setIdentity(identity);
-        return server;
+        return Fixtures.withAdminSecret(server, secret);
     }
 
     private static Secret secret(String name, Map<String, String> data) {

@@ -77,8 +77,9 @@ class UpdatesIT extends E2E {
         edit("metrics", s -> s.getSpec().getMetrics().setEnabled(true));
         await().atMost(TIMEOUT).until(() -> admin.services().inNamespace(namespace).withName("metrics-metrics")
                 .get() != null);
-        assertThat(sts("metrics").getSpec().getTemplate().getSpec().getContainers().get(0).getPorts())
-                .anyMatch(p -> "metrics".equals(p.getName()) && p.getContainerPort() == 9090);
+        // The Service and the StatefulSet are independent steps of one workflow: either may be written first.
+        await().atMost(TIMEOUT).until(() -> sts("metrics").getSpec().getTemplate().getSpec().getContainers().get(0)
+                .getPorts().stream().anyMatch(p -> "metrics".equals(p.getName()) && p.getContainerPort() == 9090));
         edit("metrics", s -> s.getSpec().getMetrics().setEnabled(false));
         await().atMost(TIMEOUT).until(() -> admin.services().inNamespace(namespace).withName("metrics-metrics")
                 .get() == null);

@@ -49,13 +49,7 @@ class ReconcilerMockTest {
     }
 
     private static DittoServer withAdminSecret(String name, String secret) {
-        DittoServer server = server(name);
-        IdentitySpec identity = new IdentitySpec();
-        AdminSpec admin = new AdminSpec();
-        admin.setPasswordSecretRef(new SecretKeySelector("password", secret, null));
-        identity.setAdmin(admin);
-        server.getSpec().setIdentity(identity);
-        return server;
+        return Fixtures.withAdminSecret(server(name), secret);
     }
 
     private static void create(DittoServer server) {
