@@ -565,7 +565,7 @@ def main():
                   "ready_path": args.ready_path, "up": args.up}]
     for label, workdir, cmd in args.also:
         operators.append(dict(operators[0], label=label, workdir=workdir, command=shlex.split(cmd)))
-    if args.baseline_cmd:
+    if args.baseline_cmd and args.baseline_cmd != "none":
         if not args.baseline_crd:
             p.error("--baseline-cmd needs --baseline-crd")
         operators.insert(0, {"label": "baseline", "command": shlex.split(args.baseline_cmd),

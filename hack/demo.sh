@@ -77,7 +77,7 @@ fi
 # container limit. On Java 25+ also an AOT cache, written as the image does (Quarkus's training run: the static
 # initialisation, a few seconds) right after the build, by this JVM.
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
-JVM_ARGS=(-XX:+UseSerialGC -Xmx192m -XX:TieredStopAtLevel=1 -Xss512k -XX:+ExitOnOutOfMemoryError)
+JVM_ARGS=(-XX:+UseSerialGC -Xms16m -Xmx192m -XX:TieredStopAtLevel=1 -Xss512k -XX:+ExitOnOutOfMemoryError)
 rm -f target/quarkus-app/app.aot
 if "$JAVA" -XX:+PrintFlagsFinal -version 2>/dev/null | grep -q AOTCacheOutput; then
   log "writing the AOT cache (target/quarkus-app/app.aot)"
