@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Sourced by hack/demo.sh on the local control plane: a declared user, the real dfs for the simulated pod, and a
 # file written and read over NFS and SMB with user-space clients (libnfs-utils, smbclient), commands printed.
 # Uses KUBECTL, DEMO, log from demo.sh.
@@ -26,6 +27,7 @@ demo_run_dfs() {
   log "running the real dfs for pod my-dittofs-0 ($ip) as its kubelet would (log: $DEMO/dfs.log)"
   python3 hack/pod-dfs.py "$KUBECTL" default my-dittofs-0 "$DEMO/dfs" "$(bash hack/tools.sh path dfs)" \
     >"$DEMO/dfs.log" 2>&1 &
+  # shellcheck disable=SC2034 # read by the cleanup of hack/demo.sh, which sources this file
   DFS_PID=$!
 }
 
@@ -41,7 +43,7 @@ demo_files() {
   log "what the status tells clients (share endpoints, access, users):"
   demo_run "$KUBECTL" get dittoserver my-dittofs -o jsonpath='{.status.shares[0]}{"\n"}{.status.users}{"\n"}'
   local dir; dir=$(mktemp -d)
-  local name="hello-$(date +%s).txt"
+  local name; name="hello-$(date +%s).txt"
   echo "hello from the DittoFS demo, $(date -u)" >"$dir/$name"
   local nfs_url="nfs://127.0.0.1/export/$name?version=3&nfsport=12049&mountport=12049"
   if command -v nfs-cp >/dev/null; then

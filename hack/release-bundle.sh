@@ -20,6 +20,7 @@ for pair in "$@"; do
   [[ $to == *@sha256:* ]] || { echo "release-bundle: $to is not a digest reference" >&2; exit 1; }
   grep -qF -- "$from" "$csv" || { echo "release-bundle: $from is not in $csv" >&2; exit 1; }
   # image references end at the end of the line in the generated CSV
+  # shellcheck disable=SC2001 # escaping the regex metacharacters of an image reference needs sed
   sed -i "s|\([: ]\)$(sed 's/[.[\*^$|]/\\&/g' <<<"$from")\$|\1$to|" "$csv"
 done
 

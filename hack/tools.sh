@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# shellcheck disable=SC2030,SC2031 # each build exports its Go settings in a subshell of its own, on purpose
 # Build pinned developer/test tools from Go modules and cache the binaries.
 #
 #   hack/tools.sh ensure [tool...]   build whatever is missing (default: all tools)
