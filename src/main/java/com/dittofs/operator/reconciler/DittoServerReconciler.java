@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 import jakarta.inject.Inject;
@@ -44,11 +43,8 @@ import com.dittofs.operator.dependent.ServiceMonitorEnabled;
 import com.dittofs.operator.dependent.StatefulSetDependent;
 import com.dittofs.operator.dependent.StatefulSetRecreation;
 import com.dittofs.operator.events.CreatedObjects;
-import com.dittofs.operator.events.EventRecorder;
 import com.dittofs.operator.metrics.OperatorMeters;
 import com.dittofs.operator.naming.Names;
-import io.fabric8.kubernetes.api.model.Condition;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
@@ -150,7 +146,7 @@ public class DittoServerReconciler implements Reconciler<DittoServer> {
             Pause.announcePause(server, context.getClient());
             DittoServerStatus held = Pause.hold(server, Instant.now());
             return !StatusWrites.worthWriting(server.getStatus(), held) ? UpdateControl.noUpdate()
-                    : UpdateControl.patchStatus(withStatus(server, held));
+                    : UpdateControl.patchStatus(StatusWrites.patch(server, held));
         }
         Pause.announceResume(server, context.getClient());
         var workflow = context.managedWorkflowAndDependentResourceContext();
@@ -175,13 +171,21 @@ public class DittoServerReconciler implements Reconciler<DittoServer> {
                 context.getSecondaryResources(PersistentVolumeClaim.class), context.getClient());
         status = VolumesStatus.apply(server, status, volumes, now);
         VolumesStatus.warnOnNewRefusal(server, volumes, context.getClient());
-        warnOnNewProblem(server, status, context, "");
+        Problems.warnOnNew(server, status, context.getClient(), "");
         meters.reconciled(true);
         meters.conditionsSeen(status);
 
         UpdateControl<DittoServer> control = StatusWrites.worthWriting(server.getStatus(), status)
-                ? UpdateControl.patchStatus(withStatus(server, status))
+                ? UpdateControl.patchStatus(StatusWrites.patch(server, status))
                 : UpdateControl.noUpdate();
+        reschedule(control, inputs, database, result, dataPlaneOutcome, volumes);
+        return control;
+    }
+
+    /** When to look again although no event may come: each wait the reconcile found, the shortest first. */
+    private static void reschedule(UpdateControl<DittoServer> control, PodInputs inputs,
+            Optional<DatabaseReadiness> database, WorkflowReconcileResult result, DataPlaneOutcome dataPlaneOutcome,
+            VolumeExpansion.Outcome volumes) {
         if (!inputs.secrets().complete() || database.map(DatabaseReadiness::needsRecheck).orElse(false)) {
             control.rescheduleAfter(MISSING_SECRET_RECHECK);
         } else if (database.map(DatabaseReadiness::ready).orElse(true)
@@ -199,7 +203,6 @@ public class DittoServerReconciler implements Reconciler<DittoServer> {
         if (!volumes.atSize() && control.getScheduleDelay().orElse(Long.MAX_VALUE) > VOLUME_RECHECK.toMillis()) {
             control.rescheduleAfter(VOLUME_RECHECK); // a resizer's capacity update arrives through ServerClaims
         }
-        return control;
     }
 
     private static Optional<Service> fileService(DittoServer server, Context<DittoServer> context) {
@@ -224,73 +227,17 @@ public class DittoServerReconciler implements Reconciler<DittoServer> {
         status = VolumesStatus.carryOver(server, status);
         meters.reconciled(false);
         meters.conditionsSeen(status);
-        if (isNewProblem(server, status)) {
+        if (Problems.isNew(server, status)) {
             // The stack once per new problem; the condition carries only a sentence, and retries stay quiet.
             LOG.errorf(e, "Reconciling DittoServer %s/%s failed: %s", server.getMetadata().getNamespace(),
-                    server.getMetadata().getName(), ready(status).getMessage());
+                    server.getMetadata().getName(), Problems.ready(status).getMessage());
         } else {
             LOG.debugf("Reconciling DittoServer %s/%s failed again: %s", server.getMetadata().getNamespace(),
                     server.getMetadata().getName(), ErrorMessages.shortCause(e));
         }
-        warnOnNewProblem(server, status, context, " Cause: " + ErrorMessages.shortCause(e));
+        Problems.warnOnNew(server, status, context.getClient(), " Cause: " + ErrorMessages.shortCause(e));
         return StatusWrites.worthWriting(server.getStatus(), status)
-                ? ErrorStatusUpdateControl.patchStatus(withStatus(server, status))
+                ? ErrorStatusUpdateControl.patchStatus(StatusWrites.patch(server, status))
                 : ErrorStatusUpdateControl.noStatusUpdate();
-    }
-
-    /** One Warning event per new problem, not one per retry; {@code cause} is a short detail for the event only. */
-    private static void warnOnNewProblem(DittoServer server, DittoServerStatus status, Context<DittoServer> context,
-            String cause) {
-        if (isProblem(status) && isNewProblem(server, status)) {
-            Condition ready = ready(status);
-            EventRecorder.warning(context.getClient(), server, ready.getReason(), ready.getMessage() + cause);
-        }
-    }
-
-    /** Whether Ready says something the user must act on, rather than progress that passes by itself. */
-    static boolean isProblem(DittoServerStatus status) {
-        Condition ready = ready(status);
-        return ready != null && !"True".equals(ready.getStatus())
-                && !ConditionTypes.REASON_STOPPED.equals(ready.getReason())
-                && !ConditionTypes.REASON_POD_NOT_READY.equals(ready.getReason())
-                // the database on its way
-                && !ConditionTypes.REASON_CLUSTER_CREATING.equals(ready.getReason())
-                && !ConditionTypes.REASON_CLUSTER_NOT_READY.equals(ready.getReason())
-                // the first data-plane sync running (a missing Secret also keeps the data plane waiting: a problem)
-                && !(ConditionTypes.REASON_DATA_PLANE_NOT_READY.equals(ready.getReason()) && waitingForDataPlane(status));
-    }
-
-    private static boolean waitingForDataPlane(DittoServerStatus status) {
-        return status.getConditions().stream().anyMatch(c -> ConditionTypes.DATA_PLANE_READY.equals(c.getType())
-                && ConditionTypes.REASON_WAITING_FOR_SERVER.equals(c.getReason()));
-    }
-
-    private static boolean isNewProblem(DittoServer server, DittoServerStatus status) {
-        Condition before = server.getStatus() == null ? null : ready(server.getStatus());
-        Condition now = ready(status);
-        return before == null || now == null || !Objects.equals(before.getMessage(), now.getMessage());
-    }
-
-    private static Condition ready(DittoServerStatus status) {
-        return status.getConditions().stream()
-                .filter(c -> ConditionTypes.READY.equals(c.getType()))
-                .findFirst()
-                .orElse(null);
-    }
-
-    /**
-     * A minimal copy for the status patch: identity plus the new status, nothing the operator does not own. No
-     * resourceVersion: the apply is not an optimistic-lock update, so a concurrent spec edit cannot fail it.
-     */
-    private static DittoServer withStatus(DittoServer server, DittoServerStatus status) {
-        DittoServer patch = new DittoServer();
-        patch.setMetadata(new ObjectMetaBuilder()
-                .withName(server.getMetadata().getName())
-                .withNamespace(server.getMetadata().getNamespace())
-                .withGeneration(server.getMetadata().getGeneration())
-                .withUid(server.getMetadata().getUid())
-                .build());
-        patch.setStatus(status);
-        return patch;
     }
 }

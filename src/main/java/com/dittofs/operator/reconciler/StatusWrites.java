@@ -4,6 +4,7 @@ import com.dittofs.operator.api.v1alpha1.DittoServer;
 import com.dittofs.operator.api.v1alpha1.DittoServerStatus;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 
 /**
@@ -46,5 +47,21 @@ final class StatusWrites {
             }
         }
         return false;
+    }
+
+    /**
+     * A minimal copy for the status patch: identity plus the new status, nothing the operator does not own. No
+     * resourceVersion: the apply is not an optimistic-lock update, so a concurrent spec edit cannot fail it.
+     */
+    static DittoServer patch(DittoServer server, DittoServerStatus status) {
+        DittoServer patch = new DittoServer();
+        patch.setMetadata(new ObjectMetaBuilder()
+                .withName(server.getMetadata().getName())
+                .withNamespace(server.getMetadata().getNamespace())
+                .withGeneration(server.getMetadata().getGeneration())
+                .withUid(server.getMetadata().getUid())
+                .build());
+        patch.setStatus(status);
+        return patch;
     }
 }

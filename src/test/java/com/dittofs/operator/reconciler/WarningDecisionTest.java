@@ -25,20 +25,20 @@ class WarningDecisionTest {
 
     @Test
     void aMissingSecretIsAProblemEvenThoughTheDataPlaneWaits() {
-        assertThat(DittoServerReconciler.isProblem(
+        assertThat(Problems.isProblem(
                 status(ConditionTypes.REASON_SECRET_MISSING, ConditionTypes.REASON_WAITING_FOR_SERVER))).isTrue();
     }
 
     @Test
     void theFirstDataPlaneSyncRunningIsProgress() {
-        assertThat(DittoServerReconciler.isProblem(
+        assertThat(Problems.isProblem(
                 status(ConditionTypes.REASON_DATA_PLANE_NOT_READY, ConditionTypes.REASON_WAITING_FOR_SERVER)))
                 .isFalse();
     }
 
     @Test
     void anUnreachableDataPlaneIsAProblem() {
-        assertThat(DittoServerReconciler.isProblem(
+        assertThat(Problems.isProblem(
                 status(ConditionTypes.REASON_DATA_PLANE_NOT_READY, ConditionTypes.REASON_SERVER_UNREACHABLE))).isTrue();
     }
 
@@ -46,11 +46,11 @@ class WarningDecisionTest {
     void progressAndReadinessAreNot() {
         for (String reason : List.of(ConditionTypes.REASON_POD_NOT_READY, ConditionTypes.REASON_STOPPED,
                 ConditionTypes.REASON_CLUSTER_CREATING, ConditionTypes.REASON_CLUSTER_NOT_READY)) {
-            assertThat(DittoServerReconciler.isProblem(status(reason, ConditionTypes.REASON_WAITING_FOR_SERVER)))
+            assertThat(Problems.isProblem(status(reason, ConditionTypes.REASON_WAITING_FOR_SERVER)))
                     .as(reason).isFalse();
         }
         DittoServerStatus ready = new DittoServerStatus();
         ready.setConditions(List.of(condition(ConditionTypes.READY, "True", ConditionTypes.REASON_SERVER_READY)));
-        assertThat(DittoServerReconciler.isProblem(ready)).isFalse();
+        assertThat(Problems.isProblem(ready)).isFalse();
     }
 }

@@ -42,7 +42,7 @@ import io.fabric8.kubernetes.api.model.LocalObjectReference;
 @ValidationRule(value = "!has(self.shares) || self.shares.all(s, !has(s.grants) || s.grants.all(g, !has(g.group)"
         + " || (has(self.groups) && self.groups.exists(x, x.name == g.group))))",
         message = "shares[].grants[].group must name a group declared in spec.groups")
-public class DittoServerSpec extends ServerPodSpec {
+public class DittoServerSpec extends ServerAccessSpec {
 
     @Size(max = 512)
     @Default("marmos91c/dittofs:v0.29.0")
@@ -109,23 +109,6 @@ public class DittoServerSpec extends ServerPodSpec {
             + " Defaults to one share /export. Removing a share from the list deletes it from dfs (its files stay in"
             + " the stores); shares created by hand are left alone.")
     private List<ShareSpec> shares = defaultShares();
-
-    @Size(max = 64)
-    @ValidationRule(value = "self.all(a, self.exists_one(b, a.name == b.name))", message = "users names must be unique")
-    @ValidationRule(value = "self.all(a, !has(a.uid) || self.exists_one(b, has(b.uid) && b.uid == a.uid))",
-            message = "users[].uid must be unique")
-    @JsonPropertyDescription("dfs users the operator creates and keeps as declared (SMB logins, NFS identities by"
-            + " UID). Removing one deletes it from dfs; users created by hand are left alone.")
-    private List<UserSpec> users;
-
-    @Size(max = 64)
-    @ValidationRule(value = "self.all(a, self.exists_one(b, a.name == b.name))", message = "groups names must be unique")
-    @JsonPropertyDescription("dfs groups the operator creates and keeps as declared. Removing one deletes it from"
-            + " dfs; groups created by hand are left alone.")
-    private List<GroupSpec> groups;
-
-    @JsonPropertyDescription("JWT secret and admin password; generated into Secrets when omitted.")
-    private IdentitySpec identity;
 
     @Default("{}")
     @JsonPropertyDescription("dfs logging.")
@@ -241,22 +224,6 @@ public class DittoServerSpec extends ServerPodSpec {
         return new java.util.ArrayList<>(List.of(export));
     }
 
-    public List<UserSpec> getUsers() {
-        return users;
-    }
-
-    public void setUsers(List<UserSpec> users) {
-        this.users = users;
-    }
-
-    public List<GroupSpec> getGroups() {
-        return groups;
-    }
-
-    public void setGroups(List<GroupSpec> groups) {
-        this.groups = groups;
-    }
-
     public List<ShareSpec> getShares() {
         return shares;
     }
@@ -271,14 +238,6 @@ public class DittoServerSpec extends ServerPodSpec {
 
     public void setS3(S3Spec s3) {
         this.s3 = s3;
-    }
-
-    public IdentitySpec getIdentity() {
-        return identity;
-    }
-
-    public void setIdentity(IdentitySpec identity) {
-        this.identity = identity;
     }
 
     public LoggingSpec getLogging() {
