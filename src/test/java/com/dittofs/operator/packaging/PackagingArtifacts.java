@@ -229,13 +229,17 @@ public final class PackagingArtifacts {
 
     // ---- sync into the source tree -------------------------------------------------------------------------
 
+    static final String CRD_REFERENCE = "docs/CRD_REFERENCE.md";
+
     public void sync() throws IOException {
         replaceTree(generatedBundle(), committedBundle());
         replaceTree(generatedDeploy(), committedDeploy());
         Files.createDirectories(committedChartCrd().getParent());
         Files.copy(generatedChartCrd(), committedChartCrd(), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        CrdReferenceDoc.sync(kubernetesDir().resolve(CRD_NAME + "-v1.yml"), base.resolve(CRD_REFERENCE));
         System.out.println("[packaging] synced " + base.relativize(committedBundle()) + ", "
-                + base.relativize(committedDeploy()) + " and " + base.relativize(committedChartCrd()));
+                + base.relativize(committedDeploy()) + ", " + base.relativize(committedChartCrd()) + " and the field"
+                + " list of " + CRD_REFERENCE);
     }
 
     private static void replaceTree(Path from, Path to) throws IOException {

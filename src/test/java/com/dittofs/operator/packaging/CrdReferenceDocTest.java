@@ -1,0 +1,39 @@
+package com.dittofs.operator.packaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The field list of docs/CRD_REFERENCE.md is the one generated from the CRD this build made. */
+class CrdReferenceDocTest {
+
+    static Path crd;
+
+    @BeforeAll
+    static void crd() {
+        Build.assumePackagePhase();
+        crd = Build.generatedCrd();
+    }
+
+    @Test
+    void theFieldListIsTheGeneratedOne() throws IOException {
+        String doc = Files.readString(Build.BASE.resolve(PackagingArtifacts.CRD_REFERENCE));
+        assertThat(CrdReferenceDoc.currentSection(doc)).as("the generated field list of "
+                + PackagingArtifacts.CRD_REFERENCE + "; " + Build.SYNC_HINT).isEqualTo(CrdReferenceDoc.section(crd));
+    }
+
+    @Test
+    void everyFieldOfTheSpecIsListedWithItsValidation() {
+        String section = CrdReferenceDoc.section(crd);
+        assertThat(section).contains("| `spec.storage.metadataSize` |", "| `spec.shares[].name` |",
+                "| `spec.users[].passwordSecretRef.key` |", "| `status.conditions[].reason` |");
+        assertThat(section).as("an enum is listed with its values").contains("one of Always, IfNotPresent, Never");
+        assertThat(section).as("an embedded Kubernetes type is not spelled out")
+                .doesNotContain("spec.affinity.nodeAffinity");
+    }
+}
