@@ -46,7 +46,7 @@ final class Pause {
                 .filter(c -> !ConditionTypes.PAUSED.equals(c.getType())).toList());
         conditions.addAll(new Conditions(previous.getConditions(), server.getMetadata().getGeneration(), now)
                 .set(ConditionTypes.PAUSED, true, ConditionTypes.REASON_PAUSED_BY_ANNOTATION, MESSAGE).build());
-        DittoServerStatus status = copy(previous);
+        DittoServerStatus status = StatusWrites.copyOf(previous, DittoServerStatus.class);
         status.setConditions(List.copyOf(conditions));
         return status;
     }
@@ -65,22 +65,5 @@ final class Pause {
             EventRecorder.normal(client, server, EventReasons.RESUMED, "The annotation " + Labels.RECONCILE
                     + " was removed: converging the server to its spec again");
         }
-    }
-
-    private static DittoServerStatus copy(DittoServerStatus from) {
-        DittoServerStatus to = new DittoServerStatus();
-        to.setObservedGeneration(from.getObservedGeneration());
-        to.setPhase(from.getPhase());
-        to.setReplicas(from.getReplicas());
-        to.setReadyReplicas(from.getReadyReplicas());
-        to.setConfigHash(from.getConfigHash());
-        to.setEndpoints(from.getEndpoints());
-        to.setShares(from.getShares());
-        to.setManagedShares(from.getManagedShares());
-        to.setVolumes(from.getVolumes());
-        to.setUsers(from.getUsers());
-        to.setManagedUsers(from.getManagedUsers());
-        to.setManagedGroups(from.getManagedGroups());
-        return to;
     }
 }

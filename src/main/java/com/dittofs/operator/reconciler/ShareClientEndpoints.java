@@ -34,8 +34,7 @@ final class ShareClientEndpoints {
         String host = Names.fileService(server) + "." + server.getMetadata().getNamespace() + ".svc";
         status.setShares(status.getShares().stream().map(s -> {
             // copies: the statuses may be the ones of the current object, which must stay as read
-            ShareStatus copy = new ShareStatus(s.getName(), s.getReady(), s.getMessage());
-            copy.setAccess(s.getAccess());
+            ShareStatus copy = StatusWrites.copyOf(s, ShareStatus.class);
             copy.setEndpoints(endpoints(spec, host, s.getName(), spec.getNfs().getPort(), spec.getSmb().getPort()));
             copy.setExternalEndpoints(fileService.flatMap(svc -> external(spec, svc, s.getName())).orElse(null));
             return copy;

@@ -22,6 +22,11 @@ final class StatusWrites {
     private StatusWrites() {
     }
 
+    /** A deep copy through the same JSON form: every field, including fields added later. */
+    static <T> T copyOf(T status, Class<T> type) {
+        return JSON.convertValue(status, type);
+    }
+
     static boolean worthWriting(DittoServerStatus before, DittoServerStatus after) {
         if (before == null) {
             return true;
