@@ -145,8 +145,10 @@ public class DittoServerReconciler implements Reconciler<DittoServer> {
         if (Pause.isPaused(server)) {
             Pause.announcePause(server, context.getClient());
             DittoServerStatus held = Pause.hold(server, Instant.now());
-            return !StatusWrites.worthWriting(server.getStatus(), held) ? UpdateControl.noUpdate()
-                    : UpdateControl.patchStatus(StatusWrites.patch(server, held));
+            if (StatusWrites.worthWriting(server.getStatus(), held)) {
+                StatusWrites.write(server, held, context);
+            }
+            return UpdateControl.noUpdate();
         }
         Pause.announceResume(server, context.getClient());
         var workflow = context.managedWorkflowAndDependentResourceContext();
@@ -175,9 +177,10 @@ public class DittoServerReconciler implements Reconciler<DittoServer> {
         meters.reconciled(true);
         meters.conditionsSeen(status);
 
-        UpdateControl<DittoServer> control = StatusWrites.worthWriting(server.getStatus(), status)
-                ? UpdateControl.patchStatus(StatusWrites.patch(server, status))
-                : UpdateControl.noUpdate();
+        if (StatusWrites.worthWriting(server.getStatus(), status)) {
+            StatusWrites.write(server, status, context);
+        }
+        UpdateControl<DittoServer> control = UpdateControl.noUpdate();
         reschedule(control, inputs, database, result, dataPlaneOutcome, volumes);
         return control;
     }
@@ -236,8 +239,7 @@ public class DittoServerReconciler implements Reconciler<DittoServer> {
                     server.getMetadata().getName(), ErrorMessages.shortCause(e));
         }
         Problems.warnOnNew(server, status, context.getClient(), " Cause: " + ErrorMessages.shortCause(e));
-        return StatusWrites.worthWriting(server.getStatus(), status)
-                ? ErrorStatusUpdateControl.patchStatus(StatusWrites.patch(server, status))
-                : ErrorStatusUpdateControl.noStatusUpdate();
+        StatusWrites.writeAfterFailure(server, status, context);
+        return ErrorStatusUpdateControl.noStatusUpdate();
     }
 }

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
+import org.jboss.logging.Logger;
 
 /**
  * Whether a newly computed status is worth a write; the one rule for the reconcile and the error path. Statuses are
@@ -16,6 +19,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
  */
 final class StatusWrites {
 
+    private static final Logger LOG = Logger.getLogger(StatusWrites.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String REPLICAS = "replicas";
 
@@ -68,5 +72,36 @@ final class StatusWrites {
                 .build());
         patch.setStatus(status);
         return patch;
+    }
+
+    /**
+     * Writes the status and puts the written DittoServer in the operator's cache. A reconcile that starts before the
+     * watch delivers this write (a Service or claim event right after it) then compares against what was written,
+     * not an older status: a transition (a new problem, a refused resize, a pause) is announced once. The write
+     * carries the resourceVersion read; on a conflict (a spec edit meanwhile) it is redone on the fresh object.
+     */
+    static void write(DittoServer server, DittoServerStatus status, Context<DittoServer> context) {
+        if (context.getControllerConfiguration().getConfigurationService().useSSAToPatchPrimaryResource()) {
+            PrimaryUpdateAndCacheUtils.ssaPatchStatusAndCacheResource(server, patch(server, status), context);
+        } else {
+            PrimaryUpdateAndCacheUtils.patchStatusAndCacheResource(server, context, fresh -> {
+                fresh.setStatus(status);
+                return fresh;
+            });
+        }
+    }
+
+    /** The error path's write: a status worth writing is written, and failing to write it fails nothing more. */
+    static void writeAfterFailure(DittoServer server, DittoServerStatus status, Context<DittoServer> context) {
+        if (!worthWriting(server.getStatus(), status)) {
+            return;
+        }
+        try {
+            write(server, status, context);
+        } catch (RuntimeException e) {
+            // The apiserver is likely what failed the reconcile too; the retry writes the status.
+            LOG.debugf("Could not write the status of DittoServer %s/%s: %s", server.getMetadata().getNamespace(),
+                    server.getMetadata().getName(), ErrorMessages.shortCause(e));
+        }
     }
 }
