@@ -18,9 +18,10 @@ import static com.dittofs.operator.reconciler.ConditionTypes.*;
  * @param shares the declared shares and their state, or null when the server was not reached
  * @param managedShares shares the operator manages after this pass (unchanged when the server was not reached)
  * @param access users and the managed users and groups after this pass, or null when unchanged
+ * @param dfsVersion the version the server's current pod reports, or null when unknown
  */
 record DataPlaneOutcome(boolean ready, String reason, String message, List<ShareStatus> shares,
-        List<String> managedShares, Access access) {
+        List<String> managedShares, Access access, String dfsVersion) {
 
     /** What the status says about users: their state and what the operator manages. */
     record Access(List<UserStatus> users, List<String> managedUsers, List<String> managedGroups) {
@@ -29,6 +30,16 @@ record DataPlaneOutcome(boolean ready, String reason, String message, List<Share
     DataPlaneOutcome(boolean ready, String reason, String message, List<ShareStatus> shares,
             List<String> managedShares) {
         this(ready, reason, message, shares, managedShares, null);
+    }
+
+    DataPlaneOutcome(boolean ready, String reason, String message, List<ShareStatus> shares,
+            List<String> managedShares, Access access) {
+        this(ready, reason, message, shares, managedShares, access, null);
+    }
+
+    /** The same outcome, reporting this dfs version. */
+    DataPlaneOutcome withDfsVersion(String version) {
+        return new DataPlaneOutcome(ready, reason, message, shares, managedShares, access, version);
     }
 
     /** Failures a later pass may fix without anything else changing: try again after a backoff. */

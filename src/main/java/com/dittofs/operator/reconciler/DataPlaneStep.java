@@ -2,6 +2,7 @@ package com.dittofs.operator.reconciler;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +27,10 @@ import com.dittofs.operator.dataplane.PasswordLedger;
 import com.dittofs.operator.dataplane.SyncScheduler;
 import com.dittofs.operator.dependent.PodInputs;
 import com.dittofs.operator.dfsclient.DfsClient;
+import com.dittofs.operator.dfsclient.DfsBuildInfo;
 import com.dittofs.operator.dfsclient.DfsClientFactory;
 import com.dittofs.operator.dfsclient.DfsTls;
+import com.dittofs.operator.dfsclient.DfsVersionReader;
 import com.dittofs.operator.dfsconfig.PodEnvironment;
 import com.dittofs.operator.dfsconfig.SecretResolution;
 import com.dittofs.operator.events.EventRecorder;
@@ -53,7 +56,7 @@ public class DataPlaneStep {
 
     /** Everything a sync depends on: a finished sync is published only if the server still asks for exactly this. */
     private record SyncRequest(URI uri, String password, DfsTls tls, DesiredDataPlane desired, List<String> managed,
-            ManagedAccess managedAccess) {
+            ManagedAccess managedAccess, String podUid, URI metrics) {
         @Override
         public String toString() {
             return "SyncRequest[" + uri + "]"; // never the password
@@ -66,18 +69,23 @@ public class DataPlaneStep {
     @Inject
     DataPlaneSettings settings;
 
+    @Inject
+    DfsVersionReader versionReader;
+
     private final DataPlaneEvents events = new DataPlaneEvents(this::forget);
     private final PasswordLedger passwords = new PasswordLedger();
     private ExecutorService mainLane;
     private ExecutorService suspectLane;
     private SyncScheduler<ResourceID, DataPlaneOutcome> syncs;
     private ApiAddresses addresses;
+    private DfsVersions versions;
 
     @PostConstruct
     void start() {
         mainLane = SyncLanes.lane("dfs-sync", settings.syncThreads());
         suspectLane = SyncLanes.lane("dfs-sync-suspect", settings.suspectSyncThreads());
         addresses = new ApiAddresses(uri -> clients.evict(uri));
+        versions = new DfsVersions(uri -> versionReader.read(uri).map(DfsBuildInfo::version), Clock.systemUTC());
         syncs = new SyncScheduler<>(mainLane, suspectLane, DataPlaneOutcome::serverSilent,
                 e -> DataPlaneOutcomes.crashed(e, null, null), events::propagateEvent);
     }
@@ -109,7 +117,9 @@ public class DataPlaneStep {
         if (!podReady || !inputs.secrets().complete()) {
             return DataPlaneOutcomes.waiting(server, managed, "Waiting for the server pod to become ready");
         }
-        Optional<URI> uri = apiUri(server, client);
+        Pod pod = client.pods().inNamespace(server.getMetadata().getNamespace())
+                .withName(Names.statefulSet(server) + "-0").get();
+        Optional<URI> uri = apiUri(server, pod);
         if (uri.isEmpty()) {
             return DataPlaneOutcomes.waiting(server, managed, "Waiting for the server pod's address");
         }
@@ -118,14 +128,17 @@ public class DataPlaneStep {
                 .map(id -> new DesiredDataPlane.S3Credentials(id,
                         value(inputs.secrets(), PodEnvironment.S3_SECRET_ACCESS_KEY_ENV).orElse(""),
                         value(inputs.secrets(), PodEnvironment.S3_ENDPOINT_ENV).orElse(null)));
-        addresses.use(ResourceID.fromResource(server), uri.get());
+        ResourceID id = ResourceID.fromResource(server);
+        addresses.use(id, uri.get());
+        String podUid = pod == null ? null : pod.getMetadata().getUid();
         SyncRequest request = new SyncRequest(uri.get(), password, tls(server, inputs.secrets()),
                 DesiredDataPlane.from(server.getSpec(), s3, UserPasswords.resolve(server, referenced)), managed,
-                managedAccess(server));
+                managedAccess(server), podUid, DfsVersions.metricsUri(server, pod, settings.apiAccess()).orElse(null));
         List<ShareStatus> sharesBefore = DataPlaneOutcomes.currentShares(server);
-        var poll = syncs.poll(ResourceID.fromResource(server), request,
-                () -> sync(request, sharesBefore, server, client));
-        return poll.fresh().or(poll::latest).orElseGet(() -> DataPlaneOutcomes.asBefore(server, managed));
+        var poll = syncs.poll(id, request, () -> sync(request, sharesBefore, server, client));
+        return poll.fresh().or(poll::latest).orElseGet(() -> DataPlaneOutcomes.asBefore(server, managed))
+                .withDfsVersion(versions.reported(id, podUid,
+                        server.getStatus() == null ? null : server.getStatus().getDfsVersion()));
     }
 
     /** Runs on a sync lane. The client's per-call timeouts bound how long a hung dfs holds the lane's thread. */
@@ -138,7 +151,11 @@ public class DataPlaneStep {
             // recorded here, so no change goes unannounced even when a newer request supersedes this result
             report.changes().forEach(change -> EventRecorder.normal(client, server,
                     EventReasons.DATA_PLANE_CHANGED, change));
-            return DataPlaneOutcomes.of(report, sharesBefore);
+            DataPlaneOutcome outcome = DataPlaneOutcomes.of(report, sharesBefore);
+            if (!outcome.serverSilent()) {
+                versions.refresh(ResourceID.fromResource(server), request.podUid(), request.metrics());
+            }
+            return outcome;
         } catch (DfsTls.UnusableCaException e) {
             return new DataPlaneOutcome(false, ConditionTypes.REASON_TLS_NOT_TRUSTED, e.getMessage(), sharesBefore,
                     request.managed());
@@ -150,6 +167,7 @@ public class DataPlaneStep {
     private void forget(ResourceID server) {
         syncs.forget(server);
         addresses.forget(server);
+        versions.forget(server);
     }
 
     private static List<String> previouslyManaged(DittoServer server) {
@@ -164,14 +182,13 @@ public class DataPlaneStep {
                 status.getManagedGroups() == null ? List.of() : status.getManagedGroups());
     }
 
-    private Optional<URI> apiUri(DittoServer server, KubernetesClient client) {
+    /** @param pod the server's pod, read on each pass (its IP, and its uid for the dfs version), or null */
+    private Optional<URI> apiUri(DittoServer server, Pod pod) {
         int port = server.getSpec().getControlPlane().getPort();
-        String namespace = server.getMetadata().getNamespace();
         String scheme = ControlPlaneTlsSpec.enabledIn(server.getSpec()) ? "https://" : "http://";
         if (settings.apiAccess() == DataPlaneSettings.ApiAccess.SERVICE) {
             return Optional.of(URI.create(scheme + Names.apiServiceHost(server) + ":" + port));
         }
-        Pod pod = client.pods().inNamespace(namespace).withName(Names.statefulSet(server) + "-0").get();
         return Optional.ofNullable(pod).map(p -> p.getStatus().getPodIP())
                 .map(ip -> URI.create(scheme + ip + ":" + port));
     }

@@ -100,7 +100,8 @@ import org.jboss.logging.Logger;
 // Labelling referenced Secrets, recording events. (Leader election has its own Role in the operator namespace.)
 @RBACRule(apiGroups = "", resources = "secrets", verbs = {"get", "list", "watch", "create", "patch", "update"})
 @RBACRule(apiGroups = "", resources = "events", verbs = {"create", "patch"})
-// Reading the server pod's IP, for dittofs.operator.data-plane.api-access=pod-ip (the operator never changes pods).
+// Reading the server pod: its IP for dittofs.operator.data-plane.api-access=pod-ip, its uid for status.dfsVersion (the
+// operator never changes pods).
 @RBACRule(apiGroups = "", resources = "pods", verbs = "get")
 // Growing the claims the StatefulSet controller created from the templates (volume expansion), and watching their size.
 @RBACRule(apiGroups = "", resources = "persistentvolumeclaims", verbs = {"get", "list", "watch", "patch"})

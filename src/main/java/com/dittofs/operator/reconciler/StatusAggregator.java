@@ -61,6 +61,8 @@ final class StatusAggregator {
         status.setReadyReplicas(readyReplicas(statefulSet));
         status.setConfigHash(inputs.hash());
         status.setEndpoints(endpoints(server));
+        status.setImage(templateImage(statefulSet).orElse(null));
+        status.setDfsVersion(dataPlane == null ? previous.getDfsVersion() : dataPlane.dfsVersion());
         status.setConditions(conditions.build());
         status.setShares(dataPlane == null ? previous.getShares() : dataPlane.shares());
         List<String> managed = dataPlane == null ? previous.getManagedShares() : dataPlane.managedShares();
@@ -71,6 +73,14 @@ final class StatusAggregator {
         status.setManagedGroups(accessSeen ? emptyToNull(dataPlane.access().managedGroups())
                 : previous.getManagedGroups());
         return status;
+    }
+
+    /** The image of the dfs container in the StatefulSet's pod template: what the server's pods run once rolled. */
+    static Optional<String> templateImage(Optional<StatefulSet> statefulSet) {
+        return statefulSet.map(StatefulSet::getSpec).map(s -> s.getTemplate()).map(t -> t.getSpec())
+                .flatMap(pod -> pod.getContainers().stream().filter(c -> Names.CONTAINER.equals(c.getName()))
+                        .findFirst())
+                .map(c -> c.getImage());
     }
 
     private static <T> List<T> emptyToNull(List<T> list) {

@@ -89,8 +89,10 @@ class GeneratedCrdIT {
         List<String> columns = new ArrayList<>();
         version.path("additionalPrinterColumns").forEach(c -> columns.add(c.path("name").asText()));
         // in this order: kubectl shows READY and PHASE first and AGE last, as for built-in kinds
-        assertThat(columns).containsExactly("Ready", "Phase", "Replicas", "Image", "NFS", "Age");
-        JsonNode nfs = version.path("additionalPrinterColumns").get(4);
+        assertThat(columns).containsExactly("Ready", "Phase", "Replicas", "Image", "Version", "NFS", "Age");
+        assertThat(version.path("additionalPrinterColumns").get(4).path("jsonPath").asText())
+                .isEqualTo(".status.dfsVersion");
+        JsonNode nfs = version.path("additionalPrinterColumns").get(5);
         assertThat(nfs.path("jsonPath").asText()).isEqualTo(".status.endpoints.nfs");
         assertThat(nfs.path("priority").asInt()).as("NFS only with -o wide").isEqualTo(1);
     }

@@ -95,9 +95,9 @@ class ChartLifecycleIT {
     @Order(2)
     void kubectlShowsTheConventionalColumnsAndCategories() {
         assertThat(header(kubectl.run("-n", APPS, "get", "dittoservers").orFail()))
-                .containsExactly("NAME", "READY", "PHASE", "REPLICAS", "IMAGE", "AGE");
+                .containsExactly("NAME", "READY", "PHASE", "REPLICAS", "IMAGE", "VERSION", "AGE");
         assertThat(header(kubectl.run("-n", APPS, "get", "dittoservers", "-o", "wide").orFail()))
-                .containsExactly("NAME", "READY", "PHASE", "REPLICAS", "IMAGE", "NFS", "AGE");
+                .containsExactly("NAME", "READY", "PHASE", "REPLICAS", "IMAGE", "VERSION", "NFS", "AGE");
         // `kubectl get dittofs` and the category `storage` list the DittoServers (a fresh discovery cache: kubectl
         // keeps the one from before the upgrade, without the categories, for ten minutes)
         String cache = "--cache-dir=" + CLUSTER_DIR.resolve("kubectl-cache-" + System.nanoTime());

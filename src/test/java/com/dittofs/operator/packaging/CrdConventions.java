@@ -17,7 +17,8 @@ import java.util.List;
 public final class CrdConventions {
 
     /** The printer columns of DittoServer, in the order kubectl shows them. */
-    public static final List<String> PRINTER_COLUMNS = List.of("Ready", "Phase", "Replicas", "Image", "NFS", "Age");
+    public static final List<String> PRINTER_COLUMNS = List.of("Ready", "Phase", "Replicas", "Image", "Version", "NFS",
+            "Age");
 
     private CrdConventions() {
     }

@@ -17,13 +17,15 @@ import io.fabric8.kubernetes.model.annotation.Version;
 // `kubectl get dittofs` (the short name) and `kubectl get storage` list DittoServers with other storage resources
 @Categories({"dittofs", "storage"})
 // kubectl shows these in the order of packaging/CrdConventions (src/test) (the generator sorts them by jsonPath; the
-// packaging step puts them back): READY, PHASE, REPLICAS, IMAGE, NFS (-o wide), AGE last.
+// packaging step puts them back): READY, PHASE, REPLICAS, IMAGE, VERSION, NFS (-o wide), AGE last. IMAGE is what
+// the user asked for, VERSION what the running dfs says it is (status.dfsVersion).
 @AdditionalPrinterColumn(name = "Ready", jsonPath = ".status.conditions[?(@.type==\"Ready\")].status",
         type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Phase", jsonPath = ".status.phase", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Replicas", jsonPath = ".status.readyReplicas",
         type = AdditionalPrinterColumn.Type.INTEGER)
 @AdditionalPrinterColumn(name = "Image", jsonPath = ".spec.image", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "Version", jsonPath = ".status.dfsVersion", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "NFS", jsonPath = ".status.endpoints.nfs", type = AdditionalPrinterColumn.Type.STRING,
         priority = 1)
 @AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp",

@@ -29,6 +29,15 @@ public class DittoServerStatus {
     @JsonPropertyDescription("Addresses clients use to reach the server.")
     private Endpoints endpoints;
 
+    @JsonPropertyDescription("The dfs image the server's pod template asks for (spec.image once the StatefulSet has"
+            + " it); pods roll onto it.")
+    private String image;
+
+    @JsonPropertyDescription("The version the running dfs reports (its dittofs_build_info metric): read once per pod"
+            + " after the operator reached it, absent while unknown. Needs metrics.enabled and the data plane"
+            + " managed. A dfs built from source without release flags reports dev.")
+    private String dfsVersion;
+
     @JsonPropertyDescription("The declared shares and their state on the server.")
     private List<ShareStatus> shares;
 
@@ -101,6 +110,22 @@ public class DittoServerStatus {
 
     public void setEndpoints(Endpoints endpoints) {
         this.endpoints = endpoints;
+    }
+
+    public String getImage() {
+        return image;
+    }
+
+    public void setImage(String image) {
+        this.image = image;
+    }
+
+    public String getDfsVersion() {
+        return dfsVersion;
+    }
+
+    public void setDfsVersion(String dfsVersion) {
+        this.dfsVersion = dfsVersion;
     }
 
     public List<ShareStatus> getShares() {
