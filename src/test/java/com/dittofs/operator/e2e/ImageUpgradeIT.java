@@ -63,6 +63,7 @@ class ImageUpgradeIT extends E2E {
         awaitReady("upgraded");
         await().atMost(TIMEOUT).until(() -> rolledOut("upgraded"));
         String before = podUid("upgraded");
+        assertThat(get("upgraded").getStatus().getImage()).isEqualTo("marmos91c/dittofs:v0.29.0");
         String oldRevision = sts("upgraded").getStatus().getCurrentRevision();
         long generation = sts("upgraded").getMetadata().getGeneration();
 
@@ -86,6 +87,8 @@ class ImageUpgradeIT extends E2E {
             String newRevision = sts("upgraded").getStatus().getUpdateRevision();
             assertThat(admin.pods().inNamespace(namespace).withName("upgraded-0").get().getSpec().getContainers().get(0)
                     .getImage()).isEqualTo("marmos91c/dittofs:v0.29.1");
+            await("status.image follows the template").atMost(TIMEOUT)
+                    .until(() -> "marmos91c/dittofs:v0.29.1".equals(get("upgraded").getStatus().getImage()));
             assertThat(sts("upgraded").getMetadata().getGeneration()).as("one template change").isEqualTo(generation + 1);
             assertThat(AuditLog.operatorWritesSince(namespace, edited))
                     .as("the operator's writes to the StatefulSet for the upgrade")
