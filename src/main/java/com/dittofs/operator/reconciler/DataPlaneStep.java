@@ -39,7 +39,9 @@ import com.dittofs.operator.naming.Names;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import org.jboss.logging.Logger;
 
 /**
  * Converges the dfs data plane (adapters, stores, shares) through the server's REST API once its pod is ready, as
@@ -53,6 +55,8 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
  */
 @ApplicationScoped
 public class DataPlaneStep {
+
+    private static final Logger LOG = Logger.getLogger(DataPlaneStep.class);
 
     /** Everything a sync depends on: a finished sync is published only if the server still asks for exactly this. */
     private record SyncRequest(URI uri, String password, DfsTls tls, DesiredDataPlane desired, List<String> managed,
@@ -117,8 +121,7 @@ public class DataPlaneStep {
         if (!podReady || !inputs.secrets().complete()) {
             return DataPlaneOutcomes.waiting(server, managed, "Waiting for the server pod to become ready");
         }
-        Pod pod = client.pods().inNamespace(server.getMetadata().getNamespace())
-                .withName(Names.statefulSet(server) + "-0").get();
+        Pod pod = serverPod(server, client);
         Optional<URI> uri = apiUri(server, pod);
         if (uri.isEmpty()) {
             return DataPlaneOutcomes.waiting(server, managed, "Waiting for the server pod's address");
@@ -182,7 +185,26 @@ public class DataPlaneStep {
                 status.getManagedGroups() == null ? List.of() : status.getManagedGroups());
     }
 
-    /** @param pod the server's pod, read on each pass (its IP, and its uid for the dfs version), or null */
+    /**
+     * The server's pod: its IP for api-access=pod-ip, its uid for status.dfsVersion. With api-access=service only the
+     * version needs it, so a pod that cannot be read leaves the version unknown and nothing else.
+     */
+    private Pod serverPod(DittoServer server, KubernetesClient client) {
+        var pod = client.pods().inNamespace(server.getMetadata().getNamespace())
+                .withName(Names.statefulSet(server) + "-0");
+        if (settings.apiAccess() == DataPlaneSettings.ApiAccess.POD_IP) {
+            return pod.get();
+        }
+        try {
+            return pod.get();
+        } catch (KubernetesClientException e) {
+            LOG.debugf("Pod of DittoServer %s/%s not readable (%s): its dfs version stays unknown",
+                    server.getMetadata().getNamespace(), server.getMetadata().getName(), e.getMessage());
+            return null;
+        }
+    }
+
+    /** @param pod the server's pod (see {@link #serverPod}), or null */
     private Optional<URI> apiUri(DittoServer server, Pod pod) {
         int port = server.getSpec().getControlPlane().getPort();
         String scheme = ControlPlaneTlsSpec.enabledIn(server.getSpec()) ? "https://" : "http://";
