@@ -27,7 +27,8 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
 /**
  * {@code <name>}: the opt-in NetworkPolicy of the server pod (ingress only). File ports from
  * networkPolicy.fileClients (everyone when none are listed), the API from the operator's namespace and
- * networkPolicy.apiClients, metrics from networkPolicy.metricsClients only. Ports are the container's named ports.
+ * networkPolicy.apiClients, metrics from the operator's namespace and networkPolicy.metricsClients. Ports are the
+ * container's named ports.
  */
 @KubernetesDependent(informer = @Informer(
         labelSelector = Labels.MANAGED_SELECTOR + "," + Labels.COMPONENT + "=" + Labels.COMPONENT_NETWORK_POLICY))
@@ -67,16 +68,24 @@ public class NetworkPolicyDependent extends DittoDependent<NetworkPolicy> {
             filePorts.add(port(Ports.SMB));
         }
         rules.add(rule(filePorts, orEmpty(policy.getFileClients())));
-        List<NetworkPolicyPeer> apiPeers = new ArrayList<>();
-        if (operatorNamespace != null) {
-            apiPeers.add(namespace(operatorNamespace));
-        }
-        apiPeers.addAll(orEmpty(policy.getApiClients()));
-        rules.add(rule(List.of(port(Ports.API)), apiPeers));
-        if (spec.getMetrics().getEnabled() && !orEmpty(policy.getMetricsClients()).isEmpty()) {
-            rules.add(rule(List.of(port(Ports.METRICS)), policy.getMetricsClients()));
+        rules.add(rule(List.of(port(Ports.API)), operatorAnd(operatorNamespace, policy.getApiClients())));
+        if (spec.getMetrics().getEnabled()) {
+            // The operator reads the running dfs version from the metrics port (status.dfsVersion).
+            List<NetworkPolicyPeer> metricsPeers = operatorAnd(operatorNamespace, policy.getMetricsClients());
+            if (!metricsPeers.isEmpty()) {
+                rules.add(rule(List.of(port(Ports.METRICS)), metricsPeers));
+            }
         }
         return rules;
+    }
+
+    private static List<NetworkPolicyPeer> operatorAnd(String operatorNamespace, List<NetworkPolicyPeer> clients) {
+        List<NetworkPolicyPeer> peers = new ArrayList<>();
+        if (operatorNamespace != null) {
+            peers.add(namespace(operatorNamespace));
+        }
+        peers.addAll(orEmpty(clients));
+        return peers;
     }
 
     /** A rule without peers admits every source: that is what an empty fileClients means. */

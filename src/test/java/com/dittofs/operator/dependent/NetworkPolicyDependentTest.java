@@ -58,11 +58,13 @@ class NetworkPolicyDependentTest {
     }
 
     @Test
-    void withoutPeersFilesAreOpenTheApiIsTheOperatorsAndMetricsAreClosed() {
+    void withoutPeersFilesAreOpenTheApiAndMetricsAreTheOperators() {
         DittoServer server = withPolicy(new NetworkPolicySpec());
         server.getSpec().getMetrics().setEnabled(true);
         NetworkPolicy policy = policy(server);
-        assertThat(policy.getSpec().getIngress()).hasSize(2);
+        assertThat(policy.getSpec().getIngress()).hasSize(3);
+        assertThat(ruleFor(policy, "metrics").getFrom()).as("the operator reads the dfs version there")
+                .isEqualTo(ruleFor(policy, "api").getFrom());
         NetworkPolicyIngressRule files = ruleFor(policy, "nfs");
         assertThat(ports(files)).containsExactly("nfs", "smb");
         assertThat(files.getFrom()).isNullOrEmpty();
@@ -88,7 +90,8 @@ class NetworkPolicyDependentTest {
         assertThat(ports(ruleFor(policy, "nfs"))).containsExactly("nfs");
         assertThat(ruleFor(policy, "nfs").getFrom()).containsExactly(OFFICE);
         assertThat(ruleFor(policy, "api").getFrom()).hasSize(2).contains(TOOLBOX);
-        assertThat(ruleFor(policy, "metrics").getFrom()).containsExactly(MONITORING);
+        assertThat(ruleFor(policy, "metrics").getFrom()).as("the operator reads the dfs version there")
+                .hasSize(2).contains(MONITORING).contains(ruleFor(policy, "api").getFrom().get(0));
         assertThat(policy.getSpec().getIngress()).allSatisfy(r -> assertThat(r.getPorts())
                 .allSatisfy(p -> assertThat(p.getProtocol()).isEqualTo("TCP")));
     }
