@@ -10,7 +10,7 @@ import io.fabric8.kubernetes.model.annotation.Version;
 /**
  * A cert-manager Certificate ({@code cert-manager.io/v1}): an untyped body, but a Java type carrying its group, version
  * and plural, so the client addresses it without discovery and nothing fails while cert-manager is not installed
- * (as {@link PerconaPGCluster}).
+ * (as {@link Percona}).
  */
 @Group(CertManagerCertificate.GROUP)
 @Version(CertManagerCertificate.VERSION)

@@ -10,7 +10,7 @@ import io.fabric8.kubernetes.model.annotation.Version;
 /**
  * A ServiceMonitor ({@code monitoring.coreos.com/v1}) of the Prometheus Operator: an untyped body, but a Java type
  * carrying group, version and plural, so that nothing asks the apiserver's discovery while the CRD is not installed
- * (see {@link PerconaPGCluster}).
+ * (see {@link Percona}).
  */
 @Group(ServiceMonitor.GROUP)
 @Version(ServiceMonitor.VERSION)

@@ -16,12 +16,14 @@ import java.util.UUID;
 
 import com.dittofs.operator.api.v1alpha1.DittoServer;
 import com.dittofs.operator.api.v1alpha1.PerconaSpec;
+import com.dittofs.operator.dependent.Percona;
 import com.dittofs.operator.dependent.PerconaClusterDependent;
-import com.dittofs.operator.dependent.PerconaPGCluster;
 import com.dittofs.operator.fixtures.Fixtures;
 import com.dittofs.operator.fixtures.PerconaFixtures;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.percona.pgv2.v2.PerconaPGCluster;
+import com.percona.pgv2.v2.PerconaPGClusterStatus;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.KubernetesResourceList;
@@ -72,7 +74,8 @@ class PerconaIT extends E2E {
         await().atMost(TIMEOUT).ignoreExceptionsMatching(e -> e instanceof KubernetesClientException k
                 && k.getCode() == 409).until(() -> {
                     clusters().inNamespace(namespace).withName(server + "-db").editStatus(c -> {
-                        c.setAdditionalProperty("status", Map.of("state", state));
+                        c.setStatus(new PerconaPGClusterStatus());
+                        c.getStatus().setState(state);
                         return c;
                     });
                     return true;
@@ -89,14 +92,14 @@ class PerconaIT extends E2E {
     }
 
     static boolean crdInstalled() {
-        return admin.apiextensions().v1().customResourceDefinitions().withName(PerconaPGCluster.CRD_NAME).get() != null;
+        return admin.apiextensions().v1().customResourceDefinitions().withName(Percona.CRD_NAME).get() != null;
     }
 
     static void installCrd() {
         CustomResourceDefinition crd = PerconaFixtures.crd();
         // Percona's own instructions: apply its CRDs server-side (client-side apply would not fit the annotation).
         admin.resource(crd).forceConflicts().serverSideApply();
-        OperatorUnderTest.awaitEstablished(admin, PerconaPGCluster.CRD_NAME);
+        OperatorUnderTest.awaitEstablished(admin, Percona.CRD_NAME);
     }
 
     static void awaitReason(String name, String type, String status, String reason) {
@@ -108,8 +111,8 @@ class PerconaIT extends E2E {
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> spec(GenericKubernetesResource resource) {
-        return (Map<String, Object>) resource.getAdditionalProperties().get("spec");
+    private static Map<String, Object> spec(PerconaPGCluster cluster) {
+        return Serialization.unmarshal(Serialization.asJson(cluster.getSpec()), Map.class);
     }
 
     /** Every field of {@code sent} is in {@code stored} with the same value (the apiserver may add defaults). */
@@ -149,7 +152,7 @@ class PerconaIT extends E2E {
     @Order(1)
     void crdInstalledAfterTheServerIsPickedUpWithoutARestart() {
         if (crdInstalled()) { // a kept cluster (KEEP_CLUSTER=1) from an earlier run
-            admin.apiextensions().v1().customResourceDefinitions().withName(PerconaPGCluster.CRD_NAME).delete();
+            admin.apiextensions().v1().customResourceDefinitions().withName(Percona.CRD_NAME).delete();
             await().atMost(TIMEOUT).until(() -> !crdInstalled());
         }
         DittoServer plain = Fixtures.basic();
@@ -161,7 +164,7 @@ class PerconaIT extends E2E {
         assertThat(condition("early", "Ready")).get().satisfies(c -> {
             assertThat(c.getStatus()).isEqualTo("False");
             assertThat(c.getReason()).isEqualTo("PerconaNotInstalled");
-            assertThat(c.getMessage()).contains(PerconaPGCluster.CRD_NAME);
+            assertThat(c.getMessage()).contains(Percona.CRD_NAME);
         });
         assertThat(get("early").getStatus().getPhase().name()).isEqualTo("Failed");
         await().atMost(TIMEOUT).until(() -> admin.v1().events().inNamespace(namespace).list().getItems().stream()
