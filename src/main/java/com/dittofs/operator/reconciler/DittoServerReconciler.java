@@ -142,12 +142,7 @@ public class DittoServerReconciler implements Reconciler<DittoServer> {
 
     @Override
     public UpdateControl<DittoServer> reconcile(DittoServer server, Context<DittoServer> context) {
-        if (Pause.isPaused(server)) {
-            Pause.announcePause(server, context.getClient());
-            DittoServerStatus held = Pause.hold(server, Instant.now());
-            if (StatusWrites.worthWriting(server.getStatus(), held)) {
-                StatusWrites.write(server, held, context);
-            }
+        if (Pause.heldWhilePaused(server, context)) {
             return UpdateControl.noUpdate();
         }
         Pause.announceResume(server, context.getClient());
