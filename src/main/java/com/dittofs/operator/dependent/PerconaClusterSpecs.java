@@ -22,8 +22,13 @@ import com.percona.pgv2.v2.perconapgclusterspec.instances.DataVolumeClaimSpec;
 import com.percona.pgv2.v2.perconapgclusterspec.instances.datavolumeclaimspec.Resources;
 import com.percona.pgv2.v2.perconapgclusterspec.users.Password;
 import io.fabric8.kubernetes.api.model.IntOrString;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
-/** The spec of a server's PerconaPGCluster, from {@code spec.percona}: pure, in the generated Percona types. */
+/**
+ * The spec of a server's PerconaPGCluster, from {@code spec.percona}: pure, in the generated Percona types. (Quarkus
+ * registers those for reflection as KubernetesResource implementations; the one enum among them is named here.)
+ */
+@RegisterForReflection(targets = Password.Type.class)
 final class PerconaClusterSpecs {
 
     static final String REPO = "repo1";
