@@ -8,6 +8,7 @@ import com.dittofs.operator.api.v1alpha1.PerconaSpec;
 import com.dittofs.operator.dfsconfig.PodEnvironment;
 import com.dittofs.operator.dfsconfig.SecretResolution;
 import com.dittofs.operator.naming.Names;
+import com.percona.pgv2.v2.PerconaPGCluster;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 
@@ -53,19 +54,19 @@ public record DatabaseReadiness(boolean ready, String reason, String message) {
         String name = Names.perconaCluster(server);
         if (!crdInstalled) {
             return new DatabaseReadiness(false, REASON_PERCONA_NOT_INSTALLED, "spec.percona.enabled needs the Percona"
-                    + " Operator for PostgreSQL, but the CRD " + PerconaPGCluster.CRD_NAME + " is not installed;"
+                    + " Operator for PostgreSQL, but the CRD " + Percona.CRD_NAME + " is not installed;"
                     + " install it and the database is created without restarting this operator");
         }
         if (cluster.isEmpty()) {
             return new DatabaseReadiness(false, REASON_CLUSTER_CREATING, "Creating PerconaPGCluster " + name);
         }
-        String state = cluster.get().state();
-        if (state == null || state.isEmpty() || PerconaPGCluster.STATE_INITIALIZING.equals(state)) {
+        String state = Percona.state(cluster.get());
+        if (state == null || state.isEmpty() || Percona.STATE_INITIALIZING.equals(state)) {
             return new DatabaseReadiness(false, REASON_CLUSTER_CREATING, "PerconaPGCluster " + name
                     + " is being created (state " + (state == null || state.isEmpty() ? "not reported yet" : state)
                     + ")");
         }
-        if (!PerconaPGCluster.STATE_READY.equals(state)) {
+        if (!Percona.STATE_READY.equals(state)) {
             return new DatabaseReadiness(false, REASON_CLUSTER_NOT_READY,
                     "PerconaPGCluster " + name + " is " + state + ", not ready");
         }

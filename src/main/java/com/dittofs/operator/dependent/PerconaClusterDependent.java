@@ -1,19 +1,18 @@
 package com.dittofs.operator.dependent;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 import com.dittofs.operator.api.v1alpha1.DittoServer;
-import com.dittofs.operator.api.v1alpha1.PerconaBackupSpec;
 import com.dittofs.operator.api.v1alpha1.PerconaSpec;
 import com.dittofs.operator.events.EventReasons;
 import com.dittofs.operator.events.EventRecorder;
 import com.dittofs.operator.naming.Labels;
 import com.dittofs.operator.naming.Names;
+import com.percona.pgv2.v2.PerconaPGCluster;
+import io.quarkiverse.operatorsdk.annotations.CSVMetadata;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
@@ -37,13 +36,15 @@ import io.javaoperatorsdk.operator.processing.event.source.SecondaryToPrimaryMap
  * the StatefulSet with it; the StatefulSet waits for the database through the config's readiness
  * ({@link PodInputsAvailable}).
  */
+// a typed custom resource: without this the generated CSV would list the Percona CRD as required, and OLM would refuse
+// to install the operator where Percona is not installed
+@CSVMetadata.Optional
 @KubernetesDependent(informer = @Informer(
         labelSelector = Labels.MANAGED_SELECTOR + "," + Labels.COMPONENT + "=" + Labels.COMPONENT_DATABASE))
 public class PerconaClusterDependent extends DittoDependent<PerconaPGCluster>
         implements SecondaryToPrimaryMapper<PerconaPGCluster> {
 
     public static final String NAME = "percona-cluster";
-    static final String REPO = "repo1";
 
     public PerconaClusterDependent() {
         super(PerconaPGCluster.class, Labels.COMPONENT_DATABASE);
@@ -65,70 +66,8 @@ public class PerconaClusterDependent extends DittoDependent<PerconaPGCluster>
         if (Boolean.TRUE.equals(percona.getDeleteWithServer())) {
             cluster.addOwnerReference(server);
         }
-        Map<String, Object> spec = new LinkedHashMap<>();
-        spec.put("postgresVersion", percona.getPostgresVersion());
-        spec.put("instances", List.of(instance(percona)));
-        spec.put("users", List.of(ordered(
-                "name", Names.PERCONA_USER,
-                "databases", List.of(percona.getDatabaseName()),
-                // letters and digits only: nothing to escape wherever the password travels
-                "password", Map.of("type", "AlphaNumeric"))));
-        // A schema named after the user in its database: dfs creates its tables there. (PostgreSQL 15+ no longer
-        // lets every user create objects in the public schema.)
-        spec.put("autoCreateUserSchema", true);
-        spec.put("backups", backups(server, percona.getBackup()));
-        cluster.setAdditionalProperty("spec", spec);
+        cluster.setSpec(PerconaClusterSpecs.of(server));
         return cluster;
-    }
-
-    private static Map<String, Object> instance(PerconaSpec percona) {
-        Map<String, Object> claim = new LinkedHashMap<>();
-        claim.put("accessModes", List.of("ReadWriteOnce"));
-        if (percona.getStorageClassName() != null) {
-            claim.put("storageClassName", percona.getStorageClassName());
-        }
-        claim.put("resources", Map.of("requests", Map.of("storage", percona.getStorageSize())));
-        return ordered(
-                "name", Names.PERCONA_INSTANCE_SET,
-                "replicas", percona.getReplicas(),
-                "dataVolumeClaimSpec", claim);
-    }
-
-    private static Map<String, Object> backups(DittoServer server, PerconaBackupSpec backup) {
-        if (backup == null || !Boolean.TRUE.equals(backup.getEnabled())) {
-            return Map.of("enabled", false);
-        }
-        Map<String, Object> global = new TreeMap<>();
-        // One bucket can serve many clusters: each gets its own path.
-        global.put(REPO + "-path", "/pgbackrest/" + server.getMetadata().getNamespace() + "/"
-                + Names.perconaCluster(server) + "/" + REPO);
-        global.put(REPO + "-retention-full", Integer.toString(backup.getRetentionDays()));
-        global.put(REPO + "-retention-full-type", "time");
-        if (Boolean.TRUE.equals(backup.getForcePathStyle())) {
-            global.put(REPO + "-s3-uri-style", "path");
-        }
-        String endpoint = backup.getEndpoint() != null ? backup.getEndpoint()
-                : "s3." + backup.getRegion() + ".amazonaws.com";
-        Map<String, Object> repo = ordered(
-                "name", REPO,
-                "s3", ordered("bucket", backup.getBucket(), "endpoint", endpoint, "region", backup.getRegion()),
-                "schedules", ordered("full", backup.getFullSchedule(),
-                        "incremental", backup.getIncrementalSchedule()));
-        Map<String, Object> pgbackrest = ordered(
-                "configuration", List.of(Map.of("secret",
-                        Map.of("name", backup.getCredentialsSecretRef().getName()))),
-                "global", global,
-                "repos", List.of(repo));
-        return ordered("enabled", true, "pgbackrest", pgbackrest);
-    }
-
-    /** A map keeping the order of its key/value pairs, so the desired object always serialises the same. */
-    private static Map<String, Object> ordered(Object... pairs) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            map.put((String) pairs[i], pairs[i + 1]);
-        }
-        return map;
     }
 
     /** The owner reference exists only with deleteWithServer; {@link #build} decides. */

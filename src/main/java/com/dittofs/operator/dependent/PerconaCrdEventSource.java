@@ -15,7 +15,7 @@ public class PerconaCrdEventSource extends CrdEventSource {
     public static final String NAME = "percona-crd";
 
     public PerconaCrdEventSource(EventSourceContext<DittoServer> context) {
-        super(context, NAME, PerconaPGCluster.CRD_NAME, PerconaSpec::enabledIn);
+        super(context, NAME, Percona.CRD_NAME, PerconaSpec::enabledIn);
     }
 
     /** The CRD is installed in the cluster the context's operator runs against. False when unknown. */

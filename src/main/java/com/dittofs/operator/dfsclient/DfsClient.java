@@ -8,14 +8,15 @@ import java.util.function.Function;
 /**
  * Typed, authenticated access to one dfs server. Every call fails with {@link DfsApiException}; reads, updates and
  * deletes are retried on transient failures, creates only when the request never reached dfs. {@code find*}
- * methods return empty on a resource-level 404.
+ * methods return empty on a resource-level 404. Only what the operator calls is here; tests reach further through
+ * the same REST interfaces and call helpers (package-private for that reason).
  */
 public final class DfsClient implements DataPlaneApi, AccessApi {
 
-    private final DfsAuthApi auth;
-    private final DfsAdaptersApi adapters;
-    private final DfsStoresApi stores;
-    private final DfsSharesApi shares;
+    final DfsAuthApi auth;
+    final DfsAdaptersApi adapters;
+    final DfsStoresApi stores;
+    final DfsSharesApi shares;
     private final DfsSession session;
     private final RetryPolicy retry;
     private final DfsUsersApi users;
@@ -40,21 +41,7 @@ public final class DfsClient implements DataPlaneApi, AccessApi {
         session.bearer();
     }
 
-    // --- probes: single attempt, the caller polls ---
-
-    public HealthReport health() {
-        return Calls.invoke(auth::health);
-    }
-
-    public HealthReport ready() {
-        return Calls.invoke(auth::ready);
-    }
-
     // --- adapters ---
-
-    public List<Adapter> adapters() {
-        return read(b -> adapters.list(b));
-    }
 
     @Override
     public Optional<Adapter> findAdapter(String type) {
@@ -68,10 +55,6 @@ public final class DfsClient implements DataPlaneApi, AccessApi {
 
     // --- metadata stores ---
 
-    public List<MetadataStore> metadataStores() {
-        return read(b -> stores.listMetadata(b));
-    }
-
     @Override
     public Optional<MetadataStore> findMetadataStore(String name) {
         return find(b -> stores.getMetadata(b, name));
@@ -83,15 +66,7 @@ public final class DfsClient implements DataPlaneApi, AccessApi {
         return create(b -> stores.createMetadata(b, request));
     }
 
-    public void deleteMetadataStore(String name) {
-        run(b -> stores.deleteMetadata(b, name));
-    }
-
     // --- block stores ---
-
-    public List<BlockStore> blockStores(BlockStoreKind kind) {
-        return read(b -> stores.listBlock(b, kind.path()));
-    }
 
     @Override
     public Optional<BlockStore> findBlockStore(BlockStoreKind kind, String name) {
@@ -108,19 +83,11 @@ public final class DfsClient implements DataPlaneApi, AccessApi {
         return read(b -> stores.updateBlock(b, kind.path(), name, update));
     }
 
-    public void deleteBlockStore(BlockStoreKind kind, String name) {
-        run(b -> stores.deleteBlock(b, kind.path(), name));
-    }
-
     // --- shares (names with or without the leading slash) ---
 
     @Override
     public List<Share> shares() {
         return read(b -> shares.list(b));
-    }
-
-    public Optional<Share> findShare(String name) {
-        return find(b -> shares.get(b, key(name)));
     }
 
     @Override
@@ -229,7 +196,7 @@ public final class DfsClient implements DataPlaneApi, AccessApi {
         return share.substring(i);
     }
 
-    private <T> T read(Function<String, T> op) {
+    <T> T read(Function<String, T> op) {
         return authenticated(true, op);
     }
 
@@ -237,14 +204,14 @@ public final class DfsClient implements DataPlaneApi, AccessApi {
         return authenticated(false, op);
     }
 
-    private void run(Consumer<String> op) {
+    void run(Consumer<String> op) {
         authenticated(true, b -> {
             op.accept(b);
             return null;
         });
     }
 
-    private <T> Optional<T> find(Function<String, T> op) {
+    <T> Optional<T> find(Function<String, T> op) {
         try {
             return Optional.of(read(op));
         } catch (DfsApiException e) {

@@ -60,17 +60,24 @@ public final class PodEnvironment {
             bindings.add(postgres("PASSWORD", pg, true, "password"));
             bindings.add(postgres("SSLMODE", pg, false, "sslmode"));
         }
-        S3Spec s3 = spec.getS3();
-        if (s3 != null) {
-            var ref = s3.getCredentialsSecretRef();
-            bindings.add(SecretBinding.required(S3_ACCESS_KEY_ID_ENV, ref.getName(), ref.getAccessKeyIdKey(), S3_FIELD));
-            bindings.add(SecretBinding.required(S3_SECRET_ACCESS_KEY_ENV, ref.getName(), ref.getSecretAccessKeyKey(),
-                    S3_FIELD));
-            if (ref.getEndpointKey() != null) {
-                bindings.add(SecretBinding.required(S3_ENDPOINT_ENV, ref.getName(), ref.getEndpointKey(), S3_FIELD));
-            }
-        }
+        bindings.addAll(s3Bindings(spec.getS3()));
         bindings.addAll(tlsBindings(server));
+        return bindings;
+    }
+
+    /** The S3 credentials (and endpoint) of the remote block store, from spec.s3.credentialsSecretRef. */
+    private static List<SecretBinding> s3Bindings(S3Spec s3) {
+        if (s3 == null) {
+            return List.of();
+        }
+        var ref = s3.getCredentialsSecretRef();
+        List<SecretBinding> bindings = new ArrayList<>();
+        bindings.add(SecretBinding.required(S3_ACCESS_KEY_ID_ENV, ref.getName(), ref.getAccessKeyIdKey(), S3_FIELD));
+        bindings.add(SecretBinding.required(S3_SECRET_ACCESS_KEY_ENV, ref.getName(), ref.getSecretAccessKeyKey(),
+                S3_FIELD));
+        if (ref.getEndpointKey() != null) {
+            bindings.add(SecretBinding.required(S3_ENDPOINT_ENV, ref.getName(), ref.getEndpointKey(), S3_FIELD));
+        }
         return bindings;
     }
 

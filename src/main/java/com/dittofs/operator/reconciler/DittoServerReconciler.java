@@ -28,11 +28,11 @@ import com.dittofs.operator.dependent.MetricsEnabled;
 import com.dittofs.operator.dependent.MetricsServiceDependent;
 import com.dittofs.operator.dependent.NetworkPolicyDependent;
 import com.dittofs.operator.dependent.NetworkPolicyEnabled;
+import com.dittofs.operator.dependent.Percona;
 import com.dittofs.operator.dependent.PerconaClusterDependent;
 import com.dittofs.operator.dependent.PerconaCrdEventSource;
 import com.dittofs.operator.dependent.PerconaEnabled;
 import com.dittofs.operator.dependent.PerconaInstalled;
-import com.dittofs.operator.dependent.PerconaPGCluster;
 import com.dittofs.operator.dependent.PodInputs;
 import com.dittofs.operator.dependent.PodInputsAvailable;
 import com.dittofs.operator.dependent.PrometheusCrdEventSource;
@@ -108,7 +108,7 @@ import org.jboss.logging.Logger;
 // Whether the Percona, cert-manager and Prometheus Operator CRDs are installed: those CRDs only (each informer lists
 // and watches one by name). One rule: rules on the same resources are merged, keeping one rule's names.
 @RBACRule(apiGroups = "apiextensions.k8s.io", resources = "customresourcedefinitions",
-        resourceNames = {PerconaPGCluster.CRD_NAME, CertManagerCertificate.CRD_NAME, ServiceMonitor.CRD_NAME},
+        resourceNames = {Percona.CRD_NAME, CertManagerCertificate.CRD_NAME, ServiceMonitor.CRD_NAME},
         verbs = {"get", "list", "watch"})
 public class DittoServerReconciler implements Reconciler<DittoServer> {
 
@@ -143,12 +143,7 @@ public class DittoServerReconciler implements Reconciler<DittoServer> {
 
     @Override
     public UpdateControl<DittoServer> reconcile(DittoServer server, Context<DittoServer> context) {
-        if (Pause.isPaused(server)) {
-            Pause.announcePause(server, context.getClient());
-            DittoServerStatus held = Pause.hold(server, Instant.now());
-            if (StatusWrites.worthWriting(server.getStatus(), held)) {
-                StatusWrites.write(server, held, context);
-            }
+        if (Pause.heldWhilePaused(server, context)) {
             return UpdateControl.noUpdate();
         }
         Pause.announceResume(server, context.getClient());

@@ -12,6 +12,7 @@ import com.dittofs.operator.events.EventRecorder;
 import com.dittofs.operator.naming.Labels;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
 
 /**
  * The annotation {@code dittofs.dittofs.com/reconcile: paused}: while it is set the operator changes nothing of the
@@ -25,6 +26,19 @@ final class Pause {
             + " the pause";
 
     private Pause() {
+    }
+
+    /** A paused server keeps its status (marked paused) and nothing else is reconciled. */
+    static boolean heldWhilePaused(DittoServer server, Context<DittoServer> context) {
+        if (!isPaused(server)) {
+            return false;
+        }
+        announcePause(server, context.getClient());
+        DittoServerStatus held = hold(server, Instant.now());
+        if (StatusWrites.worthWriting(server.getStatus(), held)) {
+            StatusWrites.write(server, held, context);
+        }
+        return true;
     }
 
     static boolean isPaused(DittoServer server) {

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 
 import com.dittofs.operator.dfsclient.DfsApiException;
 import com.dittofs.operator.dfsclient.DfsClient;
+import com.dittofs.operator.dfsclient.DfsTestClient;
 import com.dittofs.operator.dfsclient.DfsClientFactory;
 import com.dittofs.operator.dfsclient.RetryPolicy;
 import com.dittofs.operator.dfsclient.ShareCreate;
@@ -44,6 +45,7 @@ class DfsClientFailureModesIT {
     private final AtomicInteger logins = new AtomicInteger();
     private DfsClientFactory factory;
     private DfsClient client;
+    private DfsTestClient testCalls;
 
     @BeforeEach
     void start() throws IOException {
@@ -53,6 +55,7 @@ class DfsClientFailureModesIT {
         factory = new DfsClientFactory(new DfsClientFactory.Settings(Duration.ofSeconds(1), Duration.ofSeconds(5),
                 new RetryPolicy(4, Duration.ofMillis(10), Duration.ofMillis(40)), Clock.systemUTC()));
         client = factory.client(URI.create("http://127.0.0.1:" + stub.getAddress().getPort() + "/"), "password");
+        testCalls = DfsTestClient.of(client);
     }
 
     @AfterEach
@@ -107,7 +110,7 @@ class DfsClientFailureModesIT {
 
     @Test
     void unavailableIsRetriedForReads() {
-        assertThat(client.adapters()).isEmpty();
+        assertThat(testCalls.adapters()).isEmpty();
         assertThat(hits.get("GET /api/v1/adapters")).hasValue(3);
         assertThat(logins).as("one login for all attempts").hasValue(1);
     }
@@ -125,7 +128,7 @@ class DfsClientFailureModesIT {
     void aHungCallTimesOutOnceWithinTheReadTimeout() {
         long start = System.nanoTime();
         DfsApiException hung = catchThrowableOfType(DfsApiException.class,
-                () -> client.blockStores(com.dittofs.operator.dfsclient.BlockStoreKind.REMOTE));
+                () -> testCalls.blockStores(com.dittofs.operator.dfsclient.BlockStoreKind.REMOTE));
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         assertThat(hung.kind()).as(hung.toString()).isEqualTo(DfsApiException.Kind.TIMED_OUT);
         assertThat(hung.timedOut()).isTrue();
@@ -154,7 +157,7 @@ class DfsClientFailureModesIT {
 
     @Test
     void routerNotFoundIsAnErrorNotAMissingObject() {
-        DfsApiException route = catchThrowableOfType(DfsApiException.class, () -> client.findShare("x"));
+        DfsApiException route = catchThrowableOfType(DfsApiException.class, () -> testCalls.findShare("x"));
         assertThat(route.status()).isEqualTo(404);
         assertThat(route.problem()).isFalse();
         assertThat(route.detail()).isEqualTo("404 page not found");
@@ -162,7 +165,7 @@ class DfsClientFailureModesIT {
 
     @Test
     void rejectedTokenLeadsToOneNewLogin() {
-        assertThat(client.blockStores(com.dittofs.operator.dfsclient.BlockStoreKind.LOCAL)).isEmpty();
+        assertThat(testCalls.blockStores(com.dittofs.operator.dfsclient.BlockStoreKind.LOCAL)).isEmpty();
         assertThat(logins).hasValue(2);
         assertThat(hits.get("GET /api/v1/store/block/local")).hasValue(2);
     }

@@ -28,6 +28,7 @@ import com.dittofs.operator.dfsclient.BlockStore;
 import com.dittofs.operator.dfsclient.BlockStoreKind;
 import com.dittofs.operator.dfsclient.DfsApiException;
 import com.dittofs.operator.dfsclient.DfsClient;
+import com.dittofs.operator.dfsclient.DfsTestClient;
 import com.dittofs.operator.dfsclient.DfsClientFactory;
 import com.dittofs.operator.dfsclient.DfsGroup;
 import com.dittofs.operator.dfsclient.DfsUser;
@@ -62,6 +63,7 @@ class DfsClientIT {
     @Inject
     DfsClientFactory factory;
     private DfsClient client;
+    private DfsTestClient testCalls;
 
     @BeforeAll
     static void startDfs() {
@@ -81,6 +83,7 @@ class DfsClientIT {
     @BeforeEach
     void client() {
         client = factory.client(dfs.apiUri(), inputs.adminPassword());
+        testCalls = DfsTestClient.of(client);
     }
 
     @AfterEach
@@ -90,9 +93,9 @@ class DfsClientIT {
 
     @Test
     void probesAndLogin() {
-        assertThat(client.health().status()).isEqualTo("healthy");
-        assertThat(client.ready().status()).isEqualTo("healthy");
-        client.adapters();
+        assertThat(testCalls.health().status()).isEqualTo("healthy");
+        assertThat(testCalls.ready().status()).isEqualTo("healthy");
+        testCalls.adapters();
         assertThat(client.session().user()).hasValueSatisfying(user -> {
             assertThat(user.username()).isEqualTo(Names.ADMIN_USERNAME);
             assertThat(user.role()).isEqualTo("admin");
@@ -103,7 +106,7 @@ class DfsClientIT {
 
     @Test
     void adapters() {
-        assertThat(client.adapters()).extracting(Adapter::type, Adapter::port, Adapter::enabled)
+        assertThat(testCalls.adapters()).extracting(Adapter::type, Adapter::port, Adapter::enabled)
                 .contains(org.assertj.core.groups.Tuple.tuple("nfs", Ports.NFS_CONTAINER, true),
                         org.assertj.core.groups.Tuple.tuple("smb", Ports.SMB_CONTAINER, true));
         assertThat(client.findAdapter("nfs")).hasValueSatisfying(a -> assertThat(a.running()).isTrue());
@@ -130,7 +133,7 @@ class DfsClientIT {
         assertThat(badger.config()).containsEntry("path", badgerPath);
         assertThat(client.findMetadataStore("meta-badger")).hasValueSatisfying(
                 m -> assertThat(m.id()).isEqualTo(badger.id()));
-        assertThat(client.metadataStores()).extracting(MetadataStore::name).contains("meta-badger");
+        assertThat(testCalls.metadataStores()).extracting(MetadataStore::name).contains("meta-badger");
 
         // dfs opens the store before its duplicate check: the same badger path is locked -> 400, not 409
         DfsApiException locked = catchThrowableOfType(DfsApiException.class, () -> client.createMetadataStore(
@@ -153,9 +156,9 @@ class DfsClientIT {
                 .as("a 409 is never retried").hasSize(1);
 
         client.createMetadataStore(StoreRequest.create("meta-mem", "memory", null));
-        client.deleteMetadataStore("meta-mem");
+        testCalls.deleteMetadataStore("meta-mem");
         assertThat(client.findMetadataStore("meta-mem")).isEmpty();
-        assertThat(catchThrowableOfType(DfsApiException.class, () -> client.deleteMetadataStore("meta-mem"))
+        assertThat(catchThrowableOfType(DfsApiException.class, () -> testCalls.deleteMetadataStore("meta-mem"))
                 .notFound()).isTrue();
     }
 
@@ -175,7 +178,7 @@ class DfsClientIT {
         assertThat(((Number) resized.config().get("max_size")).longValue()).isEqualTo(1073741824L);
         assertThat(client.findBlockStore(BlockStoreKind.LOCAL, "blocks-a")).isPresent();
         assertThat(client.findBlockStore(BlockStoreKind.REMOTE, "blocks-a")).as("names are per kind").isEmpty();
-        assertThat(client.blockStores(BlockStoreKind.LOCAL)).extracting(BlockStore::name).contains("blocks-a");
+        assertThat(testCalls.blockStores(BlockStoreKind.LOCAL)).extracting(BlockStore::name).contains("blocks-a");
 
         DfsApiException relative = catchThrowableOfType(DfsApiException.class, () -> client.createBlockStore(
                 BlockStoreKind.LOCAL, StoreRequest.create("blocks-rel", "fs", Map.of("path", "relative/dir"))));
@@ -186,9 +189,9 @@ class DfsClientIT {
         BlockStore durable = client.updateBlockStore(BlockStoreKind.REMOTE, "remote-mem",
                 StoreRequest.update(null, Map.of("durable", true)));
         assertThat(durable.config()).containsEntry("durable", true);
-        assertThat(client.blockStores(BlockStoreKind.REMOTE)).extracting(BlockStore::name).contains("remote-mem");
-        client.deleteBlockStore(BlockStoreKind.REMOTE, "remote-mem");
-        client.deleteBlockStore(BlockStoreKind.LOCAL, "blocks-a");
+        assertThat(testCalls.blockStores(BlockStoreKind.REMOTE)).extracting(BlockStore::name).contains("remote-mem");
+        testCalls.deleteBlockStore(BlockStoreKind.REMOTE, "remote-mem");
+        testCalls.deleteBlockStore(BlockStoreKind.LOCAL, "blocks-a");
         assertThat(client.findBlockStore(BlockStoreKind.REMOTE, "remote-mem")).isEmpty();
         assertThat(client.findBlockStore(BlockStoreKind.LOCAL, "blocks-a")).isEmpty();
     }
@@ -210,7 +213,7 @@ class DfsClientIT {
                 () -> client.createShare(ShareCreate.of("export", "export-meta", "export-blocks")));
         assertThat(duplicate.conflict()).isTrue();
         assertThat(duplicate.detail()).isEqualTo("Share already exists");
-        assertThat(client.findShare("export")).isPresent();
+        assertThat(testCalls.findShare("export")).isPresent();
         assertThat(client.shares()).extracting(Share::name).contains("/export");
         assertThat(client.updateShare("/export", ShareUpdate.quota("10GiB")).quotaBytes()).isEqualTo("10.00GiB");
 
@@ -236,12 +239,12 @@ class DfsClientIT {
         assertThat(read.output()).isEqualTo("hello from the contract test\n");
 
         DfsApiException inUse = catchThrowableOfType(DfsApiException.class,
-                () -> client.deleteMetadataStore("export-meta"));
+                () -> testCalls.deleteMetadataStore("export-meta"));
         assertThat(inUse.conflict()).isTrue();
         assertThat(inUse.detail()).contains("in use");
         client.deleteShare("/export");
-        assertThat(client.findShare("/export")).isEmpty();
-        client.deleteMetadataStore("export-meta");
+        assertThat(testCalls.findShare("/export")).isEmpty();
+        testCalls.deleteMetadataStore("export-meta");
     }
 
     /** Users, groups, group grants and password resets, with the dfs rules the access sync relies on. */
@@ -288,7 +291,7 @@ class DfsClientIT {
 
     @Test
     void errorsCarryStatusTitleAndDetail() {
-        assertThat(client.findShare("nosuch")).isEmpty();
+        assertThat(testCalls.findShare("nosuch")).isEmpty();
         DfsApiException missing = catchThrowableOfType(DfsApiException.class, () -> client.deleteShare("nosuch"));
         assertThat(missing.status()).isEqualTo(404);
         assertThat(missing.title()).isEqualTo("Not Found");
@@ -303,7 +306,7 @@ class DfsClientIT {
 
         try (DfsClientFactory other = new DfsClientFactory()) {
             DfsApiException wrongPassword = catchThrowableOfType(DfsApiException.class,
-                    () -> other.client(dfs.apiUri(), "not-the-password").adapters());
+                    () -> DfsTestClient.of(other.client(dfs.apiUri(), "not-the-password")).adapters());
             assertThat(wrongPassword.status()).isEqualTo(401);
             assertThat(wrongPassword.detail()).isEqualTo("Invalid username or password");
         }
@@ -315,7 +318,7 @@ class DfsClientIT {
         try (DfsClientFactory own = new DfsClientFactory()) {
             DfsClient fresh = own.client(dfs.apiUri(), inputs.adminPassword());
             for (int i = 0; i < 5; i++) {
-                fresh.adapters();
+                DfsTestClient.of(fresh).adapters();
             }
             assertThat(fresh.session().logins()).isEqualTo(1);
             assertThat(fresh.session().refreshes()).isZero();
@@ -324,7 +327,7 @@ class DfsClientIT {
             await("the first access token to expire").atMost(Duration.ofSeconds(15))
                     .pollInterval(Duration.ofMillis(200)).until(() -> Http.get(adapters, expiring).status() == 401);
 
-            assertThat(fresh.adapters()).isNotEmpty();
+            assertThat(DfsTestClient.of(fresh).adapters()).isNotEmpty();
             assertThat(fresh.session().logins()).isEqualTo(1);
             assertThat(fresh.session().refreshes()).isEqualTo(1);
             assertThat(fresh.session().bearer()).isNotEqualTo("Bearer " + expiring);
@@ -339,7 +342,7 @@ class DfsClientIT {
         try (DfsClientFactory own = new DfsClientFactory(settings)) {
             DfsClient nowhere = own.client(URI.create("http://127.0.0.1:" + FreePorts.next() + "/"), "x".repeat(16));
             long start = System.nanoTime();
-            DfsApiException unreachable = catchThrowableOfType(DfsApiException.class, nowhere::adapters);
+            DfsApiException unreachable = catchThrowableOfType(DfsApiException.class, DfsTestClient.of(nowhere)::adapters);
             assertThat(unreachable.connectFailure()).isTrue();
             assertThat(unreachable.status()).isEqualTo(DfsApiException.NO_RESPONSE);
             assertThat(Duration.ofNanos(System.nanoTime() - start)).as("two backoffs").isGreaterThan(

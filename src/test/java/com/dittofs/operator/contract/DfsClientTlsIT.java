@@ -18,6 +18,7 @@ import com.dittofs.operator.api.v1alpha1.ControlPlaneTlsSpec;
 import com.dittofs.operator.api.v1alpha1.DittoServer;
 import com.dittofs.operator.dfsclient.DfsApiException;
 import com.dittofs.operator.dfsclient.DfsClientFactory;
+import com.dittofs.operator.dfsclient.DfsTestClient;
 import com.dittofs.operator.dfsclient.DfsTls;
 import com.dittofs.operator.fixtures.Fixtures;
 import com.dittofs.operator.naming.Names;
@@ -89,7 +90,7 @@ class DfsClientTlsIT {
         assertThat(dfs.stdout() + dfs.stderr()).contains("\"scheme\":\"https\"");
         URI plain = URI.create("http://127.0.0.1:" + dfs.apiPort());
         DfsApiException http = catchThrowableOfType(DfsApiException.class,
-                () -> factory.client(plain, "admin", inputs.adminPassword(), null).adapters());
+                () -> DfsTestClient.of(factory.client(plain, "admin", inputs.adminPassword(), null)).adapters());
         assertThat(http).as("plain HTTP to the HTTPS port gets no API answer").isNotNull();
         assertThat(http.status()).isNotEqualTo(200);
     }
@@ -97,7 +98,7 @@ class DfsClientTlsIT {
     @Test
     void logsInOverHttpsVerifyingTheCaAndTheServiceName() {
         var client = factory.client(dfs.apiUri(), inputs.adminPassword(), trusting(ca));
-        assertThat(client.adapters()).isNotEmpty();
+        assertThat(DfsTestClient.of(client).adapters()).isNotEmpty();
         assertThat(client.session().user()).hasValueSatisfying(u -> assertThat(u.username()).isEqualTo("admin"));
         assertThat(factory.client(dfs.apiUri(), inputs.adminPassword(), trusting(ca)))
                 .as("cached while the CA stays the same").isSameAs(client);
@@ -107,7 +108,7 @@ class DfsClientTlsIT {
     void refusesAnotherCa() {
         var stranger = TestCertificates.ca("someone-else");
         DfsApiException e = catchThrowableOfType(DfsApiException.class,
-                () -> factory.client(dfs.apiUri(), inputs.adminPassword(), trusting(stranger)).adapters());
+                () -> adaptersVerifying(trusting(stranger)));
         assertThat(e).isNotNull();
         assertThat(e.status()).isEqualTo(DfsApiException.NO_RESPONSE);
     }
@@ -116,7 +117,7 @@ class DfsClientTlsIT {
     void refusesACertificateForAnotherName() {
         DfsTls otherName = new DfsTls(ca.pem(), "other-api." + server.getMetadata().getNamespace() + ".svc");
         DfsApiException e = catchThrowableOfType(DfsApiException.class,
-                () -> factory.client(dfs.apiUri(), inputs.adminPassword(), otherName).adapters());
+                () -> adaptersVerifying(otherName));
         assertThat(e).isNotNull();
         assertThat(e.status()).isEqualTo(DfsApiException.NO_RESPONSE);
     }
@@ -127,13 +128,17 @@ class DfsClientTlsIT {
         TestCertificates.Ca next = TestCertificates.ca("dittofs-test-ca-2");
         dfs.writeFiles(mounted(next.issue(Names.apiServiceHost(server))));
         var client = factory.client(dfs.apiUri(), inputs.adminPassword(), trusting(next));
-        assertThat(client.adapters()).isNotEmpty();
+        assertThat(DfsTestClient.of(client).adapters()).isNotEmpty();
         assertThat(catchThrowableOfType(DfsApiException.class,
-                () -> factory.client(dfs.apiUri(), inputs.adminPassword(), trusting(ca)).adapters()))
+                () -> adaptersVerifying(trusting(ca))))
                 .as("the old CA no longer verifies the new certificate").isNotNull();
         assertThat(dfs.pid()).as("same dfs process").isEqualTo(pid);
         // back to the first certificate for the other tests
         dfs.writeFiles(mounted(ca.issue(Names.apiServiceHost(server))));
-        assertThat(factory.client(dfs.apiUri(), inputs.adminPassword(), trusting(ca)).adapters()).isNotEmpty();
+        assertThat(adaptersVerifying(trusting(ca))).isNotEmpty();
+    }
+
+    private java.util.List<com.dittofs.operator.dfsclient.Adapter> adaptersVerifying(DfsTls tls) {
+        return DfsTestClient.of(factory.client(dfs.apiUri(), inputs.adminPassword(), tls)).adapters();
     }
 }

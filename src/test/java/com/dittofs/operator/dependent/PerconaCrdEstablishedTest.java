@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class PerconaCrdEstablishedTest {
 
     private static CustomResourceDefinition crd(String established) {
-        return new CustomResourceDefinitionBuilder().withNewMetadata().withName(PerconaPGCluster.CRD_NAME).endMetadata()
+        return new CustomResourceDefinitionBuilder().withNewMetadata().withName(Percona.CRD_NAME).endMetadata()
                 .withNewStatus().addNewCondition().withType("Established").withStatus(established).endCondition()
                 .endStatus().build();
     }

@@ -11,6 +11,8 @@ import com.dittofs.operator.dfsconfig.DfsConfigRenderer;
 import com.dittofs.operator.dfsconfig.PodEnvironment;
 import com.dittofs.operator.fixtures.Fixtures;
 import com.dittofs.operator.fixtures.PerconaFixtures;
+import com.percona.pgv2.v2.PerconaPGCluster;
+import com.percona.pgv2.v2.PerconaPGClusterStatus;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
@@ -22,7 +24,8 @@ class PerconaWiringTest {
     private static PerconaPGCluster cluster(String state) {
         PerconaPGCluster cluster = PerconaClusterDependent.build(PerconaFixtures.server());
         if (state != null) {
-            cluster.setAdditionalProperty("status", Map.of("state", state));
+            cluster.setStatus(new PerconaPGClusterStatus());
+            cluster.getStatus().setState(state);
         }
         return cluster;
     }

@@ -10,7 +10,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.List;
 
-import com.dittofs.operator.dependent.PerconaPGCluster;
+import com.dittofs.operator.dependent.Percona;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +36,7 @@ class PerconaCrdReinstallIT extends E2E {
         FaultInvariants invariants = new FaultInvariants(admin, namespace, List.of("pg", "bystander")).observe();
         String statefulSet = sts("pg").getMetadata().getUid();
 
-        admin.apiextensions().v1().customResourceDefinitions().withName(PerconaPGCluster.CRD_NAME).delete();
+        admin.apiextensions().v1().customResourceDefinitions().withName(Percona.CRD_NAME).delete();
         await().atMost(TIMEOUT).until(() -> !crdInstalled());
         awaitReason("pg", "DatabaseReady", "False", "PerconaNotInstalled");
         assertThat(conditionIs("bystander", "Ready", "True")).isTrue();

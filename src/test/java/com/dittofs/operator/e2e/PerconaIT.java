@@ -16,12 +16,14 @@ import java.util.UUID;
 
 import com.dittofs.operator.api.v1alpha1.DittoServer;
 import com.dittofs.operator.api.v1alpha1.PerconaSpec;
+import com.dittofs.operator.dependent.Percona;
 import com.dittofs.operator.dependent.PerconaClusterDependent;
-import com.dittofs.operator.dependent.PerconaPGCluster;
 import com.dittofs.operator.fixtures.Fixtures;
 import com.dittofs.operator.fixtures.PerconaFixtures;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.percona.pgv2.v2.PerconaPGCluster;
+import com.percona.pgv2.v2.PerconaPGClusterStatus;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.KubernetesResourceList;
@@ -34,22 +36,48 @@ import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * spec.percona against the real apiserver with the real PerconaPGCluster CRD (v2.8.2). No Percona operator runs
  * here: the test plays it, patching status.state through the status subresource and writing the user Secret the way
  * Percona does. What is proven: the rendered cluster is valid for Percona's schema and nothing of it is pruned; the
  * server waits for the database and then gets its connection from the user Secret; a CRD installed after the server
- * is picked up without restarting the operator; edits reach the cluster; the database outlives the server unless
- * deleteWithServer. (The CRD removed and re-installed under running servers: PerconaCrdReinstallIT.)
+ * is picked up without restarting the operator (PerconaLateCrdIT); edits reach the cluster; the database outlives the
+ * server unless deleteWithServer. (The CRD removed and re-installed under running servers: PerconaCrdReinstallIT.)
+ * Each test works on servers of its own; those that start from a running server find it ready ({@link
+ * #runningServers}).
  */
 @QuarkusIntegrationTest
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PerconaIT extends E2E {
+
+    // Servers of their own for the tests that start from a running Percona-backed server, made ready all at once
+    static final String TOUCHED = "touched";
+    static final String ROTATED = "rotated";
+    static final String RESTARTED = "restarted";
+    static final String EDITED = "edited";
+    static final String TOGGLED = "toggled";
+    static final String DROPPED = "dropped";
+    static final String OWNED = "owned";
+
+    @BeforeAll
+    static void runningServers() {
+        installCrd();
+        DittoServer withBackups = PerconaFixtures.server();
+        withBackups.getMetadata().setName(EDITED);
+        create(withBackups);
+        List<String> names = List.of(TOUCHED, ROTATED, RESTARTED, TOGGLED, DROPPED);
+        names.forEach(name -> create(perconaServer(name, false)));
+        List<String> all = new ArrayList<>(names);
+        all.add(EDITED);
+        for (String name : all) {
+            await().atMost(TIMEOUT).until(() -> cluster(name) != null);
+            playPercona(name, "ready");
+            createUserSecret(name, name + "AlphaNumPassword");
+        }
+        all.forEach(E2E::awaitReady);
+    }
 
     private static MixedOperation<PerconaPGCluster, KubernetesResourceList<PerconaPGCluster>, Resource<PerconaPGCluster>> clusters() {
         return admin.resources(PerconaPGCluster.class);
@@ -72,7 +100,8 @@ class PerconaIT extends E2E {
         await().atMost(TIMEOUT).ignoreExceptionsMatching(e -> e instanceof KubernetesClientException k
                 && k.getCode() == 409).until(() -> {
                     clusters().inNamespace(namespace).withName(server + "-db").editStatus(c -> {
-                        c.setAdditionalProperty("status", Map.of("state", state));
+                        c.setStatus(new PerconaPGClusterStatus());
+                        c.getStatus().setState(state);
                         return c;
                     });
                     return true;
@@ -89,14 +118,14 @@ class PerconaIT extends E2E {
     }
 
     static boolean crdInstalled() {
-        return admin.apiextensions().v1().customResourceDefinitions().withName(PerconaPGCluster.CRD_NAME).get() != null;
+        return admin.apiextensions().v1().customResourceDefinitions().withName(Percona.CRD_NAME).get() != null;
     }
 
     static void installCrd() {
         CustomResourceDefinition crd = PerconaFixtures.crd();
         // Percona's own instructions: apply its CRDs server-side (client-side apply would not fit the annotation).
         admin.resource(crd).forceConflicts().serverSideApply();
-        OperatorUnderTest.awaitEstablished(admin, PerconaPGCluster.CRD_NAME);
+        OperatorUnderTest.awaitEstablished(admin, Percona.CRD_NAME);
     }
 
     static void awaitReason(String name, String type, String status, String reason) {
@@ -108,8 +137,8 @@ class PerconaIT extends E2E {
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> spec(GenericKubernetesResource resource) {
-        return (Map<String, Object>) resource.getAdditionalProperties().get("spec");
+    private static Map<String, Object> spec(PerconaPGCluster cluster) {
+        return Serialization.unmarshal(Serialization.asJson(cluster.getSpec()), Map.class);
     }
 
     /** Every field of {@code sent} is in {@code stored} with the same value (the apiserver may add defaults). */
@@ -146,41 +175,6 @@ class PerconaIT extends E2E {
     }
 
     @Test
-    @Order(1)
-    void crdInstalledAfterTheServerIsPickedUpWithoutARestart() {
-        if (crdInstalled()) { // a kept cluster (KEEP_CLUSTER=1) from an earlier run
-            admin.apiextensions().v1().customResourceDefinitions().withName(PerconaPGCluster.CRD_NAME).delete();
-            await().atMost(TIMEOUT).until(() -> !crdInstalled());
-        }
-        DittoServer plain = Fixtures.basic();
-        plain.getMetadata().setName("plain");
-        create(plain);
-        create(perconaServer("early", false));
-
-        awaitReason("early", "DatabaseReady", "False", "PerconaNotInstalled");
-        assertThat(condition("early", "Ready")).get().satisfies(c -> {
-            assertThat(c.getStatus()).isEqualTo("False");
-            assertThat(c.getReason()).isEqualTo("PerconaNotInstalled");
-            assertThat(c.getMessage()).contains(PerconaPGCluster.CRD_NAME);
-        });
-        assertThat(get("early").getStatus().getPhase().name()).isEqualTo("Failed");
-        await().atMost(TIMEOUT).until(() -> admin.v1().events().inNamespace(namespace).list().getItems().stream()
-                .anyMatch(e -> "PerconaNotInstalled".equals(e.getReason()) && "Warning".equals(e.getType())));
-        assertThat(sts("early")).as("dfs is not started without its database").isNull();
-        assertThat(admin.configMaps().inNamespace(namespace).withName("early-config").get().getData()
-                .get("config.yaml")).contains("type: postgres");
-        // A server without Percona does not care whether the CRD exists.
-        awaitReady("plain");
-
-        installCrd();
-        await().atMost(TIMEOUT).until(() -> cluster("early") != null);
-        awaitReason("early", "DatabaseReady", "False", "ClusterCreating");
-        assertThat(get("early").getStatus().getPhase().name()).isEqualTo("Pending");
-        assertThat(conditionIs("plain", "Ready", "True")).isTrue();
-    }
-
-    @Test
-    @Order(2)
     void serverWaitsForTheDatabaseThenConnectsWithTheUserSecret() throws Exception {
         DittoServer applied = applySample(PerconaFixtures.SAMPLE);
         String name = applied.getMetadata().getName();
@@ -217,41 +211,47 @@ class PerconaIT extends E2E {
                 .get("config.yaml")).contains("type: postgres").contains("sslmode: require").doesNotContain("sqlite");
         assertThat(admin.secrets().inNamespace(namespace).withName(secret).get().getMetadata().getLabels())
                 .as("the user Secret is watched").containsEntry("dittofs.dittofs.com/watched", "true");
+    }
 
-        // Percona touches the cluster (here: a foreign annotation): that wakes the reconciler, which finds nothing
-        // to do and writes nothing.
+    /** Percona touches the cluster (here: a foreign annotation): that wakes the reconciler, which writes nothing. */
+    @Test
+    void aTouchedClusterWakesTheReconcilerWhichWritesNothing() throws Exception {
         for (int round = 0; round < 2; round++) {
-            double reconciles = SteadyStateIT.reconciles(name);
+            double reconciles = SteadyStateIT.reconciles(TOUCHED);
             Instant mark = Instant.now();
-            clusters().inNamespace(namespace).withName(name + "-db").edit(c -> {
+            clusters().inNamespace(namespace).withName(TOUCHED + "-db").edit(c -> {
                 c.getMetadata().getAnnotations().put("example.com/touched", UUID.randomUUID().toString());
                 return c;
             });
-            await().atMost(TIMEOUT).until(() -> SteadyStateIT.reconciles(name) > reconciles);
+            await().atMost(TIMEOUT).until(() -> SteadyStateIT.reconciles(TOUCHED) > reconciles);
             assertThat(AuditLog.operatorWritesSince(namespace, mark)).as("writes during round " + round).isEmpty();
         }
-
-        // Percona rotates the password: the pod rolls.
-        String before = hash(name);
-        admin.secrets().inNamespace(namespace).withName(secret).edit(s -> {
-            s.getData().put("password", Base64.getEncoder().encodeToString("secondAlphaNumPassword".getBytes()));
-            return s;
-        });
-        await().atMost(TIMEOUT).until(() -> !before.equals(hash(name)));
-
-        // The cluster restarts: the server is reported waiting, and is left alone (never deleted).
-        playPercona(name, "initializing");
-        awaitReason(name, "DatabaseReady", "False", "ClusterCreating");
-        assertThat(sts(name)).isNotNull();
-        playPercona(name, "ready");
-        awaitReady(name);
     }
 
     @Test
-    @Order(3)
+    void aRotatedPasswordRollsThePod() {
+        String before = hash(ROTATED);
+        admin.secrets().inNamespace(namespace).withName(ROTATED + "-db-pguser-dittofs").edit(s -> {
+            s.getData().put("password", Base64.getEncoder().encodeToString("secondAlphaNumPassword".getBytes()));
+            return s;
+        });
+        await().atMost(TIMEOUT).until(() -> !before.equals(hash(ROTATED)));
+    }
+
+    /** The cluster restarts: the server is reported waiting, and is left alone (never deleted). */
+    @Test
+    void aRestartingClusterIsReportedAndTheServerLeftAlone() {
+        playPercona(RESTARTED, "initializing");
+        awaitReason(RESTARTED, "DatabaseReady", "False", "ClusterCreating");
+        assertThat(sts(RESTARTED)).isNotNull();
+        playPercona(RESTARTED, "ready");
+        awaitReady(RESTARTED);
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void editsReachTheCluster() {
-        String name = "my-dittofs-pg";
+        String name = EDITED;
         edit(name, s -> {
             s.getSpec().getPercona().setReplicas(3);
             s.getSpec().getPercona().setStorageSize("30Gi");
@@ -271,19 +271,23 @@ class PerconaIT extends E2E {
         assertThat(get(name).getStatus().getConditions()).anyMatch(c -> "Ready".equals(c.getType())
                 && "True".equals(c.getStatus()));
 
-        // deleteWithServer is the owner reference, both ways.
-        String uid = get(name).getMetadata().getUid();
-        edit(name, s -> s.getSpec().getPercona().setDeleteWithServer(true));
-        await().atMost(TIMEOUT).until(() -> cluster(name).getMetadata().getOwnerReferences().stream()
-                .map(OwnerReference::getUid).toList().equals(List.of(uid)));
-        edit(name, s -> s.getSpec().getPercona().setDeleteWithServer(false));
-        await().atMost(TIMEOUT).until(() -> cluster(name).getMetadata().getOwnerReferences().isEmpty());
     }
 
     @Test
-    @Order(4)
+    void deleteWithServerIsTheOwnerReferenceBothWays() {
+        create(perconaServer(OWNED, false));
+        await().atMost(TIMEOUT).until(() -> cluster(OWNED) != null);
+        String uid = get(OWNED).getMetadata().getUid();
+        edit(OWNED, s -> s.getSpec().getPercona().setDeleteWithServer(true));
+        await().atMost(TIMEOUT).until(() -> cluster(OWNED).getMetadata().getOwnerReferences().stream()
+                .map(OwnerReference::getUid).toList().equals(List.of(uid)));
+        edit(OWNED, s -> s.getSpec().getPercona().setDeleteWithServer(false));
+        await().atMost(TIMEOUT).until(() -> cluster(OWNED).getMetadata().getOwnerReferences().isEmpty());
+    }
+
+    @Test
     void turningPerconaOffKeepsTheDatabaseUnlessDeleteWithServer() {
-        String name = "my-dittofs-pg";
+        String name = TOGGLED;
         edit(name, s -> s.getSpec().getPercona().setDeleteWithServer(true));
         await().atMost(TIMEOUT).until(() -> !cluster(name).getMetadata().getOwnerReferences().isEmpty());
         edit(name, s -> {
@@ -302,17 +306,19 @@ class PerconaIT extends E2E {
         awaitReason(name, "DatabaseReady", "True", "ClusterReady");
         awaitReady(name);
 
-        // Off with deleteWithServer: gone.
-        edit(name, s -> {
-            s.getSpec().getPercona().setEnabled(false);
-            s.getSpec().getPercona().setDeleteWithServer(true);
-        });
-        await().atMost(TIMEOUT).until(() -> cluster(name) == null);
-        awaitReady(name);
     }
 
     @Test
-    @Order(5)
+    void turningPerconaOffWithDeleteWithServerDeletesTheDatabase() {
+        edit(DROPPED, s -> {
+            s.getSpec().getPercona().setEnabled(false);
+            s.getSpec().getPercona().setDeleteWithServer(true);
+        });
+        await().atMost(TIMEOUT).until(() -> cluster(DROPPED) == null);
+        awaitReady(DROPPED);
+    }
+
+    @Test
     void deletingTheServerKeepsTheDatabaseByDefault() {
         create(perconaServer("keep", false));
         await().atMost(TIMEOUT).until(() -> cluster("keep") != null);
@@ -333,7 +339,6 @@ class PerconaIT extends E2E {
     }
 
     @Test
-    @Order(6)
     void deleteWithServerDeletesTheDatabaseWithTheServer() {
         create(perconaServer("gone", true));
         await().atMost(TIMEOUT).until(() -> cluster("gone") != null);
@@ -346,7 +351,6 @@ class PerconaIT extends E2E {
     }
 
     @Test
-    @Order(7)
     void invalidPerconaSpecsAreRejected() {
         Map<String, String> invalid = Map.of(
                 "percona: {enabled: true}, database: {type: postgres, postgresSecretRef: {name: pg}}",

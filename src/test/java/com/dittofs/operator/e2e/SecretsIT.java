@@ -117,28 +117,43 @@ class SecretsIT extends E2E {
         return java.time.Duration.ofNanos(System.nanoTime() - start);
     }
 
+    /** A server on its own admin Secret, Ready, and what must outlive the Secret's absence. */
+    private record Running(String name, FaultInvariants invariants, String statefulSetUid, String hash) {
+
+        static Running server(String name) {
+            admin.resource(secret(name + "-admin", Map.of("password", "first-password"))).create();
+            create(withAdminSecret(name, name + "-admin"));
+            awaitReady(name);
+            return new Running(name, new FaultInvariants(admin, namespace, java.util.List.of(name)).observe(),
+                    admin.apps().statefulSets().inNamespace(namespace).withName(name).get().getMetadata().getUid(),
+                    SecretsIT.hash(name));
+        }
+
+        void assertKeptWhileMissing() {
+            assertThat(admin.apps().statefulSets().inNamespace(namespace).withName(name).get().getMetadata()
+                    .getUid()).as("the StatefulSet was kept while the Secret was missing").isEqualTo(statefulSetUid);
+            invariants.observe().assertIntact();
+        }
+    }
+
+    /** Deletes the server's admin Secret, waits for SecretMissing, re-creates it with {@code password}. */
+    private static Running deletedAndRecreated(String name, String password) {
+        Running server = Running.server(name);
+        deleteAndAwaitMissing(name, name + "-admin");
+        FaultInvariants.printRecovery("secret-recreated-" + name, recreate(name, name + "-admin", password));
+        server.assertKeptWhileMissing();
+        return server;
+    }
+
     @Test
-    void deletedAndRecreatedSecretRollsThePodOnlyIfItsValueChanged() {
-        admin.resource(secret("recreated-admin", Map.of("password", "first-password"))).create();
-        create(withAdminSecret("recreated", "recreated-admin"));
-        awaitReady("recreated");
-        FaultInvariants invariants = new FaultInvariants(admin, namespace, java.util.List.of("recreated")).observe();
-        String statefulSetUid = admin.apps().statefulSets().inNamespace(namespace).withName("recreated").get()
-                .getMetadata().getUid();
-        String before = hash("recreated");
+    void aSecretDeletedAndRecreatedWithTheSameValueLeavesThePodAlone() {
+        Running server = deletedAndRecreated("same-value", "first-password");
+        assertThat(hash(server.name())).as("same value: the pod template is unchanged").isEqualTo(server.hash());
+    }
 
-        deleteAndAwaitMissing("recreated", "recreated-admin");
-        FaultInvariants.printRecovery("secret-recreated-same-value",
-                recreate("recreated", "recreated-admin", "first-password"));
-        assertThat(hash("recreated")).as("same value: the pod template is unchanged").isEqualTo(before);
-
-        deleteAndAwaitMissing("recreated", "recreated-admin");
-        FaultInvariants.printRecovery("secret-recreated-new-value",
-                recreate("recreated", "recreated-admin", "second-password"));
-        assertThat(hash("recreated")).as("new value: the pod rolls").isNotEqualTo(before);
-
-        assertThat(admin.apps().statefulSets().inNamespace(namespace).withName("recreated").get().getMetadata()
-                .getUid()).as("the StatefulSet was kept while the Secret was missing").isEqualTo(statefulSetUid);
-        invariants.observe().assertIntact();
+    @Test
+    void aSecretDeletedAndRecreatedWithANewValueRollsThePod() {
+        Running server = deletedAndRecreated("new-value", "second-password");
+        assertThat(hash(server.name())).as("new value: the pod rolls").isNotEqualTo(server.hash());
     }
 }

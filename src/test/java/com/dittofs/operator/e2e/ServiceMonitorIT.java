@@ -27,9 +27,8 @@ import org.junit.jupiter.api.Test;
 class ServiceMonitorIT extends E2E {
 
     static final String CRD_RESOURCE = "/crds/servicemonitors.monitoring.coreos.com-minimal.yaml";
-    private static final ResourceDefinitionContext MONITORS = new ResourceDefinitionContext.Builder()
-            .withGroup(ServiceMonitor.GROUP).withVersion(ServiceMonitor.VERSION).withKind(ServiceMonitor.KIND)
-            .withPlural(ServiceMonitor.PLURAL).withNamespaced(true).build();
+    private static final ResourceDefinitionContext MONITORS = ResourceDefinitionContext
+            .fromResourceType(ServiceMonitor.class);
 
     static boolean crdInstalled() {
         return admin.apiextensions().v1().customResourceDefinitions().withName(ServiceMonitor.CRD_NAME).get() != null;

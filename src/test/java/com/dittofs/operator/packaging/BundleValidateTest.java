@@ -40,7 +40,7 @@ class BundleValidateTest {
     void theValidatorRejectsWhatOperatorHubRejects(@TempDir Path copy) throws IOException {
         // The same bundle with a maintainer without e-mail and a category OperatorHub does not know: a validator that
         // passed everything would pass the real bundle too, so prove it reports these.
-        copyTree(Build.ARTIFACTS.committedBundle(), copy);
+        PackagingArtifacts.copyTree(Build.ARTIFACTS.committedBundle(), copy);
         Path csv = copy.resolve("manifests").resolve(PackagingArtifacts.CSV_FILE);
         String text = Files.readString(csv);
         assertThat(text).contains("email: maintainers@dittofs.com", "categories: Storage");
@@ -57,18 +57,5 @@ class BundleValidateTest {
     private static Proc.Result validate(Path bundle) {
         return Proc.run(List.of(Tools.ensure("bundle-validate").toString(), "-k8s-version", K8S_VERSION,
                 bundle.toString()), Duration.ofMinutes(2));
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (var walk = Files.walk(from)) {
-            for (Path p : walk.sorted().toList()) {
-                Path dest = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(dest);
-                } else {
-                    Files.copy(p, dest);
-                }
-            }
-        }
     }
 }

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,16 +21,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  * (Artifact Hub's too), the version bump against the last release tag, YAML hygiene of Chart.yaml and values.yaml,
  * and the README generated from values.yaml by helm-docs being in sync.
  */
-class ChartLintTest {
+class ChartLintTest extends WithHelm {
 
     static final Path CHART = Helm.CHART;
-    static Helm helm;
-
-    @BeforeAll
-    static void helm() {
-        Build.assumePackagePhase();
-        helm = new Helm();
-    }
 
     @Test
     void lintsStrictWithEveryOptionalTemplate() {

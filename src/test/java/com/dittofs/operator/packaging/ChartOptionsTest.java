@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,17 +13,10 @@ import com.fasterxml.jackson.databind.JsonNode;
  * The chart's optional parts, rendered with helm template: the PodDisruptionBudget of a replicated operator, the
  * {@code helm test} pod, the log level and format, the native image. ChartLifecycleIT runs them on an apiserver.
  */
-class ChartOptionsTest {
+class ChartOptionsTest extends WithHelm {
 
     static final String RELEASE = HelmChartTest.RELEASE;
     static final String NS = HelmChartTest.NS;
-    static Helm helm;
-
-    @BeforeAll
-    static void helm() {
-        Build.assumePackagePhase();
-        helm = new Helm();
-    }
 
     @Test
     void podDisruptionBudgetOnlyWithStandbys() {

@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,7 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * the rules the build generates, and deploys a hardened operator. Pure: helm lint and helm template, no cluster
  * (HelmInstallIT installs it on a real apiserver).
  */
-class HelmChartTest {
+class HelmChartTest extends WithHelm {
 
     static final String RELEASE = "dittofs-operator";
     static final String NS = "dittofs-system";
@@ -27,13 +26,6 @@ class HelmChartTest {
             "persistentvolumes", "storageclasses", "clusterroles", "clusterrolebindings", "priorityclasses",
             "mutatingwebhookconfigurations", "validatingwebhookconfigurations", "apiservices", "csidrivers",
             "volumeattachments", "ingressclasses", "runtimeclasses", "certificatesigningrequests");
-    static Helm helm;
-
-    @BeforeAll
-    static void helm() {
-        Build.assumePackagePhase();
-        helm = new Helm();
-    }
 
     @Test
     void chartVersionsFollowTheProject() {

@@ -250,6 +250,11 @@ public final class PackagingArtifacts {
                 }
             }
         }
+        copyTree(from, to);
+    }
+
+    /** Copies a directory tree into {@code to}, which must not hold any of its files yet. */
+    static void copyTree(Path from, Path to) throws IOException {
         try (Stream<Path> walk = Files.walk(from)) {
             for (Path p : walk.sorted().toList()) {
                 Path dest = to.resolve(from.relativize(p).toString());
