@@ -5,12 +5,8 @@ import java.util.Map;
 import com.dittofs.operator.api.v1alpha1.DittoServer;
 import com.dittofs.operator.naming.Labels;
 import com.dittofs.operator.naming.Names;
-import io.javaoperatorsdk.operator.api.config.informer.Informer;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
 /** {@code <name>-admin}: the initial password of the dfs user admin, when {@code spec.identity.admin} is not given. */
-@KubernetesDependent(informer = @Informer(
-        labelSelector = Labels.MANAGED_SELECTOR + "," + Labels.COMPONENT + "=" + Labels.COMPONENT_ADMIN))
 public class AdminSecretDependent extends GeneratedSecretDependent {
 
     public static final String NAME = "admin-secret";

@@ -6,13 +6,9 @@ import com.dittofs.operator.naming.Names;
 import com.dittofs.operator.naming.Ports;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
-import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
 /** {@code <name>-api}: the REST control plane. Always ClusterIP: the admin API is never exposed by default. */
-@KubernetesDependent(informer = @Informer(
-        labelSelector = Labels.MANAGED_SELECTOR + "," + Labels.COMPONENT + "=" + Labels.COMPONENT_API))
 public class ApiServiceDependent extends DittoDependent<Service> {
 
     public ApiServiceDependent() {

@@ -13,13 +13,9 @@ import com.dittofs.operator.naming.Ports;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.ServicePort;
-import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
 /** {@code <name>-file}: what clients mount. NFS and SMB (the enabled ones), exposed as {@code spec.service} says. */
-@KubernetesDependent(informer = @Informer(
-        labelSelector = Labels.MANAGED_SELECTOR + "," + Labels.COMPONENT + "=" + Labels.COMPONENT_FILE))
 public class FileServiceDependent extends DittoDependent<Service> {
 
     public FileServiceDependent() {

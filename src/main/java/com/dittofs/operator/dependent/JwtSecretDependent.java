@@ -5,12 +5,8 @@ import java.util.Map;
 import com.dittofs.operator.api.v1alpha1.DittoServer;
 import com.dittofs.operator.naming.Labels;
 import com.dittofs.operator.naming.Names;
-import io.javaoperatorsdk.operator.api.config.informer.Informer;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
 /** {@code <name>-jwt}: the REST API's JWT signing secret, when {@code spec.identity.jwt} is not given. */
-@KubernetesDependent(informer = @Informer(
-        labelSelector = Labels.MANAGED_SELECTOR + "," + Labels.COMPONENT + "=" + Labels.COMPONENT_JWT))
 public class JwtSecretDependent extends GeneratedSecretDependent {
 
     /** dfs refuses to start with fewer than 32 characters; 64 leaves a wide margin. */

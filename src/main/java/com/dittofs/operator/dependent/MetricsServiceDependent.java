@@ -6,13 +6,9 @@ import com.dittofs.operator.naming.Names;
 import com.dittofs.operator.naming.Ports;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
-import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
 /** {@code <name>-metrics}: the Prometheus endpoint; exists only while metrics are enabled. */
-@KubernetesDependent(informer = @Informer(
-        labelSelector = Labels.MANAGED_SELECTOR + "," + Labels.COMPONENT + "=" + Labels.COMPONENT_METRICS))
 public class MetricsServiceDependent extends DittoDependent<Service> {
 
     public MetricsServiceDependent() {

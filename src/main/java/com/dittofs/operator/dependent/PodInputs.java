@@ -7,7 +7,6 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 import com.dittofs.operator.api.v1alpha1.DittoServer;
 import com.dittofs.operator.dfsconfig.DfsConfigRenderer;
@@ -35,7 +34,7 @@ public record PodInputs(String config, SecretResolution secrets, String hash) {
         Map<String, Secret> referenced = context.managedWorkflowAndDependentResourceContext()
                 .get(REFERENCED_SECRETS, Map.class).orElse(Map.of());
         return of(server, name -> Optional.ofNullable(referenced.get(name))
-                .or(() -> generated(name, context)));
+                .or(() -> generated(server, name, context)));
     }
 
     public static PodInputs of(DittoServer server, Function<String, Optional<Secret>> lookup) {
@@ -44,11 +43,10 @@ public record PodInputs(String config, SecretResolution secrets, String hash) {
         return new PodInputs(config, secrets, hash(config, secrets, PodEnvironment.literals(server)));
     }
 
-    /** The operator-generated credentials, from the generated-Secret dependents' caches. */
-    private static Optional<Secret> generated(String name, Context<DittoServer> context) {
-        return Stream.of(JwtSecretDependent.NAME, AdminSecretDependent.NAME)
-                .map(source -> context.getSecondaryResource(Secret.class, source))
-                .flatMap(Optional::stream)
+    /** The operator-generated credentials, from the generated-Secret informer's cache. */
+    private static Optional<Secret> generated(DittoServer server, String name, Context<DittoServer> context) {
+        return context.eventSourceRetriever().getEventSourceFor(Secret.class, SharedInformers.GENERATED_SECRETS)
+                .getSecondaryResources(server).stream()
                 .filter(secret -> name.equals(secret.getMetadata().getName()))
                 .findFirst();
     }

@@ -40,6 +40,7 @@ import com.dittofs.operator.dependent.PrometheusInstalled;
 import com.dittofs.operator.dependent.ServiceMonitor;
 import com.dittofs.operator.dependent.ServiceMonitorDependent;
 import com.dittofs.operator.dependent.ServiceMonitorEnabled;
+import com.dittofs.operator.dependent.SharedInformers;
 import com.dittofs.operator.dependent.StatefulSetDependent;
 import com.dittofs.operator.dependent.StatefulSetRecreation;
 import com.dittofs.operator.events.CreatedObjects;
@@ -73,16 +74,18 @@ import org.jboss.logging.Logger;
         informer = @Informer(onUpdateFilter = SpecOrPauseChanged.class))
 @Workflow(explicitInvocation = true, dependents = {
     @Dependent(name = JwtSecretDependent.NAME, type = JwtSecretDependent.class,
-            reconcilePrecondition = GeneratesJwtSecret.class),
+            reconcilePrecondition = GeneratesJwtSecret.class, useEventSourceWithName = SharedInformers.GENERATED_SECRETS),
     @Dependent(name = AdminSecretDependent.NAME, type = AdminSecretDependent.class,
-            reconcilePrecondition = GeneratesAdminSecret.class),
+            reconcilePrecondition = GeneratesAdminSecret.class,
+            useEventSourceWithName = SharedInformers.GENERATED_SECRETS),
     @Dependent(name = DittoServerReconciler.CONFIG, type = ConfigMapDependent.class,
             readyPostcondition = PodInputsAvailable.class),
-    @Dependent(name = "headless-service", type = HeadlessServiceDependent.class),
-    @Dependent(name = "file-service", type = FileServiceDependent.class),
-    @Dependent(name = "api-service", type = ApiServiceDependent.class),
+    @Dependent(name = "headless-service", type = HeadlessServiceDependent.class,
+            useEventSourceWithName = SharedInformers.SERVICES),
+    @Dependent(name = "file-service", type = FileServiceDependent.class, useEventSourceWithName = SharedInformers.SERVICES),
+    @Dependent(name = "api-service", type = ApiServiceDependent.class, useEventSourceWithName = SharedInformers.SERVICES),
     @Dependent(name = "metrics-service", type = MetricsServiceDependent.class,
-            reconcilePrecondition = MetricsEnabled.class),
+            reconcilePrecondition = MetricsEnabled.class, useEventSourceWithName = SharedInformers.SERVICES),
     @Dependent(name = "network-policy", type = NetworkPolicyDependent.class,
             reconcilePrecondition = NetworkPolicyEnabled.class),
     @Dependent(name = StatefulSetDependent.NAME, type = StatefulSetDependent.class,
@@ -137,7 +140,8 @@ public class DittoServerReconciler implements Reconciler<DittoServer> {
     public List<EventSource<?, DittoServer>> prepareEventSources(EventSourceContext<DittoServer> context) {
         referencedSecrets = ReferencedSecrets.eventSource(context);
         meters.watch(context.getPrimaryCache());
-        return List.of(referencedSecrets, new PerconaCrdEventSource(context), new CertManagerCrdEventSource(context),
+        return List.of(SharedInformers.services(context), SharedInformers.generatedSecrets(context), referencedSecrets,
+                new PerconaCrdEventSource(context), new CertManagerCrdEventSource(context),
                 new PrometheusCrdEventSource(context), dataPlane.eventSource(), ServerClaims.eventSource(context));
     }
 

@@ -1,0 +1,45 @@
+package com.dittofs.operator.dependent;
+
+import com.dittofs.operator.api.v1alpha1.DittoServer;
+import com.dittofs.operator.naming.Labels;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Service;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.Mappers;
+
+/**
+ * One informer per kind where several dependents manage objects of that kind: the four Services share one watch, the
+ * two generated Secrets another. Each watch costs a connection, a list at start-up, a cache and threads; each
+ * dependent still finds its own object in the shared cache by name (JOSDK's target secondary resource ID).
+ */
+public final class SharedInformers {
+
+    public static final String SERVICES = "services";
+    public static final String GENERATED_SECRETS = "generated-secrets";
+
+    private SharedInformers() {
+    }
+
+    public static InformerEventSource<Service, DittoServer> services(EventSourceContext<DittoServer> context) {
+        var configuration = InformerEventSourceConfiguration.from(Service.class, DittoServer.class)
+                .withName(SERVICES)
+                .withLabelSelector(Labels.MANAGED_SELECTOR + "," + Labels.COMPONENT + " in ("
+                        + String.join(",", Labels.COMPONENT_HEADLESS, Labels.COMPONENT_FILE, Labels.COMPONENT_API,
+                                Labels.COMPONENT_METRICS) + ")")
+                .build();
+        return new InformerEventSource<>(configuration, context);
+    }
+
+    /** Not owned by the server (see GeneratedSecretDependent): mapped back through JOSDK's annotations. */
+    public static InformerEventSource<Secret, DittoServer> generatedSecrets(EventSourceContext<DittoServer> context) {
+        var configuration = InformerEventSourceConfiguration.from(Secret.class, DittoServer.class)
+                .withName(GENERATED_SECRETS)
+                .withLabelSelector(Labels.MANAGED_SELECTOR + "," + Labels.COMPONENT + " in ("
+                        + String.join(",", Labels.COMPONENT_JWT, Labels.COMPONENT_ADMIN) + ")")
+                .withSecondaryToPrimaryMapper(Mappers.fromDefaultAnnotations(DittoServer.class))
+                .build();
+        return new InformerEventSource<>(configuration, context);
+    }
+}
