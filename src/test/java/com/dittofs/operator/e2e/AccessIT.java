@@ -25,30 +25,28 @@ import io.fabric8.kubernetes.api.model.SecretKeySelector;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Declared users, groups and grants against the real dfs, through the clients people use: the guide's example is
- * applied as written, then a declared user logs in over SMB (smbclient) and NFS clients come as root and as the
- * user's UID (libnfs). Then the password Secret is rotated, a user is removed, and one is added before its Secret.
+ * applied as written, then declared users log in over SMB (smbclient) and NFS clients come as root and as a user's UID
+ * (libnfs). Each test starts from the guide's state and puts back what it changed (the password Secrets, the spec),
+ * so the tests hold in any order: a password is rotated, a user is removed, one is added before its Secret.
  */
 @QuarkusIntegrationTest
 @TestProfile(RealDfs.class)
 class AccessIT extends E2E {
 
     private static final String NAME = "team-files";
+    private static final String GUIDE_BLOCK = "AccessIT applies the next block as it is";
     private static DfsProcess dfs;
+    private static Path dir;
 
-    @AfterAll
-    static void stopDfs() {
-        if (dfs != null) {
-            dfs.close();
-        }
-    }
-
-    @Test
-    void declaredUsersLogInWithTheirGrantsAndFollowTheirSecrets() throws Exception {
-        for (HasMetadata object : GuideBlocks.objects("USING_SHARES.md", "AccessIT applies the next block as it is")) {
+    @BeforeAll
+    static void theGuidesExampleWithItsDfs() throws Exception {
+        for (HasMetadata object : GuideBlocks.objects("USING_SHARES.md", GUIDE_BLOCK)) {
             object.getMetadata().setNamespace(namespace);
             admin.resource(object).create();
         }
@@ -58,6 +56,41 @@ class AccessIT extends E2E {
         });
         dfs = Kubelet.run(admin, namespace, NAME + "-0");
         awaitReady(NAME);
+        dir = Files.createTempDirectory("smb");
+        Files.writeString(dir.resolve("mine.txt"), "written by alice " + UUID.randomUUID());
+    }
+
+    @AfterAll
+    static void stopDfs() {
+        if (dfs != null) {
+            dfs.close();
+        }
+    }
+
+    /** Back to the guide: its Secrets and spec as written, dave's Secret gone, converged, alice's first password. */
+    @AfterEach
+    void backToTheGuide() {
+        for (HasMetadata object : GuideBlocks.objects("USING_SHARES.md", GUIDE_BLOCK)) {
+            object.getMetadata().setNamespace(namespace);
+            if (object instanceof DittoServer guide) {
+                edit(NAME, s -> s.setSpec(guide.getSpec()));
+            } else {
+                admin.resource(object).forceConflicts().serverSideApply();
+            }
+        }
+        admin.secrets().inNamespace(namespace).withName("dave-password").delete();
+        await().atMost(TIMEOUT).until(() -> {
+            DittoServer server = get(NAME);
+            return server.getMetadata().getGeneration().equals(server.getStatus().getObservedGeneration())
+                    && List.of("alice", "bob").equals(server.getStatus().getManagedUsers())
+                    && condition(NAME, "DataPlaneReady").map(c -> "True".equals(c.getStatus())).orElse(false);
+        });
+        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(500)).until(() -> SmbClient.run("/team", "alice",
+                "alice-first-password", dir, "ls").ok());
+    }
+
+    @Test
+    void theGuidesServerConvergesAndSaysHowToMount() {
         DittoServer ready = get(NAME);
         assertThat(condition(NAME, "DataPlaneReady")).get().satisfies(c -> {
             assertThat(c.getReason()).isEqualTo("Converged");
@@ -73,14 +106,12 @@ class AccessIT extends E2E {
                 "user alice: read-write, group readers: read; everyone else: none; NFS squash root_to_guest");
         assertThat(team.getEndpoints().getNfs()).isEqualTo(NAME + "-file." + namespace + ".svc:/team");
         assertThat(team.getEndpoints().getSmb()).isEqualTo("\\\\" + NAME + "-file." + namespace + ".svc\\team");
-        String configHash = ready.getStatus().getConfigHash();
-        String podUid = admin.pods().inNamespace(namespace).withName(NAME + "-0").get().getMetadata().getUid();
+    }
 
-        Path dir = Files.createTempDirectory("smb");
-        String content = "written by alice " + UUID.randomUUID();
-        Files.writeString(dir.resolve("mine.txt"), content);
-
-        // SMB: alice writes and reads back on /team (read-write); she is refused a write on /docs (read).
+    @Test
+    void overSmbEachUserHasTheirGrants() throws Exception {
+        String content = Files.readString(dir.resolve("mine.txt"));
+        // alice writes and reads back on /team (read-write); she is refused a write on /docs (read).
         var write = SmbClient.run("/team", "alice", "alice-first-password", dir, "put mine.txt mine.txt; get mine.txt back.txt");
         assertThat(write.ok()).as(write.output()).isTrue();
         assertThat(Files.readString(dir.resolve("back.txt"))).isEqualTo(content);
@@ -91,8 +122,11 @@ class AccessIT extends E2E {
         assertThat(bobReads.ok()).as(bobReads.output()).isTrue();
         assertThat(SmbClient.run("/team", "bob", "bob-first-password", dir, "put mine.txt bob.txt").output())
                 .contains("NT_STATUS_ACCESS_DENIED");
+    }
 
-        // NFS: root is squashed to a guest on /team (everyone else: none), and stays root on /scratch (squash none);
+    @Test
+    void overNfsRootIsSquashedWhereTheShareSaysAndAUsersUidWrites() {
+        // root is squashed to a guest on /team (everyone else: none), and stays root on /scratch (squash none);
         // a client sending alice's UID writes on /team.
         Path local = dir.resolve("mine.txt");
         assertThat(nfsCopy(local, "team", 0).exitCode()).as("root, squashed to a guest, on /team").isNotZero();
@@ -101,8 +135,12 @@ class AccessIT extends E2E {
         var asAlice = nfsCopy(local, "team", 1001);
         assertThat(asAlice.exitCode()).as(asAlice.output()).isZero();
         assertThat(nfsCopy(local, "team", 4242).exitCode()).as("an unknown UID on /team").isNotZero();
+    }
 
-        // Rotation: the Secret changes, dfs takes the new password (SMB included), the pod is not restarted.
+    @Test
+    void aRotatedPasswordIsTakenWithoutRestartingThePod() throws Exception {
+        String configHash = get(NAME).getStatus().getConfigHash();
+        String podUid = admin.pods().inNamespace(namespace).withName(NAME + "-0").get().getMetadata().getUid();
         admin.secrets().inNamespace(namespace).withName("alice-password").edit(s -> {
             s.setData(Map.of("password", Base64.getEncoder().encodeToString(
                     "alice-second-password".getBytes(StandardCharsets.UTF_8))));
@@ -118,8 +156,11 @@ class AccessIT extends E2E {
         assertThat(admin.pods().inNamespace(namespace).withName(NAME + "-0").get().getMetadata().getUid())
                 .as("no restart for a password").isEqualTo(podUid);
         assertThat(get(NAME).getStatus().getConfigHash()).isEqualTo(configHash);
+        assertNoPasswordLeaked("alice-first-password", "alice-second-password", "bob-first-password");
+    }
 
-        // A user made by hand stays; bob, removed from the spec, is deleted from dfs (his grant goes with him).
+    @Test
+    void aUserRemovedFromTheSpecIsDeletedAndOneMadeByHandStays() {
         DfsRest rest = dfsAsAdmin();
         rest.createUser("carol", "carol-by-hand-1");
         edit(NAME, s -> {
@@ -134,8 +175,10 @@ class AccessIT extends E2E {
                 && get(NAME).getStatus().getManagedGroups() == null);
         assertThat(SmbClient.run("/team", "bob", "bob-first-password", dir, "ls").output())
                 .contains("NT_STATUS_LOGON_FAILURE");
+    }
 
-        // A user whose Secret does not exist yet: a condition naming it; then the Secret comes and the user works.
+    @Test
+    void aUserWhoseSecretComesLaterIsReportedThenWorks() throws Exception {
         edit(NAME, s -> {
             s.getSpec().getUsers().add(user("dave", "dave-password"));
             com.dittofs.operator.api.v1alpha1.ShareGrant read = new com.dittofs.operator.api.v1alpha1.ShareGrant();
@@ -152,14 +195,13 @@ class AccessIT extends E2E {
         await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(500)).until(() -> SmbClient.run("/scratch", "dave",
                 "dave-password-one", dir, "ls").ok());
         awaitCondition(NAME, "DataPlaneReady", "True");
-        assertNoPasswordLeaked();
+        assertNoPasswordLeaked("alice-first-password", "bob-first-password", "dave-password-one");
     }
 
     /** No password in what the operator writes (status, events, the pod) nor in its log. */
-    private static void assertNoPasswordLeaked() throws java.io.IOException {
+    private static void assertNoPasswordLeaked(String... passwords) throws java.io.IOException {
         SecretScanner scanner = new SecretScanner();
-        for (String password : List.of("alice-first-password", "alice-second-password", "bob-first-password",
-                "dave-password-one")) {
+        for (String password : passwords) {
             scanner.watch("a user's password", password);
         }
         List<List<? extends HasMetadata>> kinds = List.of(
@@ -178,7 +220,7 @@ class AccessIT extends E2E {
     @Test
     void grantsToUndeclaredUsersOrGroupsAreRejectedAtAdmission() {
         DittoServer server = (DittoServer) GuideBlocks.objects("USING_SHARES.md",
-                "AccessIT applies the next block as it is").stream().filter(DittoServer.class::isInstance)
+                GUIDE_BLOCK).stream().filter(DittoServer.class::isInstance)
                 .findFirst().orElseThrow();
         server.getMetadata().setName("undeclared");
         server.getSpec().getShares().get(1).getGrants().get(0).setUser("mallory");
@@ -201,7 +243,7 @@ class AccessIT extends E2E {
     @Test
     void theGuidesNfsPersistentVolumeBindsAndItsPodRuns() {
         DittoServer guide = (DittoServer) GuideBlocks.objects("USING_SHARES.md",
-                "AccessIT applies the next block as it is").stream().filter(DittoServer.class::isInstance)
+                GUIDE_BLOCK).stream().filter(DittoServer.class::isInstance)
                 .findFirst().orElseThrow();
         guide.getMetadata().setName("pv-files");
         String name = create(guide).getMetadata().getName();
