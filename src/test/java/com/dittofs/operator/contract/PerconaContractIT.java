@@ -8,9 +8,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.dittofs.operator.api.v1alpha1.DittoServer;
@@ -27,31 +24,9 @@ import io.fabric8.kubernetes.api.model.Secret;
  * exactly as the operator wires it: dfs must keep its whole control plane in that database, over TLS.
  */
 @Tag("contract")
-class PerconaContractIT {
+class PerconaContractIT extends WithPostgres {
 
     private static final String PASSWORD = "Qm7tR2vX9pLk4sWz8bNc1dYe"; // the AlphaNumeric kind Percona generates
-    private static Postgres postgres;
-    private DfsProcess dfs;
-
-    @BeforeAll
-    static void startPostgres() {
-        postgres = Postgres.start();
-    }
-
-    @AfterAll
-    static void stopPostgres() {
-        if (postgres != null) {
-            postgres.close();
-        }
-    }
-
-    @AfterEach
-    void stopDfs() {
-        if (dfs != null) {
-            dfs.stop();
-        }
-    }
-
     /** What Percona (Crunchy PGO underneath) runs for users: [{name: dittofs, databases: [db]}] + autoCreateUserSchema. */
     private static void createPerconaUser(String database, String user, String password) {
         postgres.psql("postgres", "CREATE ROLE \"" + user + "\" LOGIN PASSWORD '" + password + "'");

@@ -9,9 +9,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.dittofs.operator.api.v1alpha1.DatabaseType;
@@ -23,29 +20,7 @@ import io.fabric8.kubernetes.api.model.Secret;
 
 /** database.type postgres: dfs keeps its control plane in the database the Secret describes, and nowhere else. */
 @Tag("contract")
-class PostgresContractIT {
-
-    private static Postgres postgres;
-    private DfsProcess dfs;
-
-    @BeforeAll
-    static void startPostgres() {
-        postgres = Postgres.start();
-    }
-
-    @AfterAll
-    static void stopPostgres() {
-        if (postgres != null) {
-            postgres.close();
-        }
-    }
-
-    @AfterEach
-    void stopDfs() {
-        if (dfs != null) {
-            dfs.stop();
-        }
-    }
+class PostgresContractIT extends WithPostgres {
 
     /** The format the CRD documents: host, port, database, user, password, sslmode. */
     @Test
