@@ -2,6 +2,7 @@ package com.dittofs.operator.reconciler;
 
 import com.dittofs.operator.api.v1alpha1.DittoServer;
 import com.dittofs.operator.api.v1alpha1.DittoServerStatus;
+import com.dittofs.operator.api.v1alpha1.Phase;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -12,16 +13,19 @@ import org.jboss.logging.Logger;
 
 /**
  * Whether a newly computed status is worth a write; the one rule for the reconcile and the error path. Statuses are
- * compared as JSON trees, so every field counts, including fields added later. A change of {@code status.replicas}
- * alone (the StatefulSet created the pod, which is not ready yet) is not worth a write: it is written with the next
- * change of a condition, the phase or the ready count, which follows within seconds. That saves one status write
- * per new server and per restart.
+ * compared as JSON trees, so every field counts, including fields added later, with two exceptions that follow other
+ * changes within seconds and would otherwise cost a write each: a change of {@code status.replicas} alone (the
+ * StatefulSet created the pod, which is not ready yet), and, while the server is Pending, a change of
+ * {@code status.volumes} alone (the StatefulSet controller created a claim, the provisioner bound it: four of a new
+ * server's writes). They are written with the next change of a condition, the phase or the ready count. A running
+ * server's volumes are written as they change (a resize, a provisioner reporting the real capacity).
  */
 final class StatusWrites {
 
     private static final Logger LOG = Logger.getLogger(StatusWrites.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String REPLICAS = "replicas";
+    private static final String VOLUMES = "volumes";
 
     private StatusWrites() {
     }
@@ -39,6 +43,10 @@ final class StatusWrites {
         ObjectNode now = JSON.valueToTree(after);
         was.remove(REPLICAS);
         now.remove(REPLICAS);
+        if (after.getPhase() == Phase.Pending) {
+            was.remove(VOLUMES);
+            now.remove(VOLUMES);
+        }
         return !was.equals(now);
     }
 

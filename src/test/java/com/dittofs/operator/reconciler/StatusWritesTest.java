@@ -33,6 +33,27 @@ class StatusWritesTest {
     }
 
     @Test
+    void aClaimCreatedOrBoundIsWrittenWithTheNextOtherChange() {
+        DittoServerStatus before = status("Pending", 1, 0);
+        DittoServerStatus after = status("Pending", 1, 0);
+        after.setVolumes(java.util.List.of(new com.dittofs.operator.api.v1alpha1.VolumeStatus("metadata",
+                "metadata-x-0", "1Gi", "1Gi")));
+        assertThat(StatusWrites.worthWriting(before, after)).isFalse();
+        DittoServerStatus ready = status("Running", 1, 1);
+        ready.setVolumes(after.getVolumes());
+        assertThat(StatusWrites.worthWriting(before, ready)).isTrue();
+    }
+
+    @Test
+    void aRunningServersVolumesAreWrittenAsTheyChange() {
+        DittoServerStatus before = status("Running", 1, 1);
+        DittoServerStatus after = status("Running", 1, 1);
+        after.setVolumes(java.util.List.of(new com.dittofs.operator.api.v1alpha1.VolumeStatus("metadata",
+                "metadata-x-0", "2Gi", "2Gi")));
+        assertThat(StatusWrites.worthWriting(before, after)).isTrue();
+    }
+
+    @Test
     void everyFieldCountsEvenOnesNoEqualsKnowsOf() {
         DittoServerStatus before = status("Running", 1, 1);
         DittoServerStatus after = status("Running", 1, 1);
