@@ -105,10 +105,6 @@ public class DataPlaneStep {
         return events;
     }
 
-    DataPlaneOutcome run(DittoServer server, PodInputs inputs, boolean podReady, KubernetesClient client) {
-        return run(server, inputs, Map.of(), podReady, client);
-    }
-
     /** @param referenced the user Secrets found, by name (the declared users' passwords among them) */
     DataPlaneOutcome run(DittoServer server, PodInputs inputs, Map<String, Secret> referenced, boolean podReady,
             KubernetesClient client) {
@@ -187,13 +183,16 @@ public class DataPlaneStep {
 
     /**
      * The server's pod: its IP for api-access=pod-ip, its uid for status.dfsVersion. With api-access=service only the
-     * version needs it, so a pod that cannot be read leaves the version unknown and nothing else.
+     * version needs it: not read without metrics, and a pod that cannot be read leaves only the version unknown.
      */
     private Pod serverPod(DittoServer server, KubernetesClient client) {
         var pod = client.pods().inNamespace(server.getMetadata().getNamespace())
                 .withName(Names.statefulSet(server) + "-0");
         if (settings.apiAccess() == DataPlaneSettings.ApiAccess.POD_IP) {
             return pod.get();
+        }
+        if (!Boolean.TRUE.equals(server.getSpec().getMetrics().getEnabled())) {
+            return null;
         }
         try {
             return pod.get();
