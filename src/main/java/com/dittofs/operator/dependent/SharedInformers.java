@@ -25,9 +25,8 @@ public final class SharedInformers {
     public static InformerEventSource<Service, DittoServer> services(EventSourceContext<DittoServer> context) {
         var configuration = InformerEventSourceConfiguration.from(Service.class, DittoServer.class)
                 .withName(SERVICES)
-                .withLabelSelector(Labels.MANAGED_SELECTOR + "," + Labels.COMPONENT + " in ("
-                        + String.join(",", Labels.COMPONENT_HEADLESS, Labels.COMPONENT_FILE, Labels.COMPONENT_API,
-                                Labels.COMPONENT_METRICS) + ")")
+                .withLabelSelector(Labels.managedComponents(Labels.COMPONENT_HEADLESS, Labels.COMPONENT_FILE,
+                        Labels.COMPONENT_API, Labels.COMPONENT_METRICS))
                 .build();
         return new InformerEventSource<>(configuration, context);
     }
@@ -36,8 +35,7 @@ public final class SharedInformers {
     public static InformerEventSource<Secret, DittoServer> generatedSecrets(EventSourceContext<DittoServer> context) {
         var configuration = InformerEventSourceConfiguration.from(Secret.class, DittoServer.class)
                 .withName(GENERATED_SECRETS)
-                .withLabelSelector(Labels.MANAGED_SELECTOR + "," + Labels.COMPONENT + " in ("
-                        + String.join(",", Labels.COMPONENT_JWT, Labels.COMPONENT_ADMIN) + ")")
+                .withLabelSelector(Labels.managedComponents(Labels.COMPONENT_JWT, Labels.COMPONENT_ADMIN))
                 .withSecondaryToPrimaryMapper(Mappers.fromDefaultAnnotations(DittoServer.class))
                 .build();
         return new InformerEventSource<>(configuration, context);

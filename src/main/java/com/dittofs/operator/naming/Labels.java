@@ -48,6 +48,11 @@ public final class Labels {
     private Labels() {
     }
 
+    /** A label selector for the operator's objects of any of these components (one informer for several). */
+    public static String managedComponents(String... components) {
+        return MANAGED_SELECTOR + "," + COMPONENT + " in (" + String.join(",", components) + ")";
+    }
+
     /** Labels of an object of the given component. */
     public static Map<String, String> of(DittoServer server, String component) {
         Map<String, String> labels = new LinkedHashMap<>(selector(server));

@@ -20,4 +20,10 @@ class LabelsTest {
         String longTag = Labels.version("dittofs:" + "a".repeat(62) + "._x");
         assertThat(longTag).hasSizeLessThanOrEqualTo(63).matches(LABEL_VALUE);
     }
+
+    @Test
+    void oneSelectorForSeveralComponentsOfTheOperator() {
+        assertThat(Labels.managedComponents("jwt", "admin-credentials")).isEqualTo(
+                "app.kubernetes.io/managed-by=dittofs-operator,app.kubernetes.io/component in (jwt,admin-credentials)");
+    }
 }
