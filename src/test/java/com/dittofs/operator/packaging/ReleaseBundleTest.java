@@ -85,6 +85,23 @@ class ReleaseBundleTest {
         assertThat(notADigest.ok()).isFalse();
     }
 
+    @Test
+    void releaseWorkflowFindsTheDfsImageToPinInTheCsv() {
+        // release.yml reads the dfs image from the CSV's relatedImages with a line of shell: run that very line
+        JsonNode steps = Yaml.read(WorkflowsTest.WORKFLOWS.resolve("release.yml")).at("/jobs/bundle-image/steps");
+        String line = null;
+        for (JsonNode step : steps) {
+            for (String l : step.path("run").asText().split("\n")) {
+                if (l.strip().startsWith("dfs=")) {
+                    line = l.strip();
+                }
+            }
+        }
+        assertThat(line).as("the dfs= line of release.yml's bundle-image job").isNotNull();
+        String found = Proc.run(List.of("bash", "-c", line + "; echo \"$dfs\""), Duration.ofSeconds(30)).orFail();
+        assertThat(found.strip()).isEqualTo(BundleTest.DFS_IMAGE);
+    }
+
     private static Proc.Result releaseBundle(Path out, String... images) {
         List<String> command = new ArrayList<>(List.of("bash", "hack/release-bundle.sh", out.toString(),
                 "2026-11-30T12:00:00Z"));

@@ -104,6 +104,10 @@ class WorkflowsTest {
             }
         }
         assertThat(checked).contains("ci.yml verify", "native.yml native");
+        // without tags, the chart checks against the last release (ChartLintTest) would find none and pass
+        JsonNode checkout = Yaml.read(WORKFLOWS.resolve("ci.yml")).at("/jobs/verify/steps/0");
+        assertThat(checkout.path("uses").asText()).startsWith("actions/checkout@");
+        assertThat(checkout.at("/with/fetch-depth").asInt(1)).as("ci.yml verify: full clone with tags").isZero();
     }
 
     @Test
