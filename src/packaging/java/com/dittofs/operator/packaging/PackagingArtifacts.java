@@ -113,8 +113,7 @@ public final class PackagingArtifacts {
             throw new IllegalStateException(csvPath + " is missing: is quarkus-operator-sdk-bundle-generator enabled?");
         }
         ObjectNode csv = (ObjectNode) Yaml.MAPPER.readTree(csvPath.toFile());
-        ObjectNode overlay = (ObjectNode) Yaml.MAPPER.readTree(base.resolve("src/main/csv").resolve(
-                PACKAGE + ".csv.yaml").toFile());
+        ObjectNode overlay = CsvOverlay.read(base.resolve("src/main/csv").resolve(PACKAGE + ".csv.yaml"));
         JsonNode packaging = overlay.remove("packaging");
         merge(csv, overlay);
         dropOptionalNativeApis((ObjectNode) csv.get("spec"), packaging);
@@ -135,6 +134,7 @@ public final class PackagingArtifacts {
 
         ObjectNode annotations = ((ObjectNode) csv.get("metadata")).withObject("/annotations");
         annotations.put("containerImage", operatorImage);
+        annotations.put("olm.skipRange", CsvOverlay.skipRange(spec.path("version").asText()));
         annotations.put("alm-examples", Yaml.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(almExamples()));
 
         sortKeys(annotations);

@@ -32,6 +32,13 @@ class BundleTest {
     static final Path COMMITTED = Build.ARTIFACTS.committedBundle();
     static final Path GENERATED = Build.ARTIFACTS.generatedBundle();
     static final String DFS_IMAGE = "marmos91c/dittofs:v0.29.0";
+    /**
+     * This project's repository, which the CSV links to. A placeholder until a maintainer confirms it (as are the
+     * maintainers' e-mail addresses): the CSV overlay (src/main/csv) sets it once, as packaging.repository.
+     */
+    static final String REPOSITORY = "https://github.com/dittofs/dittofs-operator";
+    /** The file server's own repository, the one link that may point elsewhere. */
+    static final String DFS_REPOSITORY = "https://github.com/marmos91/dittofs";
 
     final JsonNode csv = Build.csv(COMMITTED);
     final JsonNode spec = csv.get("spec");
@@ -72,16 +79,29 @@ class BundleTest {
         assertThat(annotations.path("operators.operatorframework.io.bundle.channels.v1").asText()).isEqualTo("alpha");
         assertThat(annotations.path("operators.operatorframework.io.bundle.channel.default.v1").asText())
                 .isEqualTo("alpha");
+    }
 
-        // bundle.Dockerfile: FROM scratch, one LABEL per annotation, the two directories copied
-        List<String> dockerfile = Files.readAllLines(COMMITTED.resolve("bundle.Dockerfile"));
+    @Test
+    void dockerfileLabelsAreTheMetadataAnnotations() throws Exception {
+        assertDockerfileMatchesAnnotations(COMMITTED);
+    }
+
+    /**
+     * bundle.Dockerfile: FROM scratch, one LABEL per annotation of metadata/annotations.yaml with the same value (an
+     * image's labels are what OLM reads; annotations.yaml is what a catalogue's index reads), the directories copied.
+     */
+    static void assertDockerfileMatchesAnnotations(Path bundle) throws java.io.IOException {
+        List<String> dockerfile = Files.readAllLines(bundle.resolve("bundle.Dockerfile"));
         assertThat(dockerfile).contains("FROM scratch", "COPY manifests /manifests/", "COPY metadata /metadata/");
         Map<String, String> labels = new TreeMap<>();
         dockerfile.stream().filter(l -> l.startsWith("LABEL ")).map(l -> l.substring(6).split("=", 2))
                 .forEach(kv -> labels.put(kv[0], kv[1]));
-        Map<String, String> expected = new TreeMap<>();
-        annotations.fields().forEachRemaining(e -> expected.put(e.getKey(), e.getValue().asText()));
-        assertThat(labels).isEqualTo(expected);
+        Map<String, String> annotations = new TreeMap<>();
+        Yaml.read(bundle.resolve("metadata/annotations.yaml")).path("annotations").fields()
+                .forEachRemaining(e -> annotations.put(e.getKey(), e.getValue().asText()));
+        assertThat(annotations).as("metadata/annotations.yaml").isNotEmpty();
+        assertThat(labels).as("LABELs of %s vs metadata/annotations.yaml", bundle.relativize(
+                bundle.resolve("bundle.Dockerfile"))).isEqualTo(annotations);
     }
 
     @Test
@@ -94,12 +114,20 @@ class BundleTest {
         assertThat(spec.path("keywords")).isNotEmpty();
         assertThat(spec.path("maturity").asText()).isNotBlank();
         assertThat(spec.path("minKubeVersion").asText()).matches("\\d+\\.\\d+\\.\\d+");
-        assertThat(spec.path("maintainers")).isNotEmpty()
-                .allSatisfy(m -> assertThat(m.path("name").asText()).isNotBlank());
+        assertThat(spec.path("maintainers")).isNotEmpty().allSatisfy(m -> {
+            assertThat(m.path("name").asText()).isNotBlank();
+            assertThat(m.path("email").asText()).as("e-mail of maintainer " + m)
+                    .matches("[^@\\s]+@[^@\\s]+\\.[a-z]+");
+        });
         assertThat(spec.path("links")).isNotEmpty().allSatisfy(l -> {
             assertThat(l.path("name").asText()).isNotBlank();
-            assertThat(l.path("url").asText()).startsWith("https://");
+            assertThat(l.path("url").asText()).as(l.toString()).satisfiesAnyOf(
+                    url -> assertThat(url).startsWith(REPOSITORY), url -> assertThat(url).isEqualTo(DFS_REPOSITORY));
         });
+        assertThat(spec.path("links").findValuesAsText("url")).filteredOn(u -> u.startsWith(REPOSITORY)).hasSize(3);
+        assertThat(spec.at("/provider/url").asText()).startsWith(REPOSITORY);
+        assertThat(csv.at("/metadata/annotations/repository").asText()).isEqualTo(REPOSITORY);
+        assertThat(csv.toString()).as("an unexpanded placeholder").doesNotContain(CsvOverlay.REPOSITORY_PLACEHOLDER);
         assertThat(spec.path("icon")).hasSize(1);
         JsonNode icon = spec.path("icon").get(0);
         assertThat(icon.path("mediatype").asText()).isEqualTo("image/png");
@@ -111,6 +139,27 @@ class BundleTest {
                 "Full Lifecycle", "Deep Insights", "Auto Pilot");
         assertThat(annotations.path("categories").asText()).isNotBlank();
         assertThat(annotations.path("description").asText()).isNotBlank();
+        assertThat(annotations.path("olm.skipRange").asText()).as("OLM upgrades from any earlier version")
+                .isEqualTo("<" + Build.projectVersion());
+    }
+
+    @Test
+    void openShiftFeatureAnnotationsAreAllSaid() {
+        // the console filters on these; the committed bundle names images by tag, so it cannot be mirrored as it is
+        // (hack/release-bundle.sh pins them and says disconnected "true": ReleaseBundleTest)
+        JsonNode annotations = csv.at("/metadata/annotations");
+        Map<String, String> features = new TreeMap<>();
+        annotations.fields().forEachRemaining(e -> {
+            if (e.getKey().startsWith("features.operators.openshift.io/")) {
+                features.put(e.getKey().substring("features.operators.openshift.io/".length()), e.getValue().asText());
+            }
+        });
+        Map<String, String> expected = new TreeMap<>();
+        for (String feature : List.of("disconnected", "fips-compliant", "proxy-aware", "tls-profiles", "token-auth-aws",
+                "token-auth-azure", "token-auth-gcp", "cnf", "cni", "csi")) {
+            expected.put(feature, "false");
+        }
+        assertThat(features).isEqualTo(expected);
     }
 
     @Test
@@ -165,10 +214,16 @@ class BundleTest {
         assertThat(missing).as("descriptor paths that are not in the CRD schema").isEmpty();
         // the console's form covers every section of the spec, not only the first ones written
         List<String> specPaths = crd.path("specDescriptors").findValuesAsText("path");
-        for (String section : List.of("storage.", "shares[0].", "identity.", "database.", "percona.", "logging.")) {
+        for (String section : List.of("storage.", "shares[0].", "identity.", "database.", "percona.", "logging.",
+                "users[0].", "groups[0].", "networkPolicy.", "controlPlane.tls.")) {
             assertThat(specPaths).as("spec descriptors of " + section).anySatisfy(p -> assertThat(p).startsWith(section));
         }
-        assertThat(crd.path("statusDescriptors").findValuesAsText("path")).contains("shares[0].ready", "managedShares");
+        List<String> statusPaths = crd.path("statusDescriptors").findValuesAsText("path");
+        assertThat(statusPaths).contains("shares[0].ready", "managedShares", "image", "dfsVersion");
+        for (String section : List.of("volumes[0].", "users[0].")) {
+            assertThat(statusPaths).as("status descriptors of " + section)
+                    .anySatisfy(p -> assertThat(p).startsWith(section));
+        }
     }
 
     @Test

@@ -34,7 +34,8 @@ class ChartLifecycleIT {
 
     /**
      * The chart this one upgrades from: the last commit before this chart's log, test and PodDisruptionBudget
-     * changes. Move it to the previous release's tag once there are releases.
+     * changes. Move it to the previous release's tag once there are releases (ChartLintTest fails until the packaged
+     * chart is that tag's).
      */
     static final String PREVIOUS_CHART_COMMIT = "28434693d56b9f3be3f8aace4fa35a5ab433f9bc";
     static final Duration TIMEOUT = Duration.ofSeconds(240);
@@ -103,6 +104,15 @@ class ChartLifecycleIT {
         String cache = "--cache-dir=" + CLUSTER_DIR.resolve("kubectl-cache-" + System.nanoTime());
         assertThat(kubectl.run(cache, "-n", APPS, "get", "dittofs", "-o", "name").orFail())
                 .contains("dittoserver.dittofs.dittofs.com/my-dittofs");
+        // `dittofs` is both a short name and a category of one resource: with a name it finds that one server (kubectl
+        // expands the category first, to the same single resource), and a name it does not know is an error
+        assertThat(kubectl.run(cache, "-n", APPS, "get", "dittofs", "my-dittofs", "-o", "name").orFail().strip())
+                .isEqualTo("dittoserver.dittofs.dittofs.com/my-dittofs");
+        assertThat(header(kubectl.run(cache, "-n", APPS, "get", "ditto", "my-dittofs").orFail()))
+                .containsExactly("NAME", "READY", "PHASE", "REPLICAS", "IMAGE", "VERSION", "AGE");
+        Proc.Result unknown = kubectl.run(cache, "-n", APPS, "get", "dittofs", "no-such-server");
+        assertThat(unknown.ok()).isFalse();
+        assertThat(unknown.err()).contains("not found");
         assertThat(kubectl.run(cache, "-n", APPS, "get", "storage", "-o", "name").orFail())
                 .contains("dittoserver.dittofs.dittofs.com/my-dittofs");
         assertThat(kubectl.run(cache, "api-resources", "--categories=dittofs", "-o", "name").orFail().strip())
@@ -172,8 +182,9 @@ class ChartLifecycleIT {
      * that a shallow clone runs this test too. Replace it with the previous release's chart once there are releases.
      */
     static Path previousChart() {
-        Path chart = Build.BASE.resolve("src/test/resources/charts/dittofs-operator-" + PREVIOUS_CHART_COMMIT.substring(0, 7)
-                + ".tgz");
+        String ref = PREVIOUS_CHART_COMMIT.startsWith("v") ? PREVIOUS_CHART_COMMIT.substring(1)
+                : PREVIOUS_CHART_COMMIT.substring(0, 7);
+        Path chart = Build.BASE.resolve("src/test/resources/charts/dittofs-operator-" + ref + ".tgz");
         assertThat(chart).as("the packaged previous chart").isRegularFile();
         return chart;
     }

@@ -2,6 +2,7 @@ package com.dittofs.operator.packaging;
 
 import com.dittofs.operator.testing.Proc;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -80,6 +81,64 @@ class ChartLintTest extends WithHelm {
             assertThat(compareVersions(version, lastTag.substring(1))).as("chart version %s after %s", version,
                     lastTag).isPositive();
         }
+    }
+
+    @Test
+    void theUpgradeTestStartsFromTheLastRelease(@TempDir Path tmp) throws IOException {
+        // ChartLifecycleIT upgrades from a packaged chart; once there are releases, that must be the last one's chart
+        String version = Yaml.read(CHART.resolve("Chart.yaml")).path("version").asText();
+        var lastRelease = PreviousRelease.before(version, PreviousRelease.tags(Build.BASE));
+        if (lastRelease.isEmpty()) {
+            System.out.println("ChartLintTest: no v* tag before " + version + " (none in this clone): ChartLifecycleIT "
+                    + "upgrades from the chart of commit " + ChartLifecycleIT.PREVIOUS_CHART_COMMIT);
+            return;
+        }
+        PreviousRelease.assertPackagedChartIs(Build.BASE, lastRelease.get(), ChartLifecycleIT.previousChart(), tmp);
+    }
+
+    @Test
+    void theLastReleaseIsTheNewestTagBeforeTheChartVersion() {
+        List<String> tags = List.of("v0.1.0", "v0.2.0-rc.1", "v0.1.1", "v0.3.0", "v-nonsense", "0.1.5");
+        assertThat(PreviousRelease.before("0.2.0-SNAPSHOT", tags)).contains("v0.1.1");
+        assertThat(PreviousRelease.before("0.2.0", tags)).contains("v0.2.0-rc.1");
+        assertThat(PreviousRelease.before("0.1.0", tags)).isEmpty();
+        assertThat(PreviousRelease.before("0.1.0-SNAPSHOT", List.of())).isEmpty();
+    }
+
+    @Test
+    void aPackagedChartIsRecognisedAsATagsChartOrNot(@TempDir Path tmp) throws IOException {
+        // a repository of its own with the chart tagged v0.0.1, packaged; then a template changed after the tag
+        Path repo = tmp.resolve("repo");
+        Path chart = repo.resolve(PreviousRelease.CHART_DIR);
+        Files.createDirectories(chart);
+        PackagingArtifacts.copyTree(CHART, chart);
+        PreviousRelease.git(repo, "init", "-q");
+        commit(repo, "the chart");
+        PreviousRelease.git(repo, "tag", "v0.0.1");
+        Path released = tmp.resolve("released");
+        helm.run("package", chart.toString(), "--version", "0.0.1", "-d", released.toString()).orFail();
+        Path tgz = released.resolve("dittofs-operator-0.0.1.tgz");
+        Files.createDirectories(tmp.resolve("x1"));
+        PreviousRelease.assertPackagedChartIs(repo, "v0.0.1", tgz, tmp.resolve("x1"));
+
+        Path deployment = chart.resolve("templates/deployment.yaml");
+        Files.writeString(deployment, Files.readString(deployment) + "# changed after the release\n");
+        commit(repo, "a change after the release");
+        Path later = tmp.resolve("later");
+        helm.run("package", chart.toString(), "--version", "0.0.1", "-d", later.toString()).orFail();
+        Files.createDirectories(tmp.resolve("x2"));
+        assertThatThrownBy(() -> PreviousRelease.assertPackagedChartIs(repo, "v0.0.1",
+                later.resolve("dittofs-operator-0.0.1.tgz"), tmp.resolve("x2")))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("templates/deployment.yaml");
+        Files.createDirectories(tmp.resolve("x3"));
+        assertThatThrownBy(() -> PreviousRelease.assertPackagedChartIs(repo, "v0.0.2", tgz, tmp.resolve("x3")))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("version vs tag v0.0.2");
+    }
+
+    private static void commit(Path repo, String message) {
+        PreviousRelease.git(repo, "add", "-A");
+        PreviousRelease.git(repo, "-c", "user.name=test", "-c", "user.email=test@example.com", "commit", "-q", "-m",
+                message);
     }
 
     @Test
