@@ -18,6 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.dittofs.operator.testing.Proc;
+import io.smallrye.config.EnvConfigSource;
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -127,6 +131,23 @@ class InstallDocTest extends WithHelm {
                 "watch.mode=release"), "Deployment", "dittofs-operator");
         assertThat(envNames(helmDeployment)).contains(WATCH_NAMESPACES).doesNotContain(QUARKUS_NAMESPACES);
         assertThat(rows.get("Helm")).startsWith(" `" + WATCH_NAMESPACES + "`");
+    }
+
+    @Test
+    void theQuarkusVariableWinsOverWatchNamespaces() throws IOException {
+        // what the docs say about precedence: Quarkus's order of sources (environment 300 over application.properties
+        // 250) over the operator's application.properties, which reads WATCH_NAMESPACES as the setting's default
+        assertThat(watched(Map.of())).isEqualTo("JOSDK_ALL_NAMESPACES");
+        assertThat(watched(Map.of(WATCH_NAMESPACES, "team-a"))).isEqualTo("team-a");
+        assertThat(watched(Map.of(WATCH_NAMESPACES, "team-a", QUARKUS_NAMESPACES, "team-b"))).isEqualTo("team-b");
+    }
+
+    private static String watched(Map<String, String> environment) throws IOException {
+        SmallRyeConfig config = new SmallRyeConfigBuilder().addDefaultInterceptors()
+                .withSources(new PropertiesConfigSource(Build.BASE.resolve("src/main/resources/application.properties")
+                        .toUri().toURL(), 250))
+                .withSources(new EnvConfigSource(environment, 300)).build();
+        return config.getValue("quarkus.operator-sdk.controllers.dittoserver.namespaces", String.class);
     }
 
     @Test
