@@ -65,6 +65,19 @@ class InstallDocTest extends WithHelm {
     }
 
     @Test
+    void theOperatorImageTheDocsQuoteIsTheOneTheBuildNames() throws IOException {
+        // "before the first release" names the image of a checkout; it must follow the project version
+        String image = deployment.at("/spec/template/spec/containers/0/image").asText();
+        Pattern quoted = Pattern.compile("ghcr\\.io/dittofs/dittofs-operator:\\d[\\w.-]*\\w");
+        for (String file : List.of("README.md", "docs/INSTALL.md")) {
+            Matcher m = quoted.matcher(Files.readString(Build.BASE.resolve(file)));
+            while (m.find()) {
+                assertThat(m.group()).as(file).isEqualTo(image);
+            }
+        }
+    }
+
+    @Test
     void kubectlCommandsNameTheDeployment() throws IOException {
         // the Helm chart's Deployment has the same name with the release name the docs use (dittofs-operator)
         String name = deployment.at("/metadata/name").asText();
