@@ -71,7 +71,17 @@ tool_pkg() {
 }
 
 tool_version() { local m v; read -r m v <<<"$(group_module "$(group_of "$1")")"; echo "$v"; }
-tool_path() { echo "$BIN_DIR/$1-$(tool_version "$1")/$1"; }
+# "1.34" of K8S_VERSION: the Kubernetes the test clusters run.
+k8s_minor_version() { local v=${K8S_VERSION#v}; echo "${v%.*}"; }
+# The cache key of a built tool: its version, plus any build setting that changes the binary (a new setting must
+# change the key, or old caches keep the old binary).
+tool_stamp() {
+  case $1 in
+    helm) echo "$(tool_version "$1")-k8s$(k8s_minor_version)" ;; # the default Kubernetes version, see build_group
+    *) tool_version "$1" ;;
+  esac
+}
+tool_path() { echo "$BIN_DIR/$1-$(tool_stamp "$1")/$1"; }
 is_built() { [[ -x "$(tool_path "$1")" ]]; }
 check_tool() { group_of "$1" >/dev/null || die "unknown tool '$1' (known: ${ALL_TOOLS[*]})"; }
 
@@ -126,7 +136,19 @@ build_group() {
         ldflags+=" -X $vpkg.gitTreeState=clean -X $vpkg.buildDate=1970-01-01T00:00:00Z"
       done
     fi
-    [[ $group == helm ]] && ldflags+=" -X helm.sh/helm/v3/internal/version.version=$version"
+    if [[ $group == helm ]]; then
+      ldflags+=" -X helm.sh/helm/v3/internal/version.version=$version"
+      # Without a cluster (helm template, helm lint) helm assumes Kubernetes 1.20, below the chart's kubeVersion
+      # floor, so `helm template` would need --kube-version. Helm's own Makefile sets these from its client-go; here
+      # they follow the Kubernetes the tests run. (-X on a renamed variable is silently ignored: ChartLintTest
+      # renders the chart without --kube-version and would fail.)
+      local kminor vpkg
+      kminor=$(k8s_minor_version)
+      kminor=${kminor#*.}
+      for vpkg in helm.sh/helm/v3/pkg/chartutil helm.sh/helm/v3/pkg/lint/rules; do
+        ldflags+=" -X $vpkg.k8sVersionMajor=1 -X $vpkg.k8sVersionMinor=$kminor"
+      done
+    fi
     [[ $group == kwok ]] && ldflags+=" -X sigs.k8s.io/kwok/pkg/consts.Version=$version"
     local getargs=() p
     for p in "${pkgs[@]}"; do getargs+=("$p@$version"); done
@@ -190,7 +212,7 @@ case ${1:-} in
   list)
     for t in "${ALL_TOOLS[@]}"; do
       if is_built "$t"; then s=built; else s=missing; fi
-      echo "$t $(tool_version "$t") $(tool_path "$t") $s"
+      echo "$t $(tool_stamp "$t") $(tool_path "$t") $s"
     done ;;
   -h | --help | help) usage 0 ;;
   *) usage 1 ;;

@@ -131,6 +131,25 @@ public final class OperatorProcess implements AutoCloseable {
         }
     }
 
+    /** The answer of the operator's HTTP server to a GET of {@code path}; status -1 when it does not answer. */
+    public Http get(String path) {
+        try {
+            var connection = (HttpURLConnection) URI.create("http://127.0.0.1:" + config.get("quarkus.http.port")
+                    + path).toURL().openConnection();
+            connection.setConnectTimeout(1000);
+            connection.setReadTimeout(5000);
+            int status = connection.getResponseCode();
+            var body = status < 400 ? connection.getInputStream() : connection.getErrorStream();
+            return new Http(status, body == null ? "" : new String(body.readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            return new Http(-1, e.toString());
+        }
+    }
+
+    public record Http(int status, String body) {
+    }
+
     public synchronized boolean alive() {
         return process != null && process.isAlive();
     }
