@@ -67,6 +67,8 @@ class AccessStatusTest {
         assertThat(outcome.access().users()).singleElement().satisfies(u -> assertThat(u.getReady()).isFalse());
         assertThat(DataPlaneOutcomes.reason(AccessReport.Kind.USER_SECRET_MISSING))
                 .isEqualTo(ConditionTypes.REASON_USER_SECRET_MISSING);
+        assertThat(DataPlaneOutcomes.reason(AccessReport.Kind.GROUP)).isEqualTo("GroupRejected");
+        assertThat(DataPlaneOutcomes.reason(AccessReport.Kind.SHARE_ACCESS)).isEqualTo("ShareAccessRejected");
     }
 
     @Test
