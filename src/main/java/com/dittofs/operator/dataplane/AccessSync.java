@@ -30,49 +30,46 @@ final class AccessSync {
 
     private final AccessApi dfs;
     private final List<String> changes;
-    private final PasswordLedger ledger;
-    private final String server;
+    private final PasswordSync passwords;
     private AccessReport.Problem problem;
 
     AccessSync(AccessApi dfs, List<String> changes, PasswordLedger ledger, String server) {
         this.dfs = dfs;
         this.changes = changes;
-        this.ledger = ledger;
-        this.server = server;
+        this.passwords = new PasswordSync(dfs, ledger, server, changes);
     }
 
     /** @param servedShares the declared shares dfs serves as declared (their grants and export settings follow) */
     AccessReport run(DesiredAccess want, ManagedAccess before, Set<String> servedShares) {
         List<String> groups = new ArrayList<>(before.groups());
         List<String> users = new ArrayList<>(before.users());
-        boolean inUse = !want.groups().isEmpty() || !want.users().isEmpty() || !groups.isEmpty() || !users.isEmpty()
-                || want.shares().values().stream().anyMatch(s -> !s.grants().isEmpty()
-                        || !DesiredAccess.NFS_DEFAULTS.equals(s.nfs()));
-        if (!inUse) {
-            return new AccessReport(List.of(), users, groups, summaries(want, servedShares), null);
+        Map<String, DesiredAccess.ShareAccess> served = new LinkedHashMap<>(want.shares());
+        served.keySet().retainAll(servedShares);
+        ShareAccessSync shares = new ShareAccessSync(dfs, changes, this::rejected);
+        // export settings always follow the spec: a squash left by an earlier spec or changed by hand is put back
+        served.forEach((share, access) -> shares.export(share, access.nfs()));
+        if (!inUse(want, users, groups)) {
+            return new AccessReport(List.of(), users, groups, summaries(served), null);
         }
         Map<String, DfsGroup> haveGroups = byName(dfs.groups(), DfsGroup::name);
         want.groups().forEach(g -> group(g, haveGroups.get(g.name()), groups));
         Map<String, DfsUser> haveUsers = byName(dfs.users(), DfsUser::username);
         List<UserState> states = want.users().stream().map(u -> user(u, haveUsers.get(u.name()), users)).toList();
-        ShareAccessSync shares = new ShareAccessSync(dfs, changes, this::rejected);
-        want.shares().forEach((share, access) -> {
-            if (servedShares.contains(share)) {
-                shares.converge(share, access, users, groups);
-            }
-        });
+        served.forEach((share, access) -> shares.grants(share, access.grants(), users, groups));
         deleteUsers(want, users, haveUsers);
         deleteGroups(want, groups, haveGroups);
-        return new AccessReport(states, users, groups, summaries(want, servedShares), problem);
+        return new AccessReport(states, users, groups, summaries(served), problem);
     }
 
-    private static Map<String, String> summaries(DesiredAccess want, Set<String> servedShares) {
+    /** Whether users, groups or grants are declared or managed: without any, they are not even read. */
+    private static boolean inUse(DesiredAccess want, List<String> users, List<String> groups) {
+        return !want.groups().isEmpty() || !want.users().isEmpty() || !groups.isEmpty() || !users.isEmpty()
+                || want.shares().values().stream().anyMatch(s -> !s.grants().isEmpty());
+    }
+
+    private static Map<String, String> summaries(Map<String, DesiredAccess.ShareAccess> served) {
         Map<String, String> summaries = new LinkedHashMap<>();
-        want.shares().forEach((share, access) -> {
-            if (servedShares.contains(share)) {
-                summaries.put(share, access.summary());
-            }
-        });
+        served.forEach((share, access) -> summaries.put(share, access.summary()));
         return summaries;
     }
 
@@ -104,17 +101,9 @@ final class AccessSync {
                 dfs.createUser(new UserRequest(want.name(), password, want.role(), want.uid(), want.gid(),
                         want.groups(), want.enabled()));
                 changes.add("Created user " + want.name());
-                if (want.enabled() && "admin".equals(want.role())) {
-                    dfs.loginAs(want.name(), password); // dfs forces a first change on admins: done here
-                }
-                ledger.record(server, want.name(), password);
+                passwords.created(want, password);
             } else {
-                UserRequest update = update(want, have);
-                if (update != null) {
-                    dfs.updateUser(want.name(), update);
-                    changes.add("Updated user " + want.name());
-                }
-                password(want, password, have.mustChangePassword());
+                existing(want, have, password);
             }
             if (!managed.contains(want.name())) {
                 managed.add(want.name());
@@ -122,6 +111,22 @@ final class AccessSync {
             return new UserState(want.name(), true, want.enabled() ? "as declared" : "as declared (disabled)");
         } catch (DfsApiException e) {
             return new UserState(want.name(), false, rejected(e, Kind.USER, "user " + want.name()));
+        }
+    }
+
+    /** A user dfs has (made by the operator, or by hand and now taken over): fields first, then the password. */
+    private void existing(DesiredUser want, DfsUser have, String password) {
+        boolean mustChange = have.mustChangePassword();
+        if (want.enabled() && !have.enabled()) {
+            mustChange |= passwords.beforeEnabling(want, password);
+        }
+        UserRequest update = update(want, have);
+        if (update != null) {
+            dfs.updateUser(want.name(), update);
+            changes.add("Updated user " + want.name());
+        }
+        if (want.enabled()) {
+            passwords.check(want, password, mustChange);
         }
     }
 
@@ -139,34 +144,6 @@ final class AccessSync {
         return new UserRequest(null, null, role, uid, gid, groups, enabled);
     }
 
-    /**
-     * Checks the password by logging in as the user, only when it is not the one last set or verified; resets it
-     * (login hash and NT hash) when dfs refuses it. A disabled user cannot log in, so its password is just reset.
-     */
-    private void password(DesiredUser want, String password, boolean mustChange) {
-        boolean pendingChange = mustChange && want.enabled();
-        if (ledger.matches(server, want.name(), password) && !pendingChange) {
-            return;
-        }
-        if (want.enabled()) {
-            try {
-                dfs.loginAs(want.name(), password);
-                ledger.record(server, want.name(), password);
-                return;
-            } catch (DfsApiException e) {
-                if (e.kind() != DfsApiException.Kind.HTTP_STATUS || e.status() != 401) {
-                    throw e;
-                }
-            }
-        }
-        dfs.resetPassword(want.name(), password);
-        if (want.enabled() && "admin".equals(want.role())) {
-            dfs.loginAs(want.name(), password);
-        }
-        ledger.record(server, want.name(), password);
-        changes.add("Reset the password of user " + want.name());
-    }
-
     private void deleteUsers(DesiredAccess want, List<String> managed, Map<String, DfsUser> have) {
         Set<String> declared = want.users().stream().map(DesiredUser::name).collect(Collectors.toSet());
         for (String gone : List.copyOf(managed)) {
@@ -174,7 +151,7 @@ final class AccessSync {
                 continue;
             }
             if (remove(() -> dfs.deleteUser(gone), have.containsKey(gone), Kind.USER, "user " + gone)) {
-                ledger.forget(server, gone);
+                passwords.forget(gone);
                 managed.remove(gone);
             }
         }

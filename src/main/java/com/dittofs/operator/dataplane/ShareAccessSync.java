@@ -32,10 +32,10 @@ final class ShareAccessSync {
         this.rejections = rejections;
     }
 
-    void converge(String share, DesiredAccess.ShareAccess want, List<String> managedUsers,
-            List<String> managedGroups) {
+    /** Brings the share's NFS export settings to the wanted ones; a refusal by dfs is noted for the share. */
+    void export(String share, NfsExport want) {
         try {
-            NfsExportConfig patch = patch(dfs.nfsExportConfig(share), want.nfs());
+            NfsExportConfig patch = patch(dfs.nfsExportConfig(share), want);
             if (patch != null) {
                 dfs.patchNfsExportConfig(share, patch);
                 changes.add("Updated the NFS export settings of share " + share);
@@ -43,8 +43,12 @@ final class ShareAccessSync {
         } catch (DfsApiException e) {
             rejections.rejected(e, Kind.SHARE_ACCESS, "share " + share + " NFS export settings");
         }
+    }
+
+    /** Grants what is declared; revokes grants of managed users and groups that are not (admission keeps one per). */
+    void grants(String share, List<Grant> want, List<String> managedUsers, List<String> managedGroups) {
         List<SharePermission> have = dfs.permissions(share);
-        for (Grant grant : want.grants()) {
+        for (Grant grant : want) {
             if (have.stream().noneMatch(p -> same(p, grant) && grant.level().equals(p.level()))) {
                 attempt(share, grant.label(), () -> grant(share, grant));
             }
@@ -52,7 +56,7 @@ final class ShareAccessSync {
         for (SharePermission p : have) {
             boolean managed = "user".equals(p.type()) ? managedUsers.contains(p.name())
                     : "group".equals(p.type()) && managedGroups.contains(p.name());
-            if (managed && want.grants().stream().noneMatch(g -> same(p, g))) {
+            if (managed && want.stream().noneMatch(g -> same(p, g))) {
                 attempt(share, p.type() + " " + p.name(), () -> revoke(share, p));
             }
         }

@@ -49,7 +49,10 @@ final class ShareClientEndpoints {
                 smb ? "\\\\" + host + "\\" + share.replaceFirst("^/+", "") : null, smb ? smbPort : null);
     }
 
-    /** The LoadBalancer address with the Service ports, or the node address with the NodePorts, or nothing. */
+    /**
+     * The LoadBalancer address with the Service ports, or the node address with the NodePorts of a NodePort
+     * Service, or nothing (also for a LoadBalancer still waiting for its address: clients should wait for it).
+     */
     static Optional<ShareEndpoints> external(DittoServerSpec spec, Service service, String share) {
         List<ServicePort> ports = service.getSpec() == null || service.getSpec().getPorts() == null ? List.of()
                 : service.getSpec().getPorts();
@@ -59,6 +62,9 @@ final class ShareClientEndpoints {
         if (lb.isPresent()) {
             return Optional.of(endpoints(spec, lb.get(), share, port(ports, Ports.NFS, false),
                     port(ports, Ports.SMB, false)));
+        }
+        if (service.getSpec() == null || !"NodePort".equals(service.getSpec().getType())) {
+            return Optional.empty();
         }
         Integer nfsNode = port(ports, Ports.NFS, true);
         Integer smbNode = port(ports, Ports.SMB, true);

@@ -47,7 +47,8 @@ final class UserPasswords {
         String field = "spec.users[" + user.getName() + "].passwordSecretRef";
         Secret secret = found.get(ref.getName());
         if (secret == null) {
-            return Password.missing("Secret \"" + ref.getName() + "\" (" + field + ") not found");
+            return Password.missing("Secret \"" + ref.getName() + "\" (key \"" + ref.getKey() + "\", " + field
+                    + ") not found");
         }
         String encoded = secret.getData() == null ? null : secret.getData().get(ref.getKey());
         if (encoded == null) {

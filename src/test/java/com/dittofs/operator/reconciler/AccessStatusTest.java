@@ -38,7 +38,7 @@ class AccessStatusTest {
         assertThat(UserPasswords.secretNames(server)).containsExactly("alice-pw");
         assertThat(ReferencedSecrets.names(server)).contains("alice-pw");
         assertThat(UserPasswords.resolve(server, Map.of()).get("alice").problem())
-                .isEqualTo("Secret \"alice-pw\" (spec.users[alice].passwordSecretRef) not found");
+                .isEqualTo("Secret \"alice-pw\" (key \"password\", spec.users[alice].passwordSecretRef) not found");
         var wrongKey = Fixtures.secret("alice-pw", Map.of("pass", "long-enough-1"));
         assertThat(UserPasswords.resolve(server, Map.of("alice-pw", wrongKey)).get("alice").problem())
                 .contains("has no key \"password\"");
@@ -67,6 +67,8 @@ class AccessStatusTest {
         assertThat(outcome.access().users()).singleElement().satisfies(u -> assertThat(u.getReady()).isFalse());
         assertThat(DataPlaneOutcomes.reason(AccessReport.Kind.USER_SECRET_MISSING))
                 .isEqualTo(ConditionTypes.REASON_USER_SECRET_MISSING);
+        assertThat(DataPlaneOutcomes.reason(AccessReport.Kind.GROUP)).isEqualTo("GroupRejected");
+        assertThat(DataPlaneOutcomes.reason(AccessReport.Kind.SHARE_ACCESS)).isEqualTo("ShareAccessRejected");
     }
 
     @Test
@@ -112,6 +114,10 @@ class AccessStatusTest {
         assertThat(status.getShares().get(0).getExternalEndpoints())
                 .isEqualTo(new ShareEndpoints("10.0.0.7:/export", 2049, "\\\\10.0.0.7\\export", 445));
         lb.setStatus(null);
+        ShareClientEndpoints.apply(server, status, Optional.of(lb));
+        assertThat(status.getShares().get(0).getExternalEndpoints())
+                .as("a load balancer without an address yet: nothing to copy, not a NodePort placeholder").isNull();
+        lb.getSpec().setType("NodePort");
         ShareClientEndpoints.apply(server, status, Optional.of(lb));
         assertThat(status.getShares().get(0).getExternalEndpoints()).isEqualTo(new ShareEndpoints(
                 "<node-address>:/export", 31049, "\\\\<node-address>\\export", 31445));

@@ -24,8 +24,12 @@ public class GroupSpec {
 
     @Min(1)
     @Max(4294967295L)
-    @JsonPropertyDescription("Unix GID of the group. A grant to the group reaches NFS clients only when they send this"
-            + " GID (AUTH_SYS); without it the group's grants apply over SMB only.")
+    // dfs keeps GIDs unique and seeds operators (999) and users (1000): creating the group would fail every pass
+    @ValidationRule(value = "self != 999 && self != 1000",
+            message = "gid 999 and 1000 belong to dfs's own groups operators and users")
+    @JsonPropertyDescription("Unix GID of the group, unique among the groups; not 999 or 1000 (dfs's operators and"
+            + " users groups). A grant to the group reaches NFS clients only when they send this GID (AUTH_SYS);"
+            + " without it the group's grants apply over SMB only.")
     private Long gid;
 
     public String getName() {

@@ -23,13 +23,17 @@ public abstract class ServerAccessSpec extends ServerPodSpec {
     @ValidationRule(value = "self.all(a, !has(a.uid) || self.exists_one(b, has(b.uid) && b.uid == a.uid))",
             message = "users[].uid must be unique")
     @JsonPropertyDescription("dfs users the operator creates and keeps as declared (SMB logins, NFS identities by"
-            + " UID). Removing one deletes it from dfs; users created by hand are left alone.")
+            + " UID). Removing one deletes it from dfs. Users created by hand are left alone unless declared:"
+            + " declaring the name of an existing dfs user takes that account over (role, UID, GID, groups, enabled"
+            + " and password are set as declared, and removing it from the list then deletes it).")
     private List<UserSpec> users;
 
     @Size(max = 64)
     @ValidationRule(value = "self.all(a, self.exists_one(b, a.name == b.name))", message = "groups names must be unique")
-    @JsonPropertyDescription("dfs groups the operator creates and keeps as declared. Removing one deletes it from"
-            + " dfs; groups created by hand are left alone.")
+    @ValidationRule(value = "self.all(a, !has(a.gid) || self.exists_one(b, has(b.gid) && b.gid == a.gid))",
+            message = "groups[].gid must be unique")
+    @JsonPropertyDescription("dfs groups the operator creates and keeps as declared, each GID used once. Removing"
+            + " one deletes it from dfs; groups created by hand are left alone.")
     private List<GroupSpec> groups;
 
     public List<UserSpec> getUsers() {

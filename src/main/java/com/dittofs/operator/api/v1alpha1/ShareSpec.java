@@ -8,6 +8,7 @@ import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 
 /** A share the operator creates in dfs and keeps as declared. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -34,8 +35,14 @@ public class ShareSpec {
     private Boolean remote;
 
     @Size(max = 32)
-    @JsonPropertyDescription("Access for declared users and groups, beyond defaultPermission. Grants the operator made"
-            + " and no longer declares are revoked; grants to users and groups made by hand are left alone.")
+    // two levels for one user or group would be set in turn on every pass
+    @ValidationRule(value = "self.all(a, !has(a.user) || self.exists_one(b, has(b.user) && b.user == a.user))",
+            message = "grants[].user must be unique within a share: one grant per user")
+    @ValidationRule(value = "self.all(a, !has(a.group) || self.exists_one(b, has(b.group) && b.group == a.group))",
+            message = "grants[].group must be unique within a share: one grant per group")
+    @JsonPropertyDescription("Access for declared users and groups, beyond defaultPermission: at most one grant per"
+            + " user and one per group. Grants the operator made and no longer declares are revoked; grants to users"
+            + " and groups made by hand are left alone.")
     private List<ShareGrant> grants;
 
     @JsonPropertyDescription("NFS export settings (identity squashing, anonymous UID/GID, AUTH_SYS). dfs defaults"

@@ -25,8 +25,9 @@ public class ShareStatus {
             + " resolve it, kubelets mounting a PersistentVolume do not).")
     private ShareEndpoints endpoints;
 
-    @JsonPropertyDescription("Where clients outside the cluster reach the share: the LoadBalancer address, or"
-            + " <node-address> with the NodePorts, when the -file Service has them.")
+    @JsonPropertyDescription("Where clients outside the cluster reach the share: the LoadBalancer address once the"
+            + " load balancer has one (absent until then), or <node-address> with the NodePorts of a NodePort"
+            + " Service.")
     private ShareEndpoints externalEndpoints;
 
     public ShareStatus() {

@@ -56,7 +56,8 @@ public class UserSpec {
     private List<String> groups;
 
     @Default("true")
-    @JsonPropertyDescription("Whether the user may log in. A disabled user keeps its account and grants.")
+    @JsonPropertyDescription("Whether the user may log in. A disabled user keeps its account and grants; its password"
+            + " is left as it is in dfs until the user is enabled again, when it is set from the Secret first.")
     private Boolean enabled = true;
 
     public String getName() {

@@ -1,0 +1,241 @@
+package com.dittofs.operator.dataplane;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.dittofs.operator.api.v1alpha1.AccessLevel;
+import com.dittofs.operator.api.v1alpha1.DittoServer;
+import com.dittofs.operator.api.v1alpha1.GroupSpec;
+import com.dittofs.operator.api.v1alpha1.ShareGrant;
+import com.dittofs.operator.api.v1alpha1.ShareNfsSpec;
+import com.dittofs.operator.api.v1alpha1.ShareSpec;
+import com.dittofs.operator.api.v1alpha1.SquashMode;
+import com.dittofs.operator.api.v1alpha1.UserRole;
+import com.dittofs.operator.api.v1alpha1.UserSpec;
+import com.dittofs.operator.dataplane.DesiredAccess.Password;
+import com.dittofs.operator.fixtures.Fixtures;
+import io.fabric8.kubernetes.api.model.SecretKeySelector;
+import org.junit.jupiter.api.Test;
+
+/** Users, groups, grants and NFS export settings converged against an in-memory dfs. */
+class AccessSyncTest {
+
+    private static final Set<String> SERVED = Set.of("/export");
+
+    private final FakeAccess dfs = new FakeAccess();
+    private PasswordLedger ledger = new PasswordLedger();
+    private ManagedAccess managed = ManagedAccess.none();
+    private List<String> changes;
+
+    private final DittoServer server = Fixtures.basic();
+    private final Map<String, Password> passwords = new java.util.HashMap<>();
+
+    /** One pass, as DataPlaneSync runs it; what it manages afterwards is what the next pass starts from. */
+    private AccessReport pass(Set<String> served) {
+        changes = new ArrayList<>();
+        AccessReport report = new AccessSync(dfs, changes, ledger, "ns/server")
+                .run(DesiredAccess.from(server.getSpec(), passwords), managed, served);
+        managed = new ManagedAccess(report.managedUsers(), report.managedGroups());
+        return report;
+    }
+
+    private AccessReport pass() {
+        return pass(SERVED);
+    }
+
+    private UserSpec user(String name, String password) {
+        UserSpec user = new UserSpec();
+        user.setName(name);
+        user.setPasswordSecretRef(new SecretKeySelector("password", name + "-pw", false));
+        passwords.put(name, Password.of(password));
+        List<UserSpec> users = new ArrayList<>(server.getSpec().getUsers() == null ? List.of()
+                : server.getSpec().getUsers());
+        users.add(user);
+        server.getSpec().setUsers(users);
+        return user;
+    }
+
+    private void groups(String... names) {
+        server.getSpec().setGroups(java.util.Arrays.stream(names).map(n -> {
+            GroupSpec group = new GroupSpec();
+            group.setName(n);
+            return group;
+        }).toList());
+    }
+
+    private static ShareGrant grant(String user, AccessLevel level) {
+        ShareGrant grant = new ShareGrant();
+        grant.setUser(user);
+        grant.setLevel(level);
+        return grant;
+    }
+
+    private ShareSpec export() {
+        return server.getSpec().getShares().get(0);
+    }
+
+    @Test
+    void exportSettingsFollowTheSpecOnAServerWithoutUsersGroupsOrGrants() {
+        ShareNfsSpec none = new ShareNfsSpec();
+        none.setSquash(SquashMode.NONE);
+        export().setNfs(none);
+        pass();
+        assertThat(dfs.exports.get("/export").squash()).isEqualTo("none");
+
+        export().setNfs(null);
+        AccessReport report = pass();
+        assertThat(dfs.exports.get("/export").squash()).as("removing nfs puts dfs's default back")
+                .isEqualTo("root_to_guest");
+        assertThat(report.shareAccess().get("/export")).endsWith("NFS squash root_to_guest");
+
+        dfs.patchNfsExportConfig("/export", com.dittofs.operator.dfsclient.NfsExportConfig.squash("all_to_admin"));
+        pass();
+        assertThat(dfs.exports.get("/export").squash()).as("a squash changed by hand is reverted")
+                .isEqualTo("root_to_guest");
+
+        dfs.writes.clear();
+        pass();
+        assertThat(dfs.writes).as("converged: reads only").isEmpty();
+        assertThat(changes).isEmpty();
+        assertThat(dfs.users).as("nothing declared: users are not touched").isEmpty();
+    }
+
+    @Test
+    void aConvergedServerGetsNoWriteAndNoLogin() {
+        groups("eng");
+        user("alice", "alice-password").setRole(UserRole.ADMIN);
+        user("bob", "bob-password-1").setGroups(List.of("eng"));
+        ShareGrant eng = new ShareGrant();
+        eng.setGroup("eng");
+        eng.setLevel(AccessLevel.READ);
+        export().setGrants(List.of(grant("alice", AccessLevel.READ_WRITE), eng));
+        AccessReport first = pass();
+        assertThat(first.problem()).isNull();
+        assertThat(dfs.grants.get("/export")).containsEntry("user alice", "read-write")
+                .containsEntry("group eng", "read");
+
+        dfs.writes.clear();
+        AccessReport again = pass();
+        assertThat(dfs.writes).isEmpty();
+        assertThat(changes).isEmpty();
+        assertThat(again.users()).allSatisfy(u -> assertThat(u.ready()).isTrue());
+    }
+
+    @Test
+    void revokingAManagedGrantLeavesAHandMadeOneAlone() {
+        user("alice", "alice-password");
+        export().setGrants(List.of(grant("alice", AccessLevel.READ_WRITE)));
+        dfs.handMade("carol", "carol-password", "user", 2002L);
+        dfs.grantUser("/export", "carol", "read");
+        pass();
+
+        export().setGrants(null);
+        pass();
+        assertThat(dfs.grants.get("/export")).containsOnlyKeys("user carol");
+        assertThat(changes).containsExactly("Revoked the grant on share /export of user alice");
+        assertThat(dfs.users).as("carol is not declared: left alone").containsKey("carol");
+    }
+
+    @Test
+    void enabledFalseIsSentOnCreateAndOnUpdate() {
+        user("alice", "alice-password").setEnabled(false);
+        pass();
+        assertThat(dfs.users.get("alice").enabled()).isFalse();
+
+        user("bob", "bob-password-1");
+        pass();
+        server.getSpec().getUsers().get(1).setEnabled(false);
+        AccessReport report = pass();
+        assertThat(dfs.users.get("bob").enabled()).isFalse();
+        assertThat(dfs.writes).contains("updateUser bob");
+        assertThat(report.users().get(1).message()).isEqualTo("as declared (disabled)");
+    }
+
+    @Test
+    void anAdminIsLoggedInAfterCreationAndAfterAResetSoThatDfsAsksNoFirstChange() {
+        user("alice", "first-password").setRole(UserRole.ADMIN);
+        pass();
+        assertThat(dfs.writes).containsExactly("createUser alice", "loginAs alice");
+        assertThat(dfs.users.get("alice").mustChangePassword()).isFalse();
+
+        passwords.put("alice", Password.of("second-password"));
+        dfs.writes.clear();
+        pass();
+        assertThat(dfs.writes).containsExactly("resetPassword alice", "loginAs alice");
+        assertThat(dfs.users.get("alice").mustChangePassword()).isFalse();
+        assertThat(changes).containsExactly("Reset the password of user alice");
+
+        ledger = new PasswordLedger(); // an operator restart: the password is checked, not reset
+        dfs.writes.clear();
+        pass();
+        assertThat(dfs.writes).containsExactly("loginAs alice");
+        assertThat(changes).isEmpty();
+    }
+
+    @Test
+    void refusalsNameTheGroupOrShareAndThePassGoesOn() {
+        groups("eng", "ops");
+        user("alice", "alice-password");
+        ShareSpec scratch = new ShareSpec();
+        scratch.setName("/scratch");
+        scratch.setGrants(List.of(grant("alice", AccessLevel.READ)));
+        export().setGrants(List.of(grant("alice", AccessLevel.READ_WRITE)));
+        server.getSpec().setShares(List.of(export(), scratch));
+        dfs.refuse.add("group eng");
+        dfs.refuse.add("share /export");
+
+        AccessReport report = pass(Set.of("/export", "/scratch"));
+        assertThat(report.problem().kind()).isEqualTo(AccessReport.Kind.GROUP);
+        assertThat(report.problem().message()).startsWith("group eng: ");
+        assertThat(dfs.groups).containsOnlyKeys("ops");
+        assertThat(dfs.users).containsKey("alice");
+        assertThat(dfs.grants.get("/scratch")).containsEntry("user alice", "read");
+
+        dfs.refuse.remove("group eng");
+        report = pass(Set.of("/export", "/scratch"));
+        assertThat(report.problem().kind()).isEqualTo(AccessReport.Kind.SHARE_ACCESS);
+        assertThat(report.problem().message()).startsWith("share /export grant of user alice: ");
+        assertThat(dfs.groups).containsKeys("eng", "ops");
+    }
+
+    @Test
+    void aDeclaredNameTakesAHandMadeUserOver() {
+        dfs.handMade("alice", "hand-made-pass", "user", null);
+        user("alice", "declared-pass").setUid(1001L);
+        AccessReport report = pass();
+        assertThat(dfs.users.get("alice").uid()).isEqualTo(1001L);
+        assertThat(dfs.passwords.get("alice")).isEqualTo("declared-pass");
+        assertThat(report.managedUsers()).containsExactly("alice");
+
+        server.getSpec().setUsers(null);
+        pass();
+        assertThat(dfs.users).as("managed now: leaving the spec deletes it").doesNotContainKey("alice");
+    }
+
+    @Test
+    void aDisabledUsersPasswordIsLeftAloneUntilItIsEnabledAgain() {
+        user("alice", "first-password").setEnabled(false);
+        pass();
+        ledger = new PasswordLedger(); // operator restart
+        dfs.writes.clear();
+        pass();
+        assertThat(dfs.writes).as("no reset of a user who cannot log in").isEmpty();
+        assertThat(changes).isEmpty();
+
+        passwords.put("alice", Password.of("rotated-password"));
+        pass();
+        assertThat(dfs.passwords.get("alice")).isEqualTo("first-password");
+
+        server.getSpec().getUsers().get(0).setEnabled(true);
+        dfs.writes.clear();
+        pass();
+        assertThat(dfs.writes).as("the new password is set before the account opens")
+                .containsExactly("resetPassword alice", "updateUser alice");
+        assertThat(dfs.passwords.get("alice")).isEqualTo("rotated-password");
+        assertThat(dfs.users.get("alice").enabled()).isTrue();
+    }
+}
