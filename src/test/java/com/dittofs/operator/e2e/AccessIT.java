@@ -258,6 +258,27 @@ class AccessIT extends E2E {
         assertThat(nfsCopy(local, "team", 4242).exitCode()).as("an unknown UID on /team").isNotZero();
     }
 
+    /**
+     * The guide's PersistentVolume on /team, mounted by a kubelet as root for a pod running as alice's UID. dfs checks
+     * no grant for MOUNT and the root's attributes (FSINFO, GETATTR), so root mounts; root itself (squashed, and
+     * checked as dfs's admin, UID 0, which has no grant there) may not list the share; alice's UID lists and writes,
+     * and her files are hers.
+     */
+    @Test
+    void aMountAsRootOnTeamGoesThroughAndOnlyAlicesUidGetsIn() {
+        var asRoot = nfsList("team", 0);
+        assertThat(asRoot.exitCode()).as(asRoot.output()).isNotZero();
+        assertThat(asRoot.output()).as("mounted, then refused the listing").contains("READDIRPLUS")
+                .contains("NFS3ERR_ACCES");
+        String name = "alice-" + UUID.randomUUID() + ".txt";
+        var write = nfsCopy(dir.resolve("mine.txt"), "team", 1001, name);
+        assertThat(write.exitCode()).as(write.output()).isZero();
+        var list = nfsList("team", 1001);
+        assertThat(list.exitCode()).as(list.output()).isZero();
+        assertThat(list.output().lines().filter(l -> l.contains(name))).as(list.output())
+                .singleElement().asString().containsPattern("\\s1001\\s+1001\\s");
+    }
+
     @Test
     void aRotatedPasswordIsTakenWithoutRestartingThePod() throws Exception {
         String configHash = get(NAME).getStatus().getConfigHash();
@@ -414,10 +435,23 @@ class AccessIT extends E2E {
     }
 
     private static ControlPlane.Result nfsCopy(Path local, String share, int uid) {
-        // nfs-cp creates exclusively: a fresh name per call; libnfs sends the uid given in the URL (AUTH_SYS)
-        String url = "nfs://127.0.0.1/" + share + "/f-" + UUID.randomUUID() + ".txt?version=3&nfsport="
-                + Ports.NFS_CONTAINER + "&mountport=" + Ports.NFS_CONTAINER + "&uid=" + uid + "&gid=" + uid;
-        return ControlPlane.exec(List.of("nfs-cp", local.toString(), url), 60);
+        // nfs-cp creates exclusively: a fresh name per call
+        return nfsCopy(local, share, uid, "f-" + UUID.randomUUID() + ".txt");
+    }
+
+    private static ControlPlane.Result nfsCopy(Path local, String share, int uid, String name) {
+        return ControlPlane.exec(List.of("nfs-cp", local.toString(), nfsUrl(share + "/" + name, uid)), 60);
+    }
+
+    /** nfs-ls: MOUNT, the share root's attributes (FSINFO, GETATTR), then its listing (READDIRPLUS). */
+    private static ControlPlane.Result nfsList(String share, int uid) {
+        return ControlPlane.exec(List.of("nfs-ls", nfsUrl(share, uid)), 60);
+    }
+
+    /** libnfs sends the uid and gid given in the URL (AUTH_SYS). */
+    private static String nfsUrl(String path, int uid) {
+        return "nfs://127.0.0.1/" + path + "?version=3&nfsport=" + Ports.NFS_CONTAINER + "&mountport="
+                + Ports.NFS_CONTAINER + "&uid=" + uid + "&gid=" + uid;
     }
 
     private static DfsRest dfsAsAdmin() {
