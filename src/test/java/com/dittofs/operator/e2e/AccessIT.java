@@ -279,6 +279,19 @@ class AccessIT extends E2E {
                 .singleElement().asString().containsPattern("\\s1001\\s+1001\\s");
     }
 
+    /**
+     * A group grant over NFS: bob reaches /team through the readers group (the share gate looks up his dfs groups),
+     * but the share root's ACL has the group's GID, so his client must send gid 3000 in its AUTH_SYS credentials.
+     */
+    @Test
+    void overNfsAGroupGrantNeedsTheGroupsGidInTheCredentials() {
+        var withGid = nfsList("team", 1002, 3000);
+        assertThat(withGid.exitCode()).as(withGid.output()).isZero();
+        var withoutGid = nfsList("team", 1002, 1002);
+        assertThat(withoutGid.exitCode()).as(withoutGid.output()).isNotZero();
+        assertThat(withoutGid.output()).contains("NFS3ERR_ACCES");
+    }
+
     @Test
     void aRotatedPasswordIsTakenWithoutRestartingThePod() throws Exception {
         String configHash = get(NAME).getStatus().getConfigHash();
@@ -331,6 +344,12 @@ class AccessIT extends E2E {
         await().atMost(TIMEOUT).until(() -> condition(NAME, "DataPlaneReady").map(c -> "False".equals(c.getStatus())
                 && "UserSecretMissing".equals(c.getReason()) && c.getMessage().contains("dave-password"))
                 .orElse(false));
+        // as the guide and TROUBLESHOOTING.md say: the server is Failed, its shares are still served
+        await().atMost(TIMEOUT).until(() -> condition(NAME, "Ready").map(c -> "False".equals(c.getStatus())
+                && "DataPlaneNotReady".equals(c.getReason())).orElse(false)
+                && com.dittofs.operator.api.v1alpha1.Phase.Failed == get(NAME).getStatus().getPhase());
+        var alice = SmbClient.run("/team", "alice", "alice-first-password", dir, "ls");
+        assertThat(alice.ok()).as(alice.output()).isTrue();
         admin.secrets().inNamespace(namespace).resource(new SecretBuilder().withNewMetadata()
                 .withName("dave-password").endMetadata().withStringData(Map.of("password", "dave-password-one"))
                 .build()).create();
@@ -445,13 +464,21 @@ class AccessIT extends E2E {
 
     /** nfs-ls: MOUNT, the share root's attributes (FSINFO, GETATTR), then its listing (READDIRPLUS). */
     private static ControlPlane.Result nfsList(String share, int uid) {
-        return ControlPlane.exec(List.of("nfs-ls", nfsUrl(share, uid)), 60);
+        return nfsList(share, uid, uid);
+    }
+
+    private static ControlPlane.Result nfsList(String share, int uid, int gid) {
+        return ControlPlane.exec(List.of("nfs-ls", nfsUrl(share, uid, gid)), 60);
     }
 
     /** libnfs sends the uid and gid given in the URL (AUTH_SYS). */
     private static String nfsUrl(String path, int uid) {
+        return nfsUrl(path, uid, uid);
+    }
+
+    private static String nfsUrl(String path, int uid, int gid) {
         return "nfs://127.0.0.1/" + path + "?version=3&nfsport=" + Ports.NFS_CONTAINER + "&mountport="
-                + Ports.NFS_CONTAINER + "&uid=" + uid + "&gid=" + uid;
+                + Ports.NFS_CONTAINER + "&uid=" + uid + "&gid=" + gid;
     }
 
     private static DfsRest dfsAsAdmin() {
