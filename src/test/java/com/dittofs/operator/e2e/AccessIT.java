@@ -73,8 +73,8 @@ class AccessIT extends E2E {
     }
 
     /**
-     * Back to the guide: its Secrets and spec as written, dave's and erin's Secrets gone, converged, alice's first
-     * password.
+     * Back to the guide: its Secrets and spec as written, the Secrets of the users the tests add gone, converged,
+     * alice's first password.
      */
     @AfterEach
     void backToTheGuide() {
@@ -86,8 +86,9 @@ class AccessIT extends E2E {
                 admin.resource(object).forceConflicts().serverSideApply();
             }
         }
-        admin.secrets().inNamespace(namespace).withName("dave-password").delete();
-        admin.secrets().inNamespace(namespace).withName("erin-password").delete();
+        for (String added : List.of("dave-password", "erin-password", "gina-password")) {
+            admin.secrets().inNamespace(namespace).withName(added).delete();
+        }
         await().atMost(TIMEOUT).until(() -> {
             DittoServer server = get(NAME);
             return server.getMetadata().getGeneration().equals(server.getStatus().getObservedGeneration())
@@ -168,6 +169,9 @@ class AccessIT extends E2E {
                 .equals(u.getName()) && "as declared (disabled)".equals(u.getMessage())));
         var bob = SmbClient.run("/team", "bob", "bob-first-password", dir, "ls");
         assertThat(bob.ok()).as("bob is not disturbed: " + bob.output()).isTrue();
+        // NFS carries no password and dfs does not look at enabled there: alice's UID keeps her grants
+        var overNfs = nfsList("team", 1001);
+        assertThat(overNfs.exitCode()).as(overNfs.output()).isZero();
 
         edit(NAME, s -> s.getSpec().getUsers().get(0).setEnabled(true));
         await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(500)).until(() -> SmbClient.run("/team", "alice",
@@ -207,6 +211,34 @@ class AccessIT extends E2E {
         } finally {
             rest.deleteUser("frank");
         }
+    }
+
+    /** A declared name that is an account made by hand: adopted as declared, and deleted once removed from the spec. */
+    @Test
+    void aDeclaredNameAdoptsTheAccountMadeByHandAndRemovingItDeletesIt() {
+        DfsRest rest = dfsAsAdmin();
+        rest.createUser("gina", "gina-by-hand-1");
+        admin.secrets().inNamespace(namespace).resource(new SecretBuilder().withNewMetadata()
+                .withName("gina-password").endMetadata().withStringData(Map.of("password", "gina-declared-1"))
+                .build()).create();
+        edit(NAME, s -> {
+            UserSpec gina = user("gina", "gina-password");
+            gina.setUid(1600L);
+            s.getSpec().getUsers().add(gina);
+            s.getSpec().getShares().get(1).getGrants().add(grant("gina", AccessLevel.READ));
+        });
+        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(500)).until(() -> SmbClient.run("/docs", "gina",
+                "gina-declared-1", dir, "ls").ok());
+        assertThat(SmbClient.run("/docs", "gina", "gina-by-hand-1", dir, "ls").output())
+                .contains("NT_STATUS_LOGON_FAILURE");
+        assertThat(rest.user("gina").path("uid").asLong()).isEqualTo(1600);
+        await().atMost(TIMEOUT).until(() -> get(NAME).getStatus().getManagedUsers().contains("gina"));
+
+        edit(NAME, s -> {
+            s.getSpec().getUsers().removeIf(u -> "gina".equals(u.getName()));
+            s.getSpec().getShares().get(1).getGrants().removeIf(g -> "gina".equals(g.getUser()));
+        });
+        await().atMost(TIMEOUT).until(() -> !rest.userNames().contains("gina"));
     }
 
     /** With a NodePort -file Service each share's status tells the NodePort-based mount source and UNC path. */
