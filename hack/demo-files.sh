@@ -1,17 +1,21 @@
 # shellcheck shell=bash
 # Sourced by hack/demo.sh on the local control plane: a declared user, the real dfs for the simulated pod, and a
-# file written and read over NFS and SMB with user-space clients (libnfs-utils, smbclient), commands printed.
+# file written and read over NFS and SMB with user-space clients (libnfs-utils, smbclient), commands printed, what
+# is read compared with what was written. A missing client is skipped with the Debian package that gives it;
+# DEMO_STRICT=1 (set by .ci/run) makes a missing client, like any mismatch, fail the demo.
 # Uses KUBECTL, DEMO, log from demo.sh.
 
 DEMO_USER=demo
+DEMO_UID=1000
 DEMO_PASSWORD=demo-password-1
 
 demo_declare_user() {
-  log "declaring user $DEMO_USER (password in Secret demo-password) with read-write on /export"
+  log "declaring user $DEMO_USER (uid/gid $DEMO_UID, password in Secret demo-password) with read-write on /export"
   "$KUBECTL" create secret generic demo-password --from-literal=password="$DEMO_PASSWORD" \
     --dry-run=client -o yaml | "$KUBECTL" apply -f - >/dev/null
   "$KUBECTL" patch dittoserver my-dittofs --type merge -p '{"spec":{
-    "users":[{"name":"'$DEMO_USER'","uid":1000,"passwordSecretRef":{"name":"demo-password","key":"password"}}],
+    "users":[{"name":"'$DEMO_USER'","uid":'$DEMO_UID',"gid":'$DEMO_UID',
+              "passwordSecretRef":{"name":"demo-password","key":"password"}}],
     "shares":[{"name":"/export","grants":[{"user":"'$DEMO_USER'","level":"read-write"}]}]}}' >/dev/null
 }
 
@@ -39,30 +43,69 @@ demo_run() {
   "$@"
 }
 
+demo_fail() {
+  log "FAILED: $*"
+  exit 1
+}
+
+# True when the client is installed; otherwise says which Debian package gives it, and fails in strict mode.
+demo_have() {
+  local tool=$1 package=$2
+  command -v "$tool" >/dev/null && return 0
+  [[ ${DEMO_STRICT:-} == 1 ]] && demo_fail "no $tool (Debian package $package: apt-get install $package)"
+  log "no $tool: skipping this round trip (Debian package $package: apt-get install $package)"
+  return 1
+}
+
+# Compares what a client read with what was written.
+demo_same() {
+  local what=$1 expected=$2 actual=$3
+  [[ $actual == "$expected" ]] || demo_fail "$what: read '$actual', wrote '$expected'"
+  log "$what: read back what was written"
+}
+
 demo_files() {
   log "what the status tells clients (share endpoints, access, users):"
   demo_run "$KUBECTL" get dittoserver my-dittofs -o jsonpath='{.status.shares[0]}{"\n"}{.status.users}{"\n"}'
   local dir; dir=$(mktemp -d)
   local name; name="hello-$(date +%s).txt"
-  echo "hello from the DittoFS demo, $(date -u)" >"$dir/$name"
-  local nfs_url="nfs://127.0.0.1/export/$name?version=3&nfsport=12049&mountport=12049"
-  if command -v nfs-cp >/dev/null; then
-    log "NFS: writing and reading /export/$name (libnfs-utils, as root; the -file Service maps 2049 to 12049)"
-    demo_run nfs-cp "$dir/$name" "$nfs_url"
-    demo_run nfs-cat "$nfs_url"
-  else
-    log "no nfs-cp (apt-get install libnfs-utils): skipping the NFS round trip"
-  fi
-  if command -v smbclient >/dev/null; then
-    log "SMB: user $DEMO_USER writes and reads smb-$name on \\\\127.0.0.1\\export (smbclient; SMB on 1445)"
-    # the password goes through PASSWD, not the command line
-    log "(as printed, with PASSWD=$DEMO_PASSWORD in the environment; the password is in Secret demo-password)"
-    (cd "$dir" && export PASSWD=$DEMO_PASSWORD && demo_run smbclient //127.0.0.1/export -p 1445 -U "$DEMO_USER" \
-      -m SMB3 -c "put $name smb-$name; get smb-$name back-$name")
-    demo_run cat "$dir/back-$name"
-  else
-    log "no smbclient (apt-get install smbclient): skipping the SMB round trip"
-  fi
+  local content; content="hello from the DittoFS demo, $(date -u)"
+  echo "$content" >"$dir/$name"
+  demo_nfs "$dir" "$name" "$content"
+  demo_smb "$dir" "$name" "$content"
   rm -rf "$dir"
   log "mount it for real (root, nfs-common): sudo mount -t nfs -o vers=3,tcp,port=12049,mountport=12049,nolock 127.0.0.1:/export /mnt"
+}
+
+# NFS as the declared user's uid/gid (AUTH_SYS, no password): dfs maps the uid to user demo and its grant.
+demo_nfs() {
+  local dir=$1 name=$2 content=$3
+  if ! demo_have nfs-cp libnfs-utils || ! demo_have nfs-cat libnfs-utils; then return 0; fi
+  local url="nfs://127.0.0.1/export/$name?version=3&nfsport=12049&mountport=12049&uid=$DEMO_UID&gid=$DEMO_UID"
+  log "NFS: writing and reading /export/$name as uid $DEMO_UID ($DEMO_USER) (libnfs-utils; the -file Service maps 2049 to 12049)"
+  demo_run nfs-cp "$dir/$name" "$url" || demo_fail "nfs-cp could not write /export/$name"
+  local got; got=$(demo_run nfs-cat "$url") || demo_fail "nfs-cat could not read /export/$name"
+  echo "$got"
+  demo_same "NFS" "$content" "$got"
+  NFS_WROTE=$name
+}
+
+# SMB as the declared user with its password; also reads back the file written over NFS, when there is one.
+demo_smb() {
+  local dir=$1 name=$2 content=$3
+  if ! demo_have smbclient smbclient; then return 0; fi
+  log "SMB: user $DEMO_USER writes and reads smb-$name on \\\\127.0.0.1\\export (smbclient; SMB on 1445)"
+  # the password goes through PASSWD, not the command line
+  log "(as printed, with PASSWD=$DEMO_PASSWORD in the environment; the password is in Secret demo-password)"
+  local commands="put $name smb-$name; get smb-$name back-$name"
+  [[ -n ${NFS_WROTE:-} ]] && commands+="; get $NFS_WROTE from-nfs-$name"
+  (cd "$dir" && export PASSWD=$DEMO_PASSWORD && demo_run smbclient //127.0.0.1/export -p 1445 -U "$DEMO_USER" \
+    -m SMB3 -c "$commands") || demo_fail "smbclient failed"
+  [[ -f $dir/back-$name ]] || demo_fail "SMB: nothing downloaded"
+  demo_run cat "$dir/back-$name"
+  demo_same "SMB" "$content" "$(cat "$dir/back-$name")"
+  if [[ -n ${NFS_WROTE:-} ]]; then
+    [[ -f $dir/from-nfs-$name ]] || demo_fail "SMB: the file written over NFS was not downloaded"
+    demo_same "SMB, the file written over NFS" "$content" "$(cat "$dir/from-nfs-$name")"
+  fi
 }

@@ -10,6 +10,8 @@
 #   DEMO_EXIT=1 hack/demo.sh        stop everything after printing the result instead of running on
 #   DEMO_DATA_PLANE=pod-ip|off ...  manage dfs adapters/stores/shares reaching dfs on its pod IP, or leave them
 #                                   alone (default: pod-ip where the demo runs dfs itself, else off)
+#   DEMO_STRICT=1 hack/demo.sh      fail when the file round trip cannot run in full (not root, a client missing:
+#                                   libnfs-utils, smbclient) as when what is read differs from what was written
 #
 # Ctrl-C stops the operator and the local control plane. State and logs live in .demo/.
 set -Eeuo pipefail
@@ -27,6 +29,7 @@ LOCAL=1
 RUN_DFS=0
 if ((LOCAL)) && [[ ${DEMO_DATA_PLANE:-pod-ip} != off ]]; then
   if [[ $EUID -eq 0 ]] && command -v unshare >/dev/null && command -v python3 >/dev/null; then RUN_DFS=1
+  elif [[ ${DEMO_STRICT:-} == 1 ]]; then log "DEMO_STRICT=1: the file round trip needs root, unshare and python3"; exit 1
   else log "not root (or no unshare/python3): the demo shows the Kubernetes side only, no dfs runs"; fi
 fi
 

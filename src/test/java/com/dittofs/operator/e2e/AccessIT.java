@@ -13,12 +13,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.dittofs.operator.api.v1alpha1.AccessLevel;
 import com.dittofs.operator.api.v1alpha1.DittoServer;
+import com.dittofs.operator.api.v1alpha1.ServiceType;
+import com.dittofs.operator.api.v1alpha1.ShareEndpoints;
+import com.dittofs.operator.api.v1alpha1.ShareGrant;
 import com.dittofs.operator.api.v1alpha1.ShareStatus;
 import com.dittofs.operator.api.v1alpha1.UserSpec;
 import com.dittofs.operator.api.v1alpha1.UserStatus;
 import com.dittofs.operator.contract.DfsProcess;
 import com.dittofs.operator.naming.Ports;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.SecretKeySelector;
@@ -67,7 +72,10 @@ class AccessIT extends E2E {
         }
     }
 
-    /** Back to the guide: its Secrets and spec as written, dave's Secret gone, converged, alice's first password. */
+    /**
+     * Back to the guide: its Secrets and spec as written, the Secrets of the users the tests add gone, converged,
+     * alice's first password.
+     */
     @AfterEach
     void backToTheGuide() {
         for (HasMetadata object : GuideBlocks.objects("USING_SHARES.md", GUIDE_BLOCK)) {
@@ -78,7 +86,9 @@ class AccessIT extends E2E {
                 admin.resource(object).forceConflicts().serverSideApply();
             }
         }
-        admin.secrets().inNamespace(namespace).withName("dave-password").delete();
+        for (String added : List.of("dave-password", "erin-password", "gina-password")) {
+            admin.secrets().inNamespace(namespace).withName(added).delete();
+        }
         await().atMost(TIMEOUT).until(() -> {
             DittoServer server = get(NAME);
             return server.getMetadata().getGeneration().equals(server.getStatus().getObservedGeneration())
@@ -111,17 +121,160 @@ class AccessIT extends E2E {
     @Test
     void overSmbEachUserHasTheirGrants() throws Exception {
         String content = Files.readString(dir.resolve("mine.txt"));
-        // alice writes and reads back on /team (read-write); she is refused a write on /docs (read).
+        // alice writes and reads back on /team (read-write).
         var write = SmbClient.run("/team", "alice", "alice-first-password", dir, "put mine.txt mine.txt; get mine.txt back.txt");
         assertThat(write.ok()).as(write.output()).isTrue();
         assertThat(Files.readString(dir.resolve("back.txt"))).isEqualTo(content);
-        var refused = SmbClient.run("/docs", "alice", "alice-first-password", dir, "put mine.txt mine.txt");
-        assertThat(refused.output()).contains("NT_STATUS_ACCESS_DENIED");
         // bob reads /team through the readers group, and may not write there.
         var bobReads = SmbClient.run("/team", "bob", "bob-first-password", dir, "get mine.txt bob.txt");
         assertThat(bobReads.ok()).as(bobReads.output()).isTrue();
         assertThat(SmbClient.run("/team", "bob", "bob-first-password", dir, "put mine.txt bob.txt").output())
                 .contains("NT_STATUS_ACCESS_DENIED");
+    }
+
+    /**
+     * alice's {@code read} on /docs: a share she has no grant on refuses her at tree connect as well, so first she
+     * lists it and downloads a file (put there by bob, given read-write for this test); only then is her write refused.
+     */
+    @Test
+    void overSmbAReadGrantListsAndDownloadsButDoesNotWrite() throws Exception {
+        var list = SmbClient.run("/docs", "alice", "alice-first-password", dir, "ls");
+        assertThat(list.ok()).as(list.output()).isTrue();
+        edit(NAME, s -> s.getSpec().getShares().get(1).getGrants().add(grant("bob", AccessLevel.READ_WRITE)));
+        String content = "put on /docs by bob " + UUID.randomUUID();
+        Files.writeString(dir.resolve("doc.txt"), content);
+        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(500)).until(() -> SmbClient.run("/docs", "bob",
+                "bob-first-password", dir, "put doc.txt doc.txt").ok());
+        var listed = SmbClient.run("/docs", "alice", "alice-first-password", dir, "ls");
+        assertThat(listed.ok()).as(listed.output()).isTrue();
+        assertThat(listed.output()).contains("doc.txt");
+        var read = SmbClient.run("/docs", "alice", "alice-first-password", dir, "get doc.txt alice-doc.txt");
+        assertThat(read.ok()).as(read.output()).isTrue();
+        assertThat(Files.readString(dir.resolve("alice-doc.txt"))).isEqualTo(content);
+        var refused = SmbClient.run("/docs", "alice", "alice-first-password", dir, "put mine.txt mine.txt");
+        assertThat(refused.output()).contains("NT_STATUS_ACCESS_DENIED").doesNotContain("tree connect failed");
+    }
+
+    /** {@code enabled: false} refuses the login but keeps the account (its UID, grants); true lets it in again. */
+    @Test
+    void aDisabledUserIsRefusedAndKeepsTheAccount() {
+        edit(NAME, s -> s.getSpec().getUsers().get(0).setEnabled(false));
+        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(500)).until(() -> SmbClient.run("/team", "alice",
+                "alice-first-password", dir, "ls").output().contains("NT_STATUS_LOGON_FAILURE"));
+        DfsRest rest = dfsAsAdmin();
+        JsonNode alice = rest.user("alice");
+        assertThat(alice.path("enabled").asBoolean(true)).as(alice.toString()).isFalse();
+        assertThat(alice.path("uid").asLong()).isEqualTo(1001);
+        await().atMost(TIMEOUT).until(() -> get(NAME).getStatus().getUsers().stream().anyMatch(u -> "alice"
+                .equals(u.getName()) && "as declared (disabled)".equals(u.getMessage())));
+        var bob = SmbClient.run("/team", "bob", "bob-first-password", dir, "ls");
+        assertThat(bob.ok()).as("bob is not disturbed: " + bob.output()).isTrue();
+        // NFS carries no password and dfs does not look at enabled there: alice's UID keeps her grants
+        var overNfs = nfsList("team", 1001);
+        assertThat(overNfs.exitCode()).as(overNfs.output()).isZero();
+
+        edit(NAME, s -> s.getSpec().getUsers().get(0).setEnabled(true));
+        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(500)).until(() -> SmbClient.run("/team", "alice",
+                "alice-first-password", dir, "ls").ok());
+        assertThat(rest.user("alice").path("enabled").asBoolean(false)).isTrue();
+    }
+
+    /**
+     * A declared uid that an account made by hand holds: dfs refuses the user and the condition names it; a free uid
+     * fixes it.
+     */
+    @Test
+    void aUidTakenByAHandMadeAccountIsUserRejectedUntilFixed() {
+        DfsRest rest = dfsAsAdmin();
+        rest.createUser("frank", "frank-by-hand-1", 1500);
+        try {
+            admin.secrets().inNamespace(namespace).resource(new SecretBuilder().withNewMetadata()
+                    .withName("erin-password").endMetadata().withStringData(Map.of("password", "erin-password-one"))
+                    .build()).create();
+            edit(NAME, s -> {
+                UserSpec erin = user("erin", "erin-password");
+                erin.setUid(1500L);
+                s.getSpec().getUsers().add(erin);
+            });
+            await().atMost(TIMEOUT).until(() -> condition(NAME, "DataPlaneReady").map(c -> "False".equals(
+                    c.getStatus()) && "UserRejected".equals(c.getReason()) && c.getMessage().contains("erin"))
+                    .orElse(false));
+            assertThat(get(NAME).getStatus().getUsers()).filteredOn(u -> "erin".equals(u.getName()))
+                    .singleElement().satisfies(u -> assertThat(u.getReady()).isFalse());
+            var alice = SmbClient.run("/team", "alice", "alice-first-password", dir, "ls");
+            assertThat(alice.ok()).as("the other users stay converged: " + alice.output()).isTrue();
+
+            edit(NAME, s -> s.getSpec().getUsers().get(2).setUid(1501L));
+            await().atMost(TIMEOUT).until(() -> condition(NAME, "DataPlaneReady").map(c -> "True".equals(
+                    c.getStatus()) && "Converged".equals(c.getReason())).orElse(false));
+            assertThat(rest.user("erin").path("uid").asLong()).isEqualTo(1501);
+        } finally {
+            rest.deleteUser("frank");
+        }
+    }
+
+    /** A declared name that is an account made by hand: adopted as declared, and deleted once removed from the spec. */
+    @Test
+    void aDeclaredNameAdoptsTheAccountMadeByHandAndRemovingItDeletesIt() {
+        DfsRest rest = dfsAsAdmin();
+        rest.createUser("gina", "gina-by-hand-1");
+        admin.secrets().inNamespace(namespace).resource(new SecretBuilder().withNewMetadata()
+                .withName("gina-password").endMetadata().withStringData(Map.of("password", "gina-declared-1"))
+                .build()).create();
+        edit(NAME, s -> {
+            UserSpec gina = user("gina", "gina-password");
+            gina.setUid(1600L);
+            s.getSpec().getUsers().add(gina);
+            s.getSpec().getShares().get(1).getGrants().add(grant("gina", AccessLevel.READ));
+        });
+        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(500)).until(() -> SmbClient.run("/docs", "gina",
+                "gina-declared-1", dir, "ls").ok());
+        assertThat(SmbClient.run("/docs", "gina", "gina-by-hand-1", dir, "ls").output())
+                .contains("NT_STATUS_LOGON_FAILURE");
+        assertThat(rest.user("gina").path("uid").asLong()).isEqualTo(1600);
+        await().atMost(TIMEOUT).until(() -> get(NAME).getStatus().getManagedUsers().contains("gina"));
+
+        edit(NAME, s -> {
+            s.getSpec().getUsers().removeIf(u -> "gina".equals(u.getName()));
+            s.getSpec().getShares().get(1).getGrants().removeIf(g -> "gina".equals(g.getUser()));
+        });
+        await().atMost(TIMEOUT).until(() -> !rest.userNames().contains("gina"));
+    }
+
+    /** With a NodePort -file Service each share's status tells the NodePort-based mount source and UNC path. */
+    @Test
+    void aNodePortServiceGivesEachShareItsExternalEndpoints() {
+        edit(NAME, s -> s.getSpec().getService().setType(ServiceType.NodePort));
+        await().atMost(TIMEOUT).until(() -> nodePort(Ports.NFS) != null && nodePort(Ports.SMB) != null);
+        int nfs = nodePort(Ports.NFS);
+        int smb = nodePort(Ports.SMB);
+        String node = "<node-address>";
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(get(NAME).getStatus().getShares())
+                .extracting(ShareStatus::getName, ShareStatus::getExternalEndpoints).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("/team", new ShareEndpoints(node + ":/team", nfs,
+                                "\\\\" + node + "\\team", smb)),
+                        org.assertj.core.groups.Tuple.tuple("/docs", new ShareEndpoints(node + ":/docs", nfs,
+                                "\\\\" + node + "\\docs", smb)),
+                        org.assertj.core.groups.Tuple.tuple("/scratch", new ShareEndpoints(node + ":/scratch", nfs,
+                                "\\\\" + node + "\\scratch", smb))));
+        assertThat(get(NAME).getStatus().getShares().get(0).getEndpoints().getNfsPort()).isEqualTo(2049);
+
+        edit(NAME, s -> s.getSpec().getService().setType(ServiceType.ClusterIP));
+        await().atMost(TIMEOUT).until(() -> get(NAME).getStatus().getShares().stream()
+                .allMatch(share -> share.getExternalEndpoints() == null));
+    }
+
+    private static Integer nodePort(String name) {
+        var service = admin.services().inNamespace(namespace).withName(NAME + "-file").get();
+        return service.getSpec().getPorts().stream().filter(p -> name.equals(p.getName())).findFirst()
+                .map(io.fabric8.kubernetes.api.model.ServicePort::getNodePort).orElse(null);
+    }
+
+    private static ShareGrant grant(String user, AccessLevel level) {
+        ShareGrant grant = new ShareGrant();
+        grant.setUser(user);
+        grant.setLevel(level);
+        return grant;
     }
 
     @Test
@@ -135,6 +288,40 @@ class AccessIT extends E2E {
         var asAlice = nfsCopy(local, "team", 1001);
         assertThat(asAlice.exitCode()).as(asAlice.output()).isZero();
         assertThat(nfsCopy(local, "team", 4242).exitCode()).as("an unknown UID on /team").isNotZero();
+    }
+
+    /**
+     * The guide's PersistentVolume on /team, mounted by a kubelet as root for a pod running as alice's UID. dfs checks
+     * no grant for MOUNT and the root's attributes (FSINFO, GETATTR), so root mounts; root itself (squashed, and
+     * checked as dfs's admin, UID 0, which has no grant there) may not list the share; alice's UID lists and writes,
+     * and her files are hers.
+     */
+    @Test
+    void aMountAsRootOnTeamGoesThroughAndOnlyAlicesUidGetsIn() {
+        var asRoot = nfsList("team", 0);
+        assertThat(asRoot.exitCode()).as(asRoot.output()).isNotZero();
+        assertThat(asRoot.output()).as("mounted, then refused the listing").contains("READDIRPLUS")
+                .contains("NFS3ERR_ACCES");
+        String name = "alice-" + UUID.randomUUID() + ".txt";
+        var write = nfsCopy(dir.resolve("mine.txt"), "team", 1001, name);
+        assertThat(write.exitCode()).as(write.output()).isZero();
+        var list = nfsList("team", 1001);
+        assertThat(list.exitCode()).as(list.output()).isZero();
+        assertThat(list.output().lines().filter(l -> l.contains(name))).as(list.output())
+                .singleElement().asString().containsPattern("\\s1001\\s+1001\\s");
+    }
+
+    /**
+     * A group grant over NFS: bob reaches /team through the readers group (the share gate looks up his dfs groups),
+     * but the share root's ACL has the group's GID, so his client must send gid 3000 in its AUTH_SYS credentials.
+     */
+    @Test
+    void overNfsAGroupGrantNeedsTheGroupsGidInTheCredentials() {
+        var withGid = nfsList("team", 1002, 3000);
+        assertThat(withGid.exitCode()).as(withGid.output()).isZero();
+        var withoutGid = nfsList("team", 1002, 1002);
+        assertThat(withoutGid.exitCode()).as(withoutGid.output()).isNotZero();
+        assertThat(withoutGid.output()).contains("NFS3ERR_ACCES");
     }
 
     @Test
@@ -189,6 +376,12 @@ class AccessIT extends E2E {
         await().atMost(TIMEOUT).until(() -> condition(NAME, "DataPlaneReady").map(c -> "False".equals(c.getStatus())
                 && "UserSecretMissing".equals(c.getReason()) && c.getMessage().contains("dave-password"))
                 .orElse(false));
+        // as the guide and TROUBLESHOOTING.md say: the server is Failed, its shares are still served
+        await().atMost(TIMEOUT).until(() -> condition(NAME, "Ready").map(c -> "False".equals(c.getStatus())
+                && "DataPlaneNotReady".equals(c.getReason())).orElse(false)
+                && com.dittofs.operator.api.v1alpha1.Phase.Failed == get(NAME).getStatus().getPhase());
+        var alice = SmbClient.run("/team", "alice", "alice-first-password", dir, "ls");
+        assertThat(alice.ok()).as(alice.output()).isTrue();
         admin.secrets().inNamespace(namespace).resource(new SecretBuilder().withNewMetadata()
                 .withName("dave-password").endMetadata().withStringData(Map.of("password", "dave-password-one"))
                 .build()).create();
@@ -293,10 +486,31 @@ class AccessIT extends E2E {
     }
 
     private static ControlPlane.Result nfsCopy(Path local, String share, int uid) {
-        // nfs-cp creates exclusively: a fresh name per call; libnfs sends the uid given in the URL (AUTH_SYS)
-        String url = "nfs://127.0.0.1/" + share + "/f-" + UUID.randomUUID() + ".txt?version=3&nfsport="
-                + Ports.NFS_CONTAINER + "&mountport=" + Ports.NFS_CONTAINER + "&uid=" + uid + "&gid=" + uid;
-        return ControlPlane.exec(List.of("nfs-cp", local.toString(), url), 60);
+        // nfs-cp creates exclusively: a fresh name per call
+        return nfsCopy(local, share, uid, "f-" + UUID.randomUUID() + ".txt");
+    }
+
+    private static ControlPlane.Result nfsCopy(Path local, String share, int uid, String name) {
+        return ControlPlane.exec(List.of("nfs-cp", local.toString(), nfsUrl(share + "/" + name, uid)), 60);
+    }
+
+    /** nfs-ls: MOUNT, the share root's attributes (FSINFO, GETATTR), then its listing (READDIRPLUS). */
+    private static ControlPlane.Result nfsList(String share, int uid) {
+        return nfsList(share, uid, uid);
+    }
+
+    private static ControlPlane.Result nfsList(String share, int uid, int gid) {
+        return ControlPlane.exec(List.of("nfs-ls", nfsUrl(share, uid, gid)), 60);
+    }
+
+    /** libnfs sends the uid and gid given in the URL (AUTH_SYS). */
+    private static String nfsUrl(String path, int uid) {
+        return nfsUrl(path, uid, uid);
+    }
+
+    private static String nfsUrl(String path, int uid, int gid) {
+        return "nfs://127.0.0.1/" + path + "?version=3&nfsport=" + Ports.NFS_CONTAINER + "&mountport="
+                + Ports.NFS_CONTAINER + "&uid=" + uid + "&gid=" + gid;
     }
 
     private static DfsRest dfsAsAdmin() {

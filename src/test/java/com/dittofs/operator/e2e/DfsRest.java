@@ -79,6 +79,19 @@ final class DfsRest {
         send("POST", "/api/v1/users", Map.of("username", name, "password", password), token);
     }
 
+    /** An account made by hand with a Unix UID, as {@code dfsctl user create --uid} would. */
+    void createUser(String name, String password, long uid) {
+        send("POST", "/api/v1/users", Map.of("username", name, "password", password, "uid", uid), token);
+    }
+
+    JsonNode user(String name) {
+        return send("GET", "/api/v1/users/" + name, null, token);
+    }
+
+    void deleteUser(String name) {
+        send("DELETE", "/api/v1/users/" + name, null, token);
+    }
+
     private JsonNode send(String method, String path, Object body, String bearer) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
