@@ -3,7 +3,9 @@ package com.dittofs.operator.dataplane;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import com.dittofs.operator.api.v1alpha1.DittoServerSpec;
 import com.dittofs.operator.api.v1alpha1.GroupSpec;
@@ -45,6 +47,7 @@ public record DesiredAccess(List<DesiredGroup> groups, List<DesiredUser> users, 
         }
     }
 
+    /** @param groups the groups it belongs to in dfs: none while disabled (see {@link #from}) */
     public record DesiredUser(String name, Password password, String role, Long uid, Long gid, List<String> groups,
             boolean enabled) {
     }
@@ -59,11 +62,17 @@ public record DesiredAccess(List<DesiredGroup> groups, List<DesiredUser> users, 
     public record NfsExport(String squash, Long anonymousUid, Long anonymousGid, boolean allowAuthSys) {
     }
 
-    public record ShareAccess(List<Grant> grants, NfsExport nfs, String defaultPermission) {
+    /**
+     * @param grants the grants dfs should hold: the declared ones but those to disabled users
+     * @param suspended the declared grants to disabled users, held back until the user is enabled again
+     */
+    public record ShareAccess(List<Grant> grants, List<Grant> suspended, NfsExport nfs, String defaultPermission) {
 
         /** One line for the status: the grants, everyone else, and the squash mode. */
         public String summary() {
-            String granted = grants.stream().map(g -> g.label() + ": " + g.level()).collect(Collectors.joining(", "));
+            String granted = Stream.concat(grants.stream().map(g -> g.label() + ": " + g.level()),
+                    suspended.stream().map(g -> g.label() + ": " + g.level() + " (suspended: user disabled)"))
+                    .collect(Collectors.joining(", "));
             return (granted.isEmpty() ? "" : granted + "; ") + "everyone else: " + defaultPermission + "; NFS squash "
                     + nfs.squash();
         }
@@ -73,15 +82,23 @@ public record DesiredAccess(List<DesiredGroup> groups, List<DesiredUser> users, 
         return new DesiredAccess(List.of(), List.of(), Map.of());
     }
 
-    /** @param passwords each declared user's password by user name (absent: not found) */
+    /**
+     * dfs does not look at {@code enabled} over NFS (no password there, only the UID the client sends), so a disabled
+     * user also loses its own grants and its group memberships in dfs until it is enabled again: disabled means no
+     * access by any protocol.
+     *
+     * @param passwords each declared user's password by user name (absent: not found)
+     */
     public static DesiredAccess from(DittoServerSpec spec, Map<String, Password> passwords) {
         List<DesiredGroup> groups = spec.getGroups() == null ? List.of()
                 : spec.getGroups().stream().map(DesiredAccess::group).toList();
         List<DesiredUser> users = spec.getUsers() == null ? List.of()
                 : spec.getUsers().stream().map(u -> user(u, passwords.get(u.getName()))).toList();
+        Set<String> disabled = users.stream().filter(u -> !u.enabled()).map(DesiredUser::name)
+                .collect(Collectors.toSet());
         Map<String, ShareAccess> shares = new LinkedHashMap<>();
         if (spec.getShares() != null) {
-            spec.getShares().forEach(s -> shares.put(s.getName(), share(s)));
+            spec.getShares().forEach(s -> shares.put(s.getName(), share(s, disabled)));
         }
         return new DesiredAccess(groups, users, shares);
     }
@@ -93,15 +110,17 @@ public record DesiredAccess(List<DesiredGroup> groups, List<DesiredUser> users, 
     private static DesiredUser user(UserSpec user, Password password) {
         Password known = password != null ? password
                 : Password.missing("the password Secret of user " + user.getName() + " was not read");
+        boolean enabled = !Boolean.FALSE.equals(user.getEnabled());
         return new DesiredUser(user.getName(), known, user.getRole().wire(), user.getUid(), user.getGid(),
-                user.getGroups() == null ? List.of() : List.copyOf(user.getGroups()),
-                !Boolean.FALSE.equals(user.getEnabled()));
+                user.getGroups() == null || !enabled ? List.of() : List.copyOf(user.getGroups()), enabled);
     }
 
-    private static ShareAccess share(ShareSpec share) {
-        List<Grant> grants = share.getGrants() == null ? List.of() : share.getGrants().stream()
-                .map(DesiredAccess::grant).toList();
-        return new ShareAccess(grants, nfs(share.getNfs()), share.getDefaultPermission().wire());
+    private static ShareAccess share(ShareSpec share, Set<String> disabledUsers) {
+        Map<Boolean, List<Grant>> suspended = (share.getGrants() == null ? Stream.<ShareGrant>empty()
+                : share.getGrants().stream()).map(DesiredAccess::grant)
+                .collect(Collectors.partitioningBy(g -> !g.group() && disabledUsers.contains(g.name())));
+        return new ShareAccess(suspended.get(false), suspended.get(true), nfs(share.getNfs()),
+                share.getDefaultPermission().wire());
     }
 
     private static Grant grant(ShareGrant grant) {

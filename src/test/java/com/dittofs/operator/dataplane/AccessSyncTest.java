@@ -156,6 +156,31 @@ class AccessSyncTest {
     }
 
     @Test
+    void aDisabledUserHoldsNoGrantAndNoGroupUntilEnabledAgain() {
+        groups("team");
+        UserSpec alice = user("alice", "alice-password");
+        alice.setGroups(List.of("team"));
+        export().setGrants(List.of(grant("alice", AccessLevel.READ_WRITE)));
+        pass();
+        assertThat(dfs.grants.get("/export")).containsEntry("user alice", "read-write");
+        assertThat(dfs.users.get("alice").groups()).containsExactly("team");
+
+        alice.setEnabled(false); // NFS never asks dfs whether a user is enabled: its grants must go
+        AccessReport report = pass();
+        assertThat(dfs.grants.get("/export")).doesNotContainKey("user alice");
+        assertThat(dfs.users.get("alice").groups()).isEmpty();
+        assertThat(dfs.users.get("alice").enabled()).isFalse();
+        assertThat(report.shareAccess().get("/export"))
+                .startsWith("user alice: read-write (suspended: user disabled); everyone else");
+
+        alice.setEnabled(true);
+        pass();
+        assertThat(dfs.grants.get("/export")).containsEntry("user alice", "read-write");
+        assertThat(dfs.users.get("alice").groups()).containsExactly("team");
+        assertThat(dfs.users.get("alice").enabled()).isTrue();
+    }
+
+    @Test
     void anAdminIsLoggedInAfterCreationAndAfterAResetSoThatDfsAsksNoFirstChange() {
         user("alice", "first-password").setRole(UserRole.ADMIN);
         pass();

@@ -155,7 +155,10 @@ class AccessIT extends E2E {
         assertThat(refused.output()).contains("NT_STATUS_ACCESS_DENIED").doesNotContain("tree connect failed");
     }
 
-    /** {@code enabled: false} refuses the login but keeps the account (its UID, grants); true lets it in again. */
+    /**
+     * {@code enabled: false} refuses the login and, over NFS, the grants, but keeps the account and its UID; true
+     * lets it in again by both protocols.
+     */
     @Test
     void aDisabledUserIsRefusedAndKeepsTheAccount() {
         edit(NAME, s -> s.getSpec().getUsers().get(0).setEnabled(false));
@@ -169,14 +172,16 @@ class AccessIT extends E2E {
                 .equals(u.getName()) && "as declared (disabled)".equals(u.getMessage())));
         var bob = SmbClient.run("/team", "bob", "bob-first-password", dir, "ls");
         assertThat(bob.ok()).as("bob is not disturbed: " + bob.output()).isTrue();
-        // NFS carries no password and dfs does not look at enabled there: alice's UID keeps her grants
-        var overNfs = nfsList("team", 1001);
-        assertThat(overNfs.exitCode()).as(overNfs.output()).isZero();
+        // NFS carries no password and dfs does not look at enabled there: the operator takes her grants away
+        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(500))
+                .until(() -> nfsList("team", 1001).exitCode() != 0);
 
         edit(NAME, s -> s.getSpec().getUsers().get(0).setEnabled(true));
         await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(500)).until(() -> SmbClient.run("/team", "alice",
                 "alice-first-password", dir, "ls").ok());
         assertThat(rest.user("alice").path("enabled").asBoolean(false)).isTrue();
+        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(500))
+                .until(() -> nfsList("team", 1001).exitCode() == 0);
     }
 
     /**

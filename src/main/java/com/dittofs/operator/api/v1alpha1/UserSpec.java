@@ -56,8 +56,9 @@ public class UserSpec {
     private List<String> groups;
 
     @Default("true")
-    @JsonPropertyDescription("Whether the user may log in. A disabled user keeps its account and grants; its password"
-            + " is left as it is in dfs until the user is enabled again, when it is set from the Secret first.")
+    @JsonPropertyDescription("Whether the user may use the server. A disabled user keeps its account and uid but may"
+            + " not log in, and holds no grants and no group memberships in dfs (NFS does not ask whether a user is"
+            + " enabled), until it is enabled again; its password is then set from the Secret first.")
     private Boolean enabled = true;
 
     public String getName() {
