@@ -246,7 +246,10 @@ class AccessIT extends E2E {
         await().atMost(TIMEOUT).until(() -> !rest.userNames().contains("gina"));
     }
 
-    /** With a NodePort -file Service each share's status tells the NodePort-based mount source and UNC path. */
+    /**
+     * With a NodePort -file Service each share's status tells the NodePort-based mount source and UNC path; with a
+     * LoadBalancer, nothing until it has an address, then that address with the Service's ports.
+     */
     @Test
     void aNodePortServiceGivesEachShareItsExternalEndpoints() {
         edit(NAME, s -> s.getSpec().getService().setType(ServiceType.NodePort));
@@ -263,6 +266,19 @@ class AccessIT extends E2E {
                         org.assertj.core.groups.Tuple.tuple("/scratch", new ShareEndpoints(node + ":/scratch", nfs,
                                 "\\\\" + node + "\\scratch", smb))));
         assertThat(get(NAME).getStatus().getShares().get(0).getEndpoints().getNfsPort()).isEqualTo(2049);
+
+        // a LoadBalancer without an address yet gives no external endpoint; once it has one, its address and ports
+        edit(NAME, s -> s.getSpec().getService().setType(ServiceType.LoadBalancer));
+        await().atMost(TIMEOUT).until(() -> get(NAME).getStatus().getShares().stream()
+                .allMatch(share -> share.getExternalEndpoints() == null));
+        admin.services().inNamespace(namespace).withName(NAME + "-file").editStatus(svc -> {
+            svc.getStatus().setLoadBalancer(new io.fabric8.kubernetes.api.model.LoadBalancerStatusBuilder()
+                    .addNewIngress().withIp("203.0.113.10").endIngress().build());
+            return svc;
+        });
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(get(NAME).getStatus().getShares().get(0)
+                .getExternalEndpoints()).isEqualTo(new ShareEndpoints("203.0.113.10:/team", 2049,
+                        "\\\\203.0.113.10\\team", 445)));
 
         edit(NAME, s -> s.getSpec().getService().setType(ServiceType.ClusterIP));
         await().atMost(TIMEOUT).until(() -> get(NAME).getStatus().getShares().stream()
