@@ -230,7 +230,10 @@ public class DittoServerReconciler implements Reconciler<DittoServer> {
         status = VolumesStatus.carryOver(server, status);
         meters.reconciled(false);
         meters.conditionsSeen(status);
-        if (Problems.isNew(server, status)) {
+        if (Problems.isNew(server, status) && ErrorMessages.apiServerUnreachable(e)) {
+            LOG.warnf("Reconciling DittoServer %s/%s failed: %s Cause: %s", server.getMetadata().getNamespace(),
+                    server.getMetadata().getName(), Problems.ready(status).getMessage(), ErrorMessages.shortCause(e));
+        } else if (Problems.isNew(server, status)) {
             // The stack once per new problem; the condition carries only a sentence, and retries stay quiet.
             LOG.errorf(e, "Reconciling DittoServer %s/%s failed: %s", server.getMetadata().getNamespace(),
                     server.getMetadata().getName(), Problems.ready(status).getMessage());

@@ -40,6 +40,15 @@ final class ErrorMessages {
                 + "; the operator retries, and its log has the details.";
     }
 
+    /**
+     * Whether the apiserver gave no answer at all (connection refused or closed, a timeout): what an apiserver
+     * restart or a control-plane upgrade looks like, not a defect, so the log says it without a stack trace.
+     */
+    static boolean apiServerUnreachable(Throwable error) {
+        Throwable cause = firstCause(error);
+        return kubernetesAnswer(cause).isEmpty() && find(cause, KubernetesClientException.class).isPresent();
+    }
+
     /** A short cause for a Warning event: the innermost exception's own first line, bounded. */
     static String shortCause(Throwable error) {
         Throwable root = rootCause(firstCause(error));

@@ -105,6 +105,16 @@ class ErrorMessagesTest {
     }
 
     @Test
+    void onlyAnApiServerThatGaveNoAnswerCountsAsUnreachable() {
+        var closed = new KubernetesClientException("An error has occurred.", new java.io.IOException("closed"));
+        assertThat(ErrorMessages.apiServerUnreachable(new RuntimeException("workflow", closed))).isTrue();
+        var forbidden = new KubernetesClientException(new StatusBuilder().withCode(403).withMessage("forbidden")
+                .build());
+        assertThat(ErrorMessages.apiServerUnreachable(forbidden)).isFalse();
+        assertThat(ErrorMessages.apiServerUnreachable(new IllegalStateException("a bug"))).isFalse();
+    }
+
+    @Test
     void anUnknownExceptionGetsAGenericSentenceWithItsSimpleName() {
         var e = new IllegalStateException("something deep" + STACK);
         assertThat(ErrorMessages.describe(e)).isEqualTo("The reconcile failed with an unexpected"
