@@ -1,6 +1,7 @@
 package com.dittofs.operator.dependent;
 
 import com.dittofs.operator.api.v1alpha1.DittoServer;
+import com.dittofs.operator.api.v1alpha1.MetricsSpec;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.workflow.Condition;
@@ -11,6 +12,6 @@ public class MetricsEnabled implements Condition<Object, DittoServer> {
     @Override
     public boolean isMet(DependentResource<Object, DittoServer> dependent, DittoServer server,
             Context<DittoServer> context) {
-        return Boolean.TRUE.equals(server.getSpec().getMetrics().getEnabled());
+        return MetricsSpec.enabledIn(server.getSpec());
     }
 }

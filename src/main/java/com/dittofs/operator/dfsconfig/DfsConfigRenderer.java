@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import com.dittofs.operator.api.v1alpha1.ControlPlaneTlsSpec;
 import com.dittofs.operator.api.v1alpha1.DatabaseType;
 import com.dittofs.operator.api.v1alpha1.DittoServerSpec;
+import com.dittofs.operator.api.v1alpha1.MetricsSpec;
 import com.dittofs.operator.api.v1alpha1.PerconaSpec;
 import com.dittofs.operator.naming.Names;
 import com.dittofs.operator.naming.Ports;
@@ -41,7 +42,7 @@ public final class DfsConfigRenderer {
                         new DfsConfig.Postgres(POSTGRES_DEFAULT_PORT, POSTGRES_DEFAULT_SSLMODE))
                 : new DfsConfig.Database("sqlite", new DfsConfig.Sqlite(Names.SQLITE_PATH), null);
         var controlPlane = new DfsConfig.ControlPlane(ALL_INTERFACES, spec.getControlPlane().getPort(), tls(spec));
-        var metrics = Boolean.TRUE.equals(spec.getMetrics().getEnabled())
+        var metrics = MetricsSpec.enabledIn(spec)
                 ? new DfsConfig.Metrics(true, ALL_INTERFACES, spec.getMetrics().getPort(), Ports.METRICS_PATH)
                 : new DfsConfig.Metrics(false, null, null, null);
         return new DfsConfig(logging, SHUTDOWN_TIMEOUT, database, controlPlane, metrics);

@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import java.util.concurrent.ExecutorService;
 
+import com.dittofs.operator.api.v1alpha1.MetricsSpec;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -191,7 +192,7 @@ public class DataPlaneStep {
         if (settings.apiAccess() == DataPlaneSettings.ApiAccess.POD_IP) {
             return pod.get();
         }
-        if (!Boolean.TRUE.equals(server.getSpec().getMetrics().getEnabled())) {
+        if (!MetricsSpec.enabledIn(server.getSpec())) {
             return null;
         }
         try {

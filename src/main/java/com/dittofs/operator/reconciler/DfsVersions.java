@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import com.dittofs.operator.api.v1alpha1.DittoServer;
+import com.dittofs.operator.api.v1alpha1.MetricsSpec;
 import com.dittofs.operator.config.DataPlaneSettings;
 import com.dittofs.operator.naming.Names;
 import com.dittofs.operator.naming.Ports;
@@ -49,7 +50,7 @@ final class DfsVersions {
      * operator reaches the API; empty with metrics off (the version is then unknown).
      */
     static Optional<URI> metricsUri(DittoServer server, Pod pod, DataPlaneSettings.ApiAccess access) {
-        if (!Boolean.TRUE.equals(server.getSpec().getMetrics().getEnabled())) {
+        if (!MetricsSpec.enabledIn(server.getSpec())) {
             return Optional.empty();
         }
         String host = access == DataPlaneSettings.ApiAccess.SERVICE

@@ -26,6 +26,11 @@ public class MetricsSpec {
     @JsonPropertyDescription("A Prometheus Operator ServiceMonitor for the -metrics Service.")
     private ServiceMonitorSpec serviceMonitor;
 
+    /** Whether the spec asks for metrics (the one test of it for the Service, config, version and pod reads). */
+    public static boolean enabledIn(DittoServerSpec spec) {
+        return spec.getMetrics() != null && Boolean.TRUE.equals(spec.getMetrics().getEnabled());
+    }
+
     public ServiceMonitorSpec getServiceMonitor() {
         return serviceMonitor;
     }
