@@ -230,10 +230,11 @@ public class DittoServerReconciler implements Reconciler<DittoServer> {
         status = VolumesStatus.carryOver(server, status);
         meters.reconciled(false);
         meters.conditionsSeen(status);
-        if (Problems.isNew(server, status) && ErrorMessages.apiServerUnreachable(e)) {
+        boolean newProblem = Problems.isNew(server, status);
+        if (newProblem && ErrorMessages.apiServerUnreachable(e)) {
             LOG.warnf("Reconciling DittoServer %s/%s failed: %s Cause: %s", server.getMetadata().getNamespace(),
                     server.getMetadata().getName(), Problems.ready(status).getMessage(), ErrorMessages.shortCause(e));
-        } else if (Problems.isNew(server, status)) {
+        } else if (newProblem) {
             // The stack once per new problem; the condition carries only a sentence, and retries stay quiet.
             LOG.errorf(e, "Reconciling DittoServer %s/%s failed: %s", server.getMetadata().getNamespace(),
                     server.getMetadata().getName(), Problems.ready(status).getMessage());
