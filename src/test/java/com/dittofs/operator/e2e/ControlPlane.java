@@ -131,7 +131,8 @@ public final class ControlPlane {
         }
     }
 
-    private static Map<String, String> readEnv(Path file) {
+    /** The {@code export KEY=value} lines of a cluster's env file (hack/cluster.sh). */
+    public static Map<String, String> readEnv(Path file) {
         Map<String, String> env = new HashMap<>();
         try {
             for (String line : Files.readAllLines(file)) {

@@ -1,0 +1,274 @@
+package com.dittofs.operator.node;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import com.dittofs.operator.api.v1alpha1.DittoServer;
+import com.dittofs.operator.packaging.Helm;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.Watch;
+import io.fabric8.kubernetes.client.Watcher;
+import io.fabric8.kubernetes.client.WatcherException;
+
+/**
+ * The operator as users run it: installed with the chart into a real node's cluster, its own image running as a pod
+ * with the chart's RBAC and ServiceAccount only, two replicas under leader election; the dfs pod it renders started
+ * by a real kubelet under the restricted Pod Security level, made Ready by the kubelet's probes, and reached by real
+ * NFS and SMB clients through its Service (kube-proxy). The steps build on each other and run in order.
+ */
+@Tag("node")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class NodeTierIT {
+
+    /** Generous: a cold two-core machine with other work beside it. */
+    static final Duration TIMEOUT = Duration.ofMinutes(5);
+    static final String OPERATOR_NS = "dittofs-system";
+    static final String APPS = "apps";
+    static final String SERVER = "my-dittofs";
+    static final String USER = "demo";
+    static final int USER_ID = 1000;
+    static final String PASSWORD = "demo-password-1";
+    static final String SAMPLE = "docs/samples/dittofs_v1alpha1_dittoserver.yaml";
+    static final String LEASE = "dittofs-operator-lock";
+
+    static RealNode node;
+    static KubernetesClient admin;
+    static String fileName;
+    static String content;
+
+    @BeforeAll
+    static void start() {
+        node = RealNode.start();
+        admin = node.admin();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (admin != null) {
+            admin.close();
+        }
+        if (node != null) {
+            node.stop();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theChartRunsTheOperatorImageAsTwoReplicasUnderLeaderElection() {
+        node.kubectl("create", "namespace", OPERATOR_NS);
+        node.kubectl("label", "namespace", OPERATOR_NS, "pod-security.kubernetes.io/enforce=restricted");
+        long t0 = System.nanoTime();
+        new Helm(node.kubeEnv()).run("install", "dittofs-operator", Helm.CHART.toString(), "-n", OPERATOR_NS,
+                "--set", "image.repository=" + RealNode.OPERATOR_IMAGE_REPOSITORY,
+                "--set", "image.tag=" + RealNode.OPERATOR_IMAGE_TAG, "--set", "replicaCount=2",
+                "--wait", "--timeout", "5m").orFail();
+        System.out.printf("NODE operator pods Ready %.1f s after helm install%n", RealNode.seconds(t0));
+
+        List<Pod> pods = operatorPods();
+        assertThat(pods).hasSize(2).allSatisfy(p -> {
+            assertThat(ready(p)).as("pod %s ready", p.getMetadata().getName()).isTrue();
+            assertThat(p.getSpec().getServiceAccountName()).isEqualTo("dittofs-operator");
+            assertThat(p.getStatus().getContainerStatuses().get(0).getRestartCount()).isZero();
+        });
+        await().atMost(TIMEOUT).until(() -> leaseHolder() != null);
+        assertThat(pods.stream().map(p -> p.getMetadata().getName())).contains(leaseHolder());
+    }
+
+    @Test
+    @Order(2)
+    void theBasicSampleServesAFileOverNfsThatSmbReadsBackThroughTheService() throws Exception {
+        node.kubectl("create", "namespace", APPS);
+        node.kubectl("label", "namespace", APPS, "pod-security.kubernetes.io/enforce=restricted");
+        node.kubectl("-n", APPS, "create", "secret", "generic", "demo-password", "--from-literal=password=" + PASSWORD);
+        long t0 = System.nanoTime();
+        node.kubectl("-n", APPS, "apply", "-f", SAMPLE);
+        node.kubectl("-n", APPS, "patch", "dittoserver", SERVER, "--type", "merge", "-p", """
+                {"spec":{"users":[{"name":"%s","uid":%d,"gid":%d,
+                  "passwordSecretRef":{"name":"demo-password","key":"password"}}],
+                 "shares":[{"name":"/export","grants":[{"user":"%s","level":"read-write"}]}]}}"""
+                .formatted(USER, USER_ID, USER_ID, USER));
+        awaitServerReady();
+        Pod pod = serverPod();
+        System.out.printf("NODE DittoServer Ready %.1f s after create; pod Ready %d s after it was created%n",
+                RealNode.seconds(t0), Duration.between(Instant.parse(pod.getMetadata().getCreationTimestamp()),
+                        Instant.parse(readyCondition(pod).getLastTransitionTime())).toSeconds());
+
+        assertRestricted(pod);
+        fileName = "hello-" + System.nanoTime() + ".txt";
+        content = "written over NFS through the -file Service at " + Instant.now();
+        Path local = Files.createTempDirectory("node-tier").resolve(fileName);
+        Files.writeString(local, content);
+        FileClients clients = clients();
+        clients.nfsWrite(local, fileName, USER_ID);
+        assertThat(clients.nfsRead(fileName, USER_ID)).isEqualTo(content);
+        assertThat(clients.smbRead(USER, PASSWORD, fileName)).isEqualTo(content);
+    }
+
+    @Test
+    @Order(3)
+    void aDeletedPodComesBackWithTheFile() {
+        String before = serverPod().getMetadata().getUid();
+        admin.pods().inNamespace(APPS).withName(SERVER + "-0").delete();
+        await().atMost(TIMEOUT).until(() -> {
+            Pod p = admin.pods().inNamespace(APPS).withName(SERVER + "-0").get();
+            return p != null && !before.equals(p.getMetadata().getUid()) && ready(p);
+        });
+        awaitServerReady();
+        assertThat(clients().nfsRead(fileName, USER_ID)).isEqualTo(content);
+    }
+
+    @Test
+    @Order(4)
+    void scaledToZeroAndBackTheFileIsStillThere() {
+        node.kubectl("-n", APPS, "patch", "dittoserver", SERVER, "--type", "merge", "-p", "{\"spec\":{\"replicas\":0}}");
+        await().atMost(TIMEOUT).until(() -> admin.pods().inNamespace(APPS).withName(SERVER + "-0").get() == null);
+        node.kubectl("-n", APPS, "patch", "dittoserver", SERVER, "--type", "merge", "-p", "{\"spec\":{\"replicas\":1}}");
+        awaitServerReady();
+        assertThat(clients().smbRead(USER, PASSWORD, fileName)).isEqualTo(content);
+    }
+
+    @Test
+    @Order(5)
+    void anImageChangeRollsThePodOnceAndTheOldOneStopsWithinItsGracePeriod() {
+        String newImage = RealNode.DFS_IMAGE + "-rolled";
+        node.ctr("images", "tag", "--force", RealNode.DFS_IMAGE, newImage).orFail();
+        Pod old = serverPod();
+        long grace = old.getSpec().getTerminationGracePeriodSeconds();
+        Map<String, Instant> deletionSeen = new ConcurrentHashMap<>();
+        Map<String, Instant> goneAt = new ConcurrentHashMap<>();
+        Set<String> uids = ConcurrentHashMap.newKeySet();
+        uids.add(old.getMetadata().getUid());
+        try (Watch ignored = admin.pods().inNamespace(APPS).withLabel("app.kubernetes.io/instance", SERVER)
+                .watch(new Watcher<>() {
+                    @Override
+                    public void eventReceived(Action action, Pod pod) {
+                        String uid = pod.getMetadata().getUid();
+                        uids.add(uid);
+                        if (pod.getMetadata().getDeletionTimestamp() != null) {
+                            deletionSeen.putIfAbsent(uid, Instant.now());
+                        }
+                        if (action == Action.DELETED) {
+                            goneAt.putIfAbsent(uid, Instant.now());
+                        }
+                    }
+
+                    @Override
+                    public void onClose(WatcherException cause) {
+                    }
+                })) {
+            node.kubectl("-n", APPS, "patch", "dittoserver", SERVER, "--type", "merge", "-p",
+                    "{\"spec\":{\"image\":\"" + newImage + "\"}}");
+            await().atMost(TIMEOUT).until(() -> {
+                Pod p = admin.pods().inNamespace(APPS).withName(SERVER + "-0").get();
+                return p != null && newImage.equals(p.getSpec().getContainers().get(0).getImage()) && ready(p);
+            });
+            awaitServerReady();
+        }
+        String oldUid = old.getMetadata().getUid();
+        assertThat(uids).as("pods seen during the roll").hasSize(2);
+        assertThat(goneAt).containsKey(oldUid);
+        Duration stopping = Duration.between(deletionSeen.get(oldUid), goneAt.get(oldUid));
+        System.out.printf("NODE old dfs pod stopped %.1f s after its deletion (grace period %d s)%n",
+                stopping.toMillis() / 1000.0, grace);
+        assertThat(stopping).isLessThanOrEqualTo(Duration.ofSeconds(grace));
+        assertThat(clients().nfsRead(fileName, USER_ID)).isEqualTo(content);
+    }
+
+    @Test
+    @Order(6)
+    void whenTheLeaderPodIsKilledTheStandbyTakesOverAndConverges() {
+        String leader = leaseHolder();
+        String standby = operatorPods().stream().map(p -> p.getMetadata().getName()).filter(n -> !n.equals(leader))
+                .findFirst().orElseThrow();
+        long t0 = System.nanoTime();
+        node.kubectl("-n", OPERATOR_NS, "delete", "pod", leader, "--grace-period=0", "--force");
+        await().atMost(TIMEOUT).until(() -> standby.equals(leaseHolder()));
+        System.out.printf("NODE standby %s holds the lease %.1f s after the leader was killed%n", standby,
+                RealNode.seconds(t0));
+        node.kubectl("-n", APPS, "patch", "dittoserver", SERVER, "--type", "merge", "-p",
+                "{\"spec\":{\"service\":{\"annotations\":{\"node-tier/after-failover\":\"yes\"}}}}");
+        await().atMost(TIMEOUT).until(() -> "yes".equals(admin.services().inNamespace(APPS)
+                .withName(SERVER + "-file").get().getMetadata().getAnnotations().get("node-tier/after-failover")));
+        awaitServerReady();
+    }
+
+    // ---- helpers ----
+
+    static void awaitServerReady() {
+        await().atMost(TIMEOUT).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            DittoServer s = admin.resources(DittoServer.class).inNamespace(APPS).withName(SERVER).get();
+            return s != null && s.getStatus() != null
+                    && s.getMetadata().getGeneration().equals(s.getStatus().getObservedGeneration())
+                    && s.getStatus().getConditions().stream()
+                            .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+        });
+    }
+
+    /** What the kubelet enforced on the running dfs process, read from the host's /proc. */
+    void assertRestricted(Pod pod) throws Exception {
+        long pid = node.hostPid(pod.getStatus().getContainerStatuses().get(0).getContainerID());
+        String status = Files.readString(Path.of("/proc", String.valueOf(pid), "status"));
+        assertThat(field(status, "Uid")).startsWith("65532\t");
+        assertThat(field(status, "Gid")).startsWith("65532\t");
+        assertThat(field(status, "CapEff")).isEqualTo("0000000000000000");
+        assertThat(field(status, "NoNewPrivs")).isEqualTo("1");
+        assertThat(field(status, "Seccomp")).as("seccomp filter mode").isEqualTo("2");
+        String rootMount = Files.readAllLines(Path.of("/proc", String.valueOf(pid), "mountinfo")).stream()
+                .filter(l -> l.split(" ")[4].equals("/")).findFirst().orElseThrow();
+        assertThat(rootMount.split(" ")[5]).as("root filesystem mount options").startsWith("ro");
+    }
+
+    static String field(String procStatus, String name) {
+        return procStatus.lines().filter(l -> l.startsWith(name + ":")).findFirst().orElseThrow()
+                .substring(name.length() + 1).strip();
+    }
+
+    static FileClients clients() {
+        return new FileClients(admin.services().inNamespace(APPS).withName(SERVER + "-file").get().getSpec()
+                .getClusterIP());
+    }
+
+    static Pod serverPod() {
+        return admin.pods().inNamespace(APPS).withName(SERVER + "-0").get();
+    }
+
+    static List<Pod> operatorPods() {
+        return admin.pods().inNamespace(OPERATOR_NS).withLabel("app.kubernetes.io/name", "dittofs-operator").list()
+                .getItems().stream().filter(p -> p.getMetadata().getDeletionTimestamp() == null).toList();
+    }
+
+    static String leaseHolder() {
+        Lease lease = admin.leases().inNamespace(OPERATOR_NS).withName(LEASE).get();
+        return lease == null ? null : lease.getSpec().getHolderIdentity();
+    }
+
+    static boolean ready(Pod pod) {
+        io.fabric8.kubernetes.api.model.PodCondition c = readyCondition(pod);
+        return c != null && "True".equals(c.getStatus());
+    }
+
+    static io.fabric8.kubernetes.api.model.PodCondition readyCondition(Pod pod) {
+        return pod.getStatus() == null || pod.getStatus().getConditions() == null ? null
+                : pod.getStatus().getConditions().stream().filter(c -> "Ready".equals(c.getType())).findFirst()
+                        .orElse(null);
+    }
+}
