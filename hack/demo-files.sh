@@ -8,6 +8,11 @@
 DEMO_USER=demo
 DEMO_UID=1000
 DEMO_PASSWORD=demo-password-1
+# Where the clients connect: dfs's own ports on this machine (simulated pod), or a -file Service's standard ports (real
+# node, hack/demo-node.sh).
+DEMO_ADDRESS=127.0.0.1
+DEMO_NFS_PORT=12049
+DEMO_SMB_PORT=1445
 
 demo_declare_user() {
   log "declaring user $DEMO_USER (uid/gid $DEMO_UID, password in Secret demo-password) with read-write on /export"
@@ -74,15 +79,15 @@ demo_files() {
   demo_nfs "$dir" "$name" "$content"
   demo_smb "$dir" "$name" "$content"
   rm -rf "$dir"
-  log "mount it for real (root, nfs-common): sudo mount -t nfs -o vers=3,tcp,port=12049,mountport=12049,nolock 127.0.0.1:/export /mnt"
+  log "mount it for real (root, nfs-common): sudo mount -t nfs -o vers=3,tcp,port=$DEMO_NFS_PORT,mountport=$DEMO_NFS_PORT,nolock $DEMO_ADDRESS:/export /mnt"
 }
 
 # NFS as the declared user's uid/gid (AUTH_SYS, no password): dfs maps the uid to user demo and its grant.
 demo_nfs() {
   local dir=$1 name=$2 content=$3
   if ! demo_have nfs-cp libnfs-utils || ! demo_have nfs-cat libnfs-utils; then return 0; fi
-  local url="nfs://127.0.0.1/export/$name?version=3&nfsport=12049&mountport=12049&uid=$DEMO_UID&gid=$DEMO_UID"
-  log "NFS: writing and reading /export/$name as uid $DEMO_UID ($DEMO_USER) (libnfs-utils; the -file Service maps 2049 to 12049)"
+  local url="nfs://$DEMO_ADDRESS/export/$name?version=3&nfsport=$DEMO_NFS_PORT&mountport=$DEMO_NFS_PORT&uid=$DEMO_UID&gid=$DEMO_UID"
+  log "NFS: writing and reading /export/$name as uid $DEMO_UID ($DEMO_USER) (libnfs-utils; the -file Service maps 2049 to dfs's 12049)"
   demo_run nfs-cp "$dir/$name" "$url" || demo_fail "nfs-cp could not write /export/$name"
   local got; got=$(demo_run nfs-cat "$url") || demo_fail "nfs-cat could not read /export/$name"
   echo "$got"
@@ -94,12 +99,12 @@ demo_nfs() {
 demo_smb() {
   local dir=$1 name=$2 content=$3
   if ! demo_have smbclient smbclient; then return 0; fi
-  log "SMB: user $DEMO_USER writes and reads smb-$name on \\\\127.0.0.1\\export (smbclient; SMB on 1445)"
+  log "SMB: user $DEMO_USER writes and reads smb-$name on \\\\$DEMO_ADDRESS\\export (smbclient; SMB on $DEMO_SMB_PORT)"
   # the password goes through PASSWD, not the command line
   log "(as printed, with PASSWD=$DEMO_PASSWORD in the environment; the password is in Secret demo-password)"
   local commands="put $name smb-$name; get smb-$name back-$name"
   [[ -n ${NFS_WROTE:-} ]] && commands+="; get $NFS_WROTE from-nfs-$name"
-  (cd "$dir" && export PASSWD=$DEMO_PASSWORD && demo_run smbclient //127.0.0.1/export -p 1445 -U "$DEMO_USER" \
+  (cd "$dir" && export PASSWD=$DEMO_PASSWORD && demo_run smbclient "//$DEMO_ADDRESS/export" -p "$DEMO_SMB_PORT" -U "$DEMO_USER" \
     -m SMB3 -c "$commands") || demo_fail "smbclient failed"
   [[ -f $dir/back-$name ]] || demo_fail "SMB: nothing downloaded"
   demo_run cat "$dir/back-$name"

@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
 # Runs the operator with the basic sample, by default on a throwaway local control plane.
 #
-#   hack/demo.sh                    build, start a local control plane (hack/cluster.sh), install the CRD, run the
-#                                   operator, apply docs/samples/dittofs_v1alpha1_dittoserver.yaml with a declared
-#                                   user "demo", run the real dfs for the simulated pod (hack/pod-dfs.py, as root),
-#                                   wait for Ready, then write and read a file over NFS and over SMB
+#   hack/demo.sh                    where this machine runs containers (root, containerd, runc): build the operator's
+#                                   and dfs's images, start a local control plane with a real node (hack/cluster.sh,
+#                                   CLUSTER_NODE=real), install the chart with the local operator image, apply
+#                                   docs/samples/dittofs_v1alpha1_dittoserver.yaml with a declared user "demo", wait
+#                                   for Ready, then write and read a file over NFS and SMB through the -file Service
+#                                   (hack/demo-node.sh). Elsewhere: a local control plane whose node kwok simulates,
+#                                   the operator on this machine and, as root, the real dfs for the simulated pod
+#                                   (hack/pod-dfs.py), then the same round trip
+#   DEMO_NODE=kwok hack/demo.sh     the simulated node even where containers could run
 #   hack/demo.sh --current-context  the basic sample against the cluster of your current kubeconfig (no local
 #                                   cluster, no dfs run here, no file written)
 #   DEMO_EXIT=1 hack/demo.sh        stop everything after printing the result instead of running on
@@ -24,10 +29,19 @@ log() { echo "demo: $*" >&2; }
 
 LOCAL=1
 [[ ${1:-} == --current-context ]] && LOCAL=0
+# A real node where this machine can run containers; kwok's simulated one otherwise (or with DEMO_NODE=kwok).
+REAL_NODE=0
+if ((LOCAL)) && [[ ${DEMO_NODE:-real} == real ]]; then
+  if [[ $EUID -eq 0 ]] && command -v containerd >/dev/null && command -v runc >/dev/null; then REAL_NODE=1
+  elif [[ ${DEMO_STRICT:-} == 1 ]]; then
+    log "DEMO_STRICT=1: a real node needs root, containerd and runc (apt-get install containerd runc containernetworking-plugins)"
+    exit 1
+  else log "no container runtime here (root, containerd, runc): the node is simulated by kwok"; fi
+fi
 # On the local control plane pods are simulated: the demo plays the kubelet and runs the real dfs for the pod, as the
 # end-to-end tests do. That needs root (a bind mount in a private mount namespace, like the pod's volume).
 RUN_DFS=0
-if ((LOCAL)) && [[ ${DEMO_DATA_PLANE:-pod-ip} != off ]]; then
+if ((LOCAL && !REAL_NODE)) && [[ ${DEMO_DATA_PLANE:-pod-ip} != off ]]; then
   if [[ $EUID -eq 0 ]] && command -v unshare >/dev/null && command -v python3 >/dev/null; then RUN_DFS=1
   elif [[ ${DEMO_STRICT:-} == 1 ]]; then log "DEMO_STRICT=1: the file round trip needs root, unshare and python3"; exit 1
   else log "not root (or no unshare/python3): the demo shows the Kubernetes side only, no dfs runs"; fi
@@ -35,6 +49,14 @@ fi
 
 log "building the operator"
 ./mvnw -B -q -ntp package -DskipTests
+
+if ((REAL_NODE)); then
+  trap 'bash hack/cluster.sh down "$DEMO/cluster" || true' EXIT
+  source hack/demo-files.sh
+  source hack/demo-node.sh
+  demo_node
+  exit 0
+fi
 
 if ((LOCAL)); then
   log "starting a local control plane in $DEMO/cluster (first run builds it from source)"
