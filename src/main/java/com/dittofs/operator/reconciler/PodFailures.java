@@ -92,9 +92,9 @@ final class PodFailures {
         return failedTermination(init).map(t -> new Failure(ConditionTypes.REASON_VOLUME_PERMISSIONS_FAILED,
                 "The " + Names.VOLUME_PERMISSIONS_CONTAINER + " init container cannot give the data volumes to "
                         + VolumePermissions.owner(server.getSpec()) + " (exit code " + t.getExitCode()
-                        + lastError(t, secretValues) + "). Its image needs sh, stat and chown; NFS with root_squash"
-                        + " refuses root's chown: chown the export on the NFS server instead. kubectl logs " + podName
-                        + " -c " + Names.VOLUME_PERMISSIONS_CONTAINER + " has its output."));
+                        + lastError(t, secretValues) + "): its image needs sh, stat and chown, and NFS with"
+                        + " root_squash refuses root's chown (chown on the NFS server). kubectl logs " + podName
+                        + " -c " + Names.VOLUME_PERMISSIONS_CONTAINER));
     }
 
     private static Optional<Failure> dfsFailure(DittoServer server, ContainerStatus dfs, String podName,

@@ -131,6 +131,7 @@ class PodFailuresTest {
         assertThat(failure.message()).contains("65532:65532", "exit code 1",
                 "last error: chown: /data/metadata: Operation not permitted", "root_squash",
                 "kubectl logs my-dittofs-0 -c volume-permissions");
+        assertThat(Conditions.tidy(failure.message())).as("fits a condition whole").isEqualTo(failure.message());
     }
 
     @Test
@@ -159,6 +160,11 @@ class PodFailuresTest {
         String text = "2026/01/01 00:00:02 ERROR config invalid: nfs.port";
         assertThat(of(server, pod(List.of(), crashLooping("dfs", 2, "Error", text))).orElseThrow().message())
                 .contains("exit code 2, last error: config invalid: nfs.port)");
+        String longError = "{\"level\":\"ERROR\",\"msg\":\"" + "x".repeat(1000) + "\"}";
+        String truncated = of(server, pod(List.of(), crashLooping("dfs", 1, "Error", longError))).orElseThrow()
+                .message();
+        assertThat(Conditions.tidy(truncated)).as("a long error is cut, the hint kept").isEqualTo(truncated)
+                .endsWith("--previous has its log.");
         assertThat(of(server, pod(List.of(), crashLooping("dfs", 2, "Error", null))).orElseThrow().message())
                 .isEqualTo("dfs keeps exiting (exit code 2); kubectl logs my-dittofs-0 --previous has its log.");
     }
