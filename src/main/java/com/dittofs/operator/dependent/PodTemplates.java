@@ -79,13 +79,20 @@ final class PodTemplates {
         List<VolumeMount> mounts = new ArrayList<>();
         mounts.add(mount(Names.VOLUME_CONFIG, Names.CONFIG_DIR, true));
         mounts.add(mount(Names.VOLUME_TMP, Names.TMP_DIR, false));
+        mounts.addAll(dataMounts(spec));
+        if (ControlPlaneTlsSpec.enabledIn(spec)) {
+            mounts.add(mount(Names.VOLUME_TLS, Names.TLS_DIR, true));
+        }
+        return mounts;
+    }
+
+    /** The persistent volumes dfs writes: metadata, cache and, when declared, content. */
+    static List<VolumeMount> dataMounts(DittoServerSpec spec) {
+        List<VolumeMount> mounts = new ArrayList<>();
         mounts.add(mount(Names.VOLUME_METADATA, Names.METADATA_DIR, false));
         mounts.add(mount(Names.VOLUME_CACHE, Names.CACHE_DIR, false));
         if (spec.getStorage().getContentSize() != null) {
             mounts.add(mount(Names.VOLUME_CONTENT, Names.CONTENT_DIR, false));
-        }
-        if (ControlPlaneTlsSpec.enabledIn(spec)) {
-            mounts.add(mount(Names.VOLUME_TLS, Names.TLS_DIR, true));
         }
         return mounts;
     }

@@ -33,6 +33,8 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
 public class StatefulSetDependent extends DittoDependent<StatefulSet> {
 
     public static final String NAME = "statefulset";
+    /** The kubelet puts the end of a failed container's log into its terminated state's message. */
+    public static final String TERMINATION_MESSAGE_POLICY = "FallbackToLogsOnError";
 
     public StatefulSetDependent() {
         super(StatefulSet.class, Labels.COMPONENT_SERVER);
@@ -99,6 +101,7 @@ public class StatefulSetDependent extends DittoDependent<StatefulSet> {
                 .withTolerations(spec.getTolerations())
                 .withAffinity(spec.getAffinity())
                 .withPriorityClassName(spec.getPriorityClassName())
+                .withInitContainers(VolumePermissions.initContainer(spec).map(List::of).orElse(null))
                 .withContainers(container)
                 .withVolumes(PodTemplates.volumes(server))
                 .endSpec()
@@ -125,6 +128,9 @@ public class StatefulSetDependent extends DittoDependent<StatefulSet> {
                 .withNewLifecycle().withNewPreStop().withNewSleep((long) PodTemplates.PRE_STOP_SECONDS).endPreStop()
                 .endLifecycle()
                 .withSecurityContext(PodTemplates.containerSecurity(spec))
+                // A dfs that exits before logging to a file leaves its last log lines in the pod's status, where
+                // the operator reads why it keeps failing (PodFailures).
+                .withTerminationMessagePolicy(TERMINATION_MESSAGE_POLICY)
                 .build();
     }
 

@@ -11,6 +11,8 @@ public final class Names {
     public static final String ADMIN_USERNAME_KEY = "username";
     public static final String ADMIN_USERNAME = "admin";
     public static final String CONTAINER = "dfs";
+    /** The opt-in init container that chowns the data volumes (spec.storage.volumePermissions). */
+    public static final String VOLUME_PERMISSIONS_CONTAINER = "volume-permissions";
     /** The PostgreSQL user dfs connects as in a Percona cluster. */
     public static final String PERCONA_USER = "dittofs";
     /** The single instance set of a Percona cluster. */

@@ -32,6 +32,18 @@ public final class ConditionTypes {
     public static final String REASON_RECONCILE_ERROR = "ReconcileError";
     public static final String REASON_DELETING = "Deleting";
 
+    // Available and Ready (False) while the server pod keeps failing (PodFailures reads its container statuses)
+    /** dfs keeps exiting because a data volume is not writable by its UID (storage that ignores fsGroup). */
+    public static final String REASON_VOLUME_NOT_WRITABLE = "VolumeNotWritable";
+    /** The init container of spec.storage.volumePermissions keeps failing. */
+    public static final String REASON_VOLUME_PERMISSIONS_FAILED = "VolumePermissionsFailed";
+    /** dfs was killed for exceeding its memory limit, and keeps being restarted. */
+    public static final String REASON_OOM_KILLED = "OOMKilled";
+    /** dfs keeps exiting for another reason (the message has its exit code and its last error). */
+    public static final String REASON_CRASH_LOOP_BACK_OFF = "CrashLoopBackOff";
+    /** The node cannot pull an image of the pod (ErrImagePull, ImagePullBackOff, InvalidImageName). */
+    public static final String REASON_IMAGE_PULL_FAILED = "ImagePullFailed";
+
     // DatabaseReady (and Ready while the database is not ready)
     public static final String REASON_PERCONA_NOT_INSTALLED = "PerconaNotInstalled";
     public static final String REASON_CLUSTER_CREATING = "ClusterCreating";

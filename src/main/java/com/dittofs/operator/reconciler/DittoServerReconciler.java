@@ -103,8 +103,8 @@ import org.jboss.logging.Logger;
 // Labelling referenced Secrets, recording events. (Leader election has its own Role in the operator namespace.)
 @RBACRule(apiGroups = "", resources = "secrets", verbs = {"get", "list", "watch", "create", "patch", "update"})
 @RBACRule(apiGroups = "", resources = "events", verbs = {"create", "patch"})
-// Reading the server pod: its IP for dittofs.operator.data-plane.api-access=pod-ip, its uid for status.dfsVersion (the
-// operator never changes pods).
+// Reading the server pod: its IP for dittofs.operator.data-plane.api-access=pod-ip, its uid for status.dfsVersion, its
+// container statuses while it is not ready (why it keeps failing). The operator never changes pods.
 @RBACRule(apiGroups = "", resources = "pods", verbs = "get")
 // Growing the claims the StatefulSet controller created from the templates (volume expansion), and watching their size.
 @RBACRule(apiGroups = "", resources = "persistentvolumeclaims", verbs = {"get", "list", "watch", "patch"})
@@ -166,8 +166,9 @@ public class DittoServerReconciler implements Reconciler<DittoServer> {
         boolean podReady = server.getSpec().getReplicas() > 0 && StatusAggregator.readyReplicas(statefulSet) > 0;
         DataPlaneOutcome dataPlaneOutcome = dataPlane.run(server, inputs, referenced, podReady, context.getClient());
         Instant now = Instant.now();
-        DittoServerStatus status = StatusAggregator.aggregate(server, inputs, statefulSet, database, dataPlaneOutcome,
-                null, now);
+        Optional<PodFailures.Failure> podFailure = ServerPod.failure(server, statefulSet, inputs, context.getClient());
+        DittoServerStatus status = StatusAggregator.aggregate(server, inputs, statefulSet, database, podFailure,
+                dataPlaneOutcome, null, now);
         ShareClientEndpoints.apply(server, status, fileService(server, context));
         VolumeExpansion.Outcome volumes = VolumeExpansion.run(server,
                 context.getSecondaryResources(PersistentVolumeClaim.class), context.getClient());
@@ -182,6 +183,10 @@ public class DittoServerReconciler implements Reconciler<DittoServer> {
         }
         UpdateControl<DittoServer> control = UpdateControl.noUpdate();
         reschedule(control, inputs, database, result, dataPlaneOutcome, volumes);
+        if (ServerPod.awaited(server, statefulSet)
+                && control.getScheduleDelay().orElse(Long.MAX_VALUE) > ServerPod.RECHECK.toMillis()) {
+            control.rescheduleAfter(ServerPod.RECHECK); // a crash loop changes nothing the StatefulSet reports
+        }
         return control;
     }
 
@@ -226,7 +231,8 @@ public class DittoServerReconciler implements Reconciler<DittoServer> {
         PodInputs inputs = PodInputs.of(server, context);
         Optional<StatefulSet> statefulSet = context.getSecondaryResource(StatefulSet.class, StatefulSetDependent.NAME);
         DittoServerStatus status = StatusAggregator.aggregate(server, inputs, statefulSet,
-                DatabaseReadiness.of(server, context), null, e, Instant.now());
+                DatabaseReadiness.of(server, context), ErrorMessages.apiServerUnreachable(e) ? Optional.empty()
+                        : ServerPod.failure(server, statefulSet, inputs, context.getClient()), null, e, Instant.now());
         status = VolumesStatus.carryOver(server, status);
         meters.reconciled(false);
         meters.conditionsSeen(status);

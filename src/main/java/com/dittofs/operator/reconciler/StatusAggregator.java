@@ -44,10 +44,20 @@ final class StatusAggregator {
      */
     static DittoServerStatus aggregate(DittoServer server, PodInputs inputs, Optional<StatefulSet> statefulSet,
             Optional<DatabaseReadiness> database, DataPlaneOutcome dataPlane, Exception error, Instant now) {
+        return aggregate(server, inputs, statefulSet, database, Optional.empty(), dataPlane, error, now);
+    }
+
+    /**
+     * @param podFailure why the server pod keeps failing ({@link PodFailures}), empty when it is not read or is only
+     *                   on its way: Available and Ready then say so instead of waiting
+     */
+    static DittoServerStatus aggregate(DittoServer server, PodInputs inputs, Optional<StatefulSet> statefulSet,
+            Optional<DatabaseReadiness> database, Optional<PodFailures.Failure> podFailure, DataPlaneOutcome dataPlane,
+            Exception error, Instant now) {
         DittoServerStatus previous = server.getStatus() == null ? new DittoServerStatus() : server.getStatus();
         Long generation = server.getMetadata().getGeneration();
         Conditions conditions = new Conditions(previous.getConditions(), generation, now);
-        Observed seen = observe(server, inputs, statefulSet, database, error);
+        Observed seen = observe(server, inputs, statefulSet, database, podFailure, error);
         workloadConditions(conditions, seen, inputs, statefulSet, database, server.getSpec().getReplicas());
         dataPlaneCondition(conditions, previous, dataPlane);
         boolean dataPlaneBlocks = seen.serverReady() && dataPlane != null && !dataPlane.ready();
@@ -88,19 +98,21 @@ final class StatusAggregator {
     }
 
     /** The facts the server-side conditions, Ready and the phase are decided from. */
+    /** {@code podFailure}: why the pod keeps failing, only while it is not available. */
     private record Observed(boolean configReady, boolean databaseReady, boolean stopped, boolean available,
-            boolean deleting, boolean serverReady) {
+            boolean deleting, boolean serverReady, Optional<PodFailures.Failure> podFailure) {
     }
 
     private static Observed observe(DittoServer server, PodInputs inputs, Optional<StatefulSet> statefulSet,
-            Optional<DatabaseReadiness> database, Exception error) {
+            Optional<DatabaseReadiness> database, Optional<PodFailures.Failure> podFailure, Exception error) {
         boolean configReady = inputs.secrets().complete();
         boolean databaseReady = database.map(DatabaseReadiness::ready).orElse(true);
         boolean stopped = server.getSpec().getReplicas() == 0;
         boolean available = !stopped && readyReplicas(statefulSet) >= 1;
         boolean deleting = server.getMetadata().getDeletionTimestamp() != null;
         boolean serverReady = error == null && !deleting && configReady && databaseReady && available;
-        return new Observed(configReady, databaseReady, stopped, available, deleting, serverReady);
+        return new Observed(configReady, databaseReady, stopped, available, deleting, serverReady,
+                stopped || available ? Optional.empty() : podFailure);
     }
 
     /** Ready replicas of the server's StatefulSet, 0 when there is none yet. */
@@ -116,10 +128,14 @@ final class StatusAggregator {
                 seen.configReady() ? "Configuration rendered and every referenced Secret key found"
                         : String.join("; ", inputs.secrets().problems()));
         database.ifPresent(db -> conditions.set(DATABASE_READY, db.ready(), db.reason(), db.message()));
-        conditions.set(AVAILABLE, seen.available(),
-                seen.stopped() ? REASON_STOPPED : seen.available() ? REASON_POD_READY : REASON_POD_NOT_READY,
-                seen.stopped() ? "replicas is 0: the server is stopped and its volumes are kept"
-                        : seen.available() ? "The server pod is ready" : "Waiting for the server pod to become ready");
+        if (seen.podFailure().isPresent()) {
+            conditions.set(AVAILABLE, false, seen.podFailure().get().reason(), seen.podFailure().get().message());
+        } else {
+            conditions.set(AVAILABLE, seen.available(),
+                    seen.stopped() ? REASON_STOPPED : seen.available() ? REASON_POD_READY : REASON_POD_NOT_READY,
+                    seen.stopped() ? "replicas is 0: the server is stopped and its volumes are kept"
+                            : seen.available() ? "The server pod is ready" : "Waiting for the server pod to become ready");
+        }
         boolean rolling = statefulSet.isPresent() && isRolling(statefulSet.get(), desiredReplicas);
         conditions.set(PROGRESSING, rolling, rolling ? REASON_ROLLING_OUT : REASON_ROLLOUT_COMPLETE,
                 rolling ? "The server pod is being created or replaced" : "The server pod runs the desired revision");
@@ -149,6 +165,8 @@ final class StatusAggregator {
             conditions.set(READY, false, database.get().reason(), database.get().message());
         } else if (seen.stopped()) {
             conditions.set(READY, false, REASON_STOPPED, "replicas is 0: the server is stopped");
+        } else if (seen.podFailure().isPresent()) {
+            conditions.set(READY, false, seen.podFailure().get().reason(), seen.podFailure().get().message());
         } else if (!seen.available()) {
             conditions.set(READY, false, REASON_POD_NOT_READY, "Waiting for the server pod to become ready");
         } else if (blockingDataPlane != null) {
@@ -162,7 +180,8 @@ final class StatusAggregator {
         // Only a missing Percona operator needs the user; the other database states pass on their own.
         boolean databaseFailed = database.map(db -> REASON_PERCONA_NOT_INSTALLED.equals(db.reason())).orElse(false);
         return seen.deleting() ? Phase.Deleting
-                : error != null || !seen.configReady() || databaseFailed ? Phase.Failed
+                : error != null || !seen.configReady() || databaseFailed || seen.podFailure().isPresent()
+                        ? Phase.Failed
                 : !seen.databaseReady() ? Phase.Pending
                 : seen.stopped() ? Phase.Stopped
                 : seen.available() ? Phase.Running

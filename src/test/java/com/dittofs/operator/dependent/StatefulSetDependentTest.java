@@ -8,8 +8,10 @@ import java.util.Optional;
 
 import com.dittofs.operator.api.v1alpha1.DatabaseType;
 import com.dittofs.operator.api.v1alpha1.DittoServer;
+import com.dittofs.operator.api.v1alpha1.VolumePermissionsSpec;
 import com.dittofs.operator.api.v1alpha1.VolumeRetentionPolicy;
 import com.dittofs.operator.fixtures.Fixtures;
+import com.dittofs.operator.naming.Names;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -233,6 +235,68 @@ class StatefulSetDependentTest {
         assertThat(dfs(sts).getResources().getLimits()).containsEntry("memory", new Quantity("1Gi"));
         assertThat(dfs(sts).getSecurityContext().getRunAsUser()).isEqualTo(1000L);
         assertThat(pod.getSpec().getSecurityContext().getFsGroup()).isEqualTo(2000L);
+    }
+
+    @Test
+    void dfsLeavesTheEndOfItsLogInItsStatusAndTheDefaultPodHasNoInitContainer() {
+        StatefulSet sts = build(Fixtures.basic());
+        assertThat(dfs(sts).getTerminationMessagePolicy()).isEqualTo("FallbackToLogsOnError");
+        assertThat(sts.getSpec().getTemplate().getSpec().getInitContainers()).as("restricted by default").isNullOrEmpty();
+    }
+
+    @Test
+    void volumePermissionsAddsARootInitContainerThatChownsTheDataVolumesOnly() {
+        DittoServer server = Fixtures.basic();
+        server.getSpec().getStorage().setContentSize("50Gi");
+        VolumePermissionsSpec permissions = new VolumePermissionsSpec();
+        permissions.setEnabled(true);
+        server.getSpec().getStorage().setVolumePermissions(permissions);
+        var pod = build(server).getSpec().getTemplate().getSpec();
+        assertThat(pod.getInitContainers()).hasSize(1);
+        Container init = pod.getInitContainers().get(0);
+        assertThat(init.getName()).isEqualTo(Names.VOLUME_PERMISSIONS_CONTAINER).isEqualTo("volume-permissions");
+        assertThat(init.getImage()).as("the dfs image: Alpine, with sh, stat and chown").isEqualTo(dfs(build(server))
+                .getImage());
+        assertThat(init.getCommand()).containsExactly("/bin/sh");
+        assertThat(init.getArgs()).containsExactly("-c", VolumePermissions.SCRIPT, "volume-permissions",
+                "65532:65532", "/data/metadata", "/data/cache", "/data/content");
+        assertThat(init.getVolumeMounts()).extracting(m -> m.getName())
+                .containsExactly("metadata", "cache", "content");
+        var security = init.getSecurityContext();
+        assertThat(security.getRunAsUser()).isZero();
+        assertThat(security.getRunAsNonRoot()).isFalse();
+        assertThat(security.getAllowPrivilegeEscalation()).isFalse();
+        assertThat(security.getReadOnlyRootFilesystem()).isTrue();
+        assertThat(security.getCapabilities().getDrop()).containsExactly("ALL");
+        assertThat(security.getCapabilities().getAdd()).containsExactly("CHOWN", "DAC_OVERRIDE");
+        assertThat(security.getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
+        assertThat(init.getResources().getRequests()).containsKeys("cpu", "memory");
+        assertThat(pod.getSecurityContext().getRunAsNonRoot()).as("dfs itself stays non-root").isTrue();
+    }
+
+    @Test
+    void volumePermissionsFollowsTheUsersSecurityContextAndImage() {
+        DittoServer server = Fixtures.basic();
+        VolumePermissionsSpec permissions = new VolumePermissionsSpec();
+        permissions.setEnabled(true);
+        permissions.setImage("busybox:1.37.0");
+        server.getSpec().getStorage().setVolumePermissions(permissions);
+        server.getSpec().setPodSecurityContext(new PodSecurityContextBuilder().withRunAsUser(1000L)
+                .withFsGroup(2000L).build());
+        Container init = build(server).getSpec().getTemplate().getSpec().getInitContainers().get(0);
+        assertThat(init.getImage()).isEqualTo("busybox:1.37.0");
+        assertThat(init.getArgs()).containsExactly("-c", VolumePermissions.SCRIPT, "volume-permissions",
+                "1000:2000", "/data/metadata", "/data/cache");
+
+        server.getSpec().setSecurityContext(new SecurityContextBuilder().withRunAsUser(3000L).build());
+        assertThat(VolumePermissions.owner(server.getSpec())).as("the container's runAsUser wins").isEqualTo(
+                "3000:2000");
+        server.getSpec().setPodSecurityContext(new PodSecurityContextBuilder().withRunAsGroup(4000L).build());
+        server.getSpec().setSecurityContext(null);
+        assertThat(VolumePermissions.owner(server.getSpec())).as("the image's user, the pod's group").isEqualTo(
+                "65532:4000");
+        permissions.setEnabled(false);
+        assertThat(build(server).getSpec().getTemplate().getSpec().getInitContainers()).isNullOrEmpty();
     }
 
     @Test

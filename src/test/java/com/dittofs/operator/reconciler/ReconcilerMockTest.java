@@ -12,6 +12,9 @@ import com.dittofs.operator.api.v1alpha1.DittoServer;
 import com.dittofs.operator.api.v1alpha1.IdentitySpec;
 import com.dittofs.operator.api.v1alpha1.Phase;
 import com.dittofs.operator.fixtures.Fixtures;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.PodStatusBuilder;
 import io.fabric8.kubernetes.api.model.SecretKeySelector;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetStatusBuilder;
@@ -94,6 +97,57 @@ class ReconcilerMockTest {
         assertThat(cluster.condition("fresh", ConditionTypes.DATA_PLANE_READY)).get()
                 .satisfies(c -> assertThat(c.getReason()).isEqualTo(ConditionTypes.REASON_NOT_MANAGED));
         assertThat(cluster.events("fresh")).as("no Warning for progress").noneMatch(e -> "Warning".equals(e.getType()));
+    }
+
+    @Test
+    void aPodThatCannotWriteItsVolumeIsVolumeNotWritableWithOneWarningAndARecheck() {
+        create(server("rootowned"));
+        await().atMost(TIMEOUT).until(() -> statefulSet("rootowned") != null);
+        // Plays the kubelet: dfs exited with SQLite's words and waits to be restarted.
+        Pod pod = new PodBuilder().withNewMetadata().withName("rootowned-0").withNamespace(MockCluster.NAMESPACE)
+                .endMetadata().withNewSpec().addNewContainer().withName("dfs").withImage("dfs").endContainer()
+                .endSpec().build();
+        cluster.client.resource(pod).create();
+        pod.setStatus(new PodStatusBuilder().withPhase("Running").addNewContainerStatus().withName("dfs")
+                .withImage("dfs").withReady(false).withRestartCount(2)
+                .withNewState().withNewWaiting().withReason("CrashLoopBackOff").endWaiting().endState()
+                .withNewLastState().withNewTerminated().withExitCode(1).withReason("Error")
+                .withMessage(PodFailuresTest.SQLITE_CANTOPEN).endTerminated().endLastState()
+                .endContainerStatus().build());
+        cluster.client.resource(pod).updateStatus();
+        notReady("rootowned"); // the StatefulSet's status changes: an event, as a real controller sends one
+        awaitReason("rootowned", ConditionTypes.READY, ConditionTypes.REASON_VOLUME_NOT_WRITABLE);
+        assertThat(cluster.condition("rootowned", ConditionTypes.AVAILABLE)).get().satisfies(c -> {
+            assertThat(c.getReason()).isEqualTo("VolumeNotWritable");
+            assertThat(c.getMessage()).contains("metadata volume (claim metadata-rootowned-0)", "65532:65532",
+                    "fsGroup", "spec.storage.volumePermissions.enabled");
+        });
+        assertThat(cluster.get("rootowned").getStatus().getPhase()).isEqualTo(Phase.Failed);
+        await().atMost(TIMEOUT).until(() -> cluster.events("rootowned").stream()
+                .anyMatch(e -> "Warning".equals(e.getType()) && "VolumeNotWritable".equals(e.getReason())));
+        assertThat(cluster.reschedules("rootowned")).as("the pod is looked at again: a crash loop sends no event")
+                .contains(Optional.of(ServerPod.RECHECK));
+
+        int reconciles = cluster.reschedules("rootowned").size();
+        notReady("rootowned");
+        await().atMost(TIMEOUT).until(() -> cluster.reschedules("rootowned").size() > reconciles);
+        assertThat(cluster.events("rootowned").stream().filter(e -> "Warning".equals(e.getType())))
+                .as("once per problem, not per look").hasSize(1);
+
+        podReady("rootowned");
+        awaitReason("rootowned", ConditionTypes.READY, ConditionTypes.REASON_SERVER_READY);
+    }
+
+    /** The StatefulSet controller reports the single pod not ready (again). */
+    private static void notReady(String name) {
+        StatefulSet sts = statefulSet(name);
+        sts.setStatus(new StatefulSetStatusBuilder().withObservedGeneration(sts.getMetadata().getGeneration())
+                .withReplicas(1).withReadyReplicas(0).withUpdatedReplicas(1).withCurrentReplicas(1)
+                .withCurrentRevision("r1").withUpdateRevision("r1")
+                .withCollisionCount(sts.getStatus() == null || sts.getStatus().getCollisionCount() == null ? 0
+                        : sts.getStatus().getCollisionCount() + 1) // a change, so that the informer passes it on
+                .build());
+        cluster.client.resource(sts).updateStatus();
     }
 
     @Test

@@ -48,6 +48,11 @@ public class StorageSpec {
             + " about the volumes). Scaling to 0 always keeps them.")
     private VolumeRetentionPolicy retentionPolicy = VolumeRetentionPolicy.Retain;
 
+    @JsonPropertyDescription("An opt-in init container that gives the volumes to the user dfs runs as, for storage"
+            + " that ignores the pod's fsGroup (hostPath, some NFS and local-path provisioners). Off by default: it"
+            + " needs the 'baseline' Pod Security level.")
+    private VolumePermissionsSpec volumePermissions;
+
     public String getMetadataSize() {
         return metadataSize;
     }
@@ -86,5 +91,13 @@ public class StorageSpec {
 
     public void setRetentionPolicy(VolumeRetentionPolicy retentionPolicy) {
         this.retentionPolicy = retentionPolicy;
+    }
+
+    public VolumePermissionsSpec getVolumePermissions() {
+        return volumePermissions;
+    }
+
+    public void setVolumePermissions(VolumePermissionsSpec volumePermissions) {
+        this.volumePermissions = volumePermissions;
     }
 }
