@@ -12,8 +12,8 @@
 #   debian    localhost/dittofs-debian:<key>           debootstrap'ed bookworm minbase, shared by base and dfs
 #
 # Each image is cached under a key of its inputs (the Debian recipe and the JDK; target/quarkus-app's content and
-# the Dockerfile; the dfs binary), so a warm call costs a few hashes. Built with buildah (chroot isolation, no
-# registry: --pull=never); its storage and the archives live in ${DITTOFS_TOOLS_CACHE:-~/.cache/dittofs-operator}/images.
+# the Dockerfile; the dfs binary), so a warm call costs a few hashes. Built with buildah (runc isolation, no network
+# in RUN, no registry: --pull=never); its storage and the archives live in ${DITTOFS_TOOLS_CACHE:-~/.cache/dittofs-operator}/images.
 # Needs root (debootstrap, buildah) and the Debian packages buildah and debootstrap.
 set -euo pipefail
 
@@ -97,12 +97,12 @@ make_jre() {
 
 # build_image NAME KEY DOCKERFILE CONTEXT [buildah build args...]: build and write the OCI archive.
 build_image() {
-  local name=$1 key=$2 file=$3 context=$4 image tmp start
+  local name=$1 key=$2 file=$3 context=$4 image tmp
   shift 4
   image=$(image_of "$name")
-  start=$(date +%s)
   log "building $name ($image, key $key) ..."
-  "${BUILDAH[@]}" build --isolation chroot --pull=never --layers -q -f "$file" -t "$image" \
+  # OCI isolation (runc) for a network namespace: a RUN (the operator's training run) sees only its own loopback.
+  "${BUILDAH[@]}" build --isolation oci --network none --pull=never --layers -q -f "$file" -t "$image" \
     --label "com.dittofs.images.key=$key" "$@" "$context" >/dev/null || die "buildah build of $name failed"
   mkdir -p "$ARCHIVES"
   tmp=$(mktemp -d "$CACHE_DIR/tmp/$name-XXXXXX")
@@ -121,51 +121,56 @@ with open(path, "w") as f:
 EOF
   tar -C "$tmp/layout" -cf "$tmp/archive.tar" . && mv "$tmp/archive.tar" "$(archive_of "$name" "$key")"
   rm -rf "$tmp"
-  # Older archives of the same image are stale.
+  # Older archives and tags of the same image are stale, and so are untagged images (earlier builds, stages).
   find "$ARCHIVES" -name "$name-*.oci.tar" ! -name "$name-$key.oci.tar" -delete
-  log "built $name in $(($(date +%s) - start)) s: $(archive_of "$name" "$key") ($(du -m "$(archive_of "$name" "$key")" | cut -f1) MiB)"
+  local old
+  while read -r old; do
+    [[ $old == "${image%:*}:"* && $old != "$image" ]] && "${BUILDAH[@]}" rmi "$old" >/dev/null
+  done < <("${BUILDAH[@]}" images --format '{{.Name}}:{{.Tag}}')
+  "${BUILDAH[@]}" rmi --prune >/dev/null 2>&1 || true
+  log "archive of $name: $(archive_of "$name" "$key") ($(du -m "$(archive_of "$name" "$key")" | cut -f1) MiB)"
 }
 
 # ensure NAME: build NAME (and what it is built on) unless its archive for the current inputs exists.
 ensure() {
-  local name=$1 key dir
+  local name=$1 key dir start
   key=$(key_of "$name")
   [[ -f $(archive_of "$name" "$key") ]] && return 0
   case $name in
+    base | dfs) ensure debian ;;
+    operator) ensure base ;;
+  esac
+  start=$(date +%s)
+  case $name in
     debian)
       dir=$(mktemp -d "$CACHE_DIR/tmp/debian-XXXXXX")
-      local start; start=$(date +%s)
       log "debootstrap $DEBIAN_SUITE (minbase) ..."
       make_rootfs "$dir"
       log "root filesystem in $(($(date +%s) - start)) s"
       cp "$HERE/debian.Dockerfile" "$dir/Dockerfile"
       build_image debian "$key" "$dir/Dockerfile" "$dir"
-      rm -rf "$dir"
       ;;
     base)
-      ensure debian
       dir=$(mktemp -d "$CACHE_DIR/tmp/base-XXXXXX")
       make_jre "$dir"
       build_image base "$key" "$HERE/java.Dockerfile" "$dir" --build-arg "DEBIAN_IMAGE=$(image_of debian)"
-      rm -rf "$dir"
       ;;
     operator)
-      ensure base
       build_image operator "$key" "$ROOT/src/main/docker/Dockerfile.jvm" "$ROOT" \
         --build-arg "BASE_IMAGE=$(image_of base)"
       ;;
     dfs)
-      ensure debian
       dir=$(mktemp -d "$CACHE_DIR/tmp/dfs-XXXXXX")
       cp "$(dfs_binary)" "$dir/dfs"
       build_image dfs "$key" "$HERE/dfs.Dockerfile" "$dir" --build-arg "BASE_IMAGE=$(image_of debian)"
-      rm -rf "$dir"
       ;;
   esac
+  [[ -z ${dir:-} ]] || rm -rf "$dir"
+  log "built $name in $(($(date +%s) - start)) s"
 }
 
 with_lock() {
-  [[ $(id -u) == 0 ]] || die "needs root (debootstrap, buildah with chroot isolation)"
+  [[ $(id -u) == 0 ]] || die "needs root (debootstrap, chroot, buildah)"
   command -v buildah >/dev/null || die "buildah not found (apt-get install buildah)"
   mkdir -p "$CACHE_DIR/tmp" "$ARCHIVES"
   exec 9>"$CACHE_DIR/lock"

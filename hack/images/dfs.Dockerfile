@@ -9,12 +9,12 @@ LABEL org.opencontainers.image.title="DittoFS" \
       org.opencontainers.image.url="https://github.com/marmos91/dittofs" \
       org.opencontainers.image.source="https://github.com/marmos91/dittofs" \
       org.opencontainers.image.licenses="MIT"
-RUN ["/bin/sh", "-ec", "groupadd -r -g 65532 dittofs; \
-    useradd -r -u 65532 -g dittofs -d /app -M -s /usr/sbin/nologin dittofs; \
-    mkdir -p /app /data/metadata /data/content /data/cache /config"]
+RUN ["/bin/sh", "-ec", "groupadd -g 65532 dittofs; \
+    useradd -u 65532 -g dittofs -d /app -M -s /usr/sbin/nologin dittofs; \
+    mkdir -p /app /data/metadata /data/content /data/cache /config; chown -R 65532:65532 /app /data /config"]
 WORKDIR /app
+# (chown before the COPY: a chown after it would copy the binary into one more layer)
 COPY --chown=65532:65532 dfs /app/dfs
-RUN ["/bin/sh", "-ec", "chown -R 65532:65532 /app /data /config"]
 USER 65532:65532
 EXPOSE 12049/tcp 12445/tcp 8080/tcp
 VOLUME ["/data/metadata", "/data/content", "/data/cache", "/config"]
