@@ -22,6 +22,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import com.dittofs.operator.api.v1alpha1.DittoServer;
 import com.dittofs.operator.packaging.Helm;
+import com.dittofs.operator.reconciler.ConditionTypes;
+import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -49,6 +51,9 @@ class NodeTierIT {
     static final String PASSWORD = "demo-password-1";
     static final String SAMPLE = "docs/samples/dittofs_v1alpha1_dittoserver.yaml";
     static final String LEASE = "dittofs-operator-lock";
+    static final String HOSTPATH_NS = "on-hostpath";
+    /** The real node's StorageClass of hostPath volumes, which the kubelet does not chown to the pod's fsGroup. */
+    static final String HOSTPATH_CLASS = "hostpath";
 
     static RealNode node;
     static KubernetesClient admin;
@@ -211,15 +216,62 @@ class NodeTierIT {
         awaitServerReady();
     }
 
+    /**
+     * hostPath volumes ignore fsGroup: the data directories stay root-owned and dfs cannot open its database. The
+     * status must say so in plain words; the opt-in init container then makes it work (Pod Security baseline).
+     */
+    @Test
+    @Order(7)
+    void onAVolumeThatIgnoresFsGroupTheStatusSaysSoAndVolumePermissionsFixesIt() throws Exception {
+        String name = "on-hostpath";
+        node.kubectl("create", "namespace", HOSTPATH_NS);
+        node.kubectl("label", "namespace", HOSTPATH_NS, "pod-security.kubernetes.io/enforce=baseline");
+        node.kubectlWithInput("""
+                apiVersion: dittofs.dittofs.com/v1alpha1
+                kind: DittoServer
+                metadata: {name: %s}
+                spec:
+                  storage: {metadataSize: 1Gi, cacheSize: 1Gi, storageClassName: %s}
+                """.formatted(name, HOSTPATH_CLASS), "-n", HOSTPATH_NS, "apply", "-f", "-");
+        await().atMost(TIMEOUT).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            assertThat(readyCondition(HOSTPATH_NS, name)).isNotNull().satisfies(c -> {
+                assertThat(c.getReason()).isEqualTo(ConditionTypes.REASON_VOLUME_NOT_WRITABLE);
+                assertThat(c.getMessage()).contains("metadata").contains("65532").contains("volumePermissions");
+            });
+        });
+        System.out.println("NODE on a hostPath volume, Ready says: " + readyCondition(HOSTPATH_NS, name).getMessage());
+
+        node.kubectl("-n", HOSTPATH_NS, "patch", "dittoserver", name, "--type", "merge", "-p",
+                "{\"spec\":{\"storage\":{\"volumePermissions\":{\"enabled\":true}}}}");
+        await().atMost(TIMEOUT).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            Condition c = readyCondition(HOSTPATH_NS, name);
+            return c != null && "True".equals(c.getStatus());
+        });
+        Pod pod = admin.pods().inNamespace(HOSTPATH_NS).withName(name + "-0").get();
+        assertThat(pod.getStatus().getInitContainerStatuses()).singleElement()
+                .satisfies(c -> assertThat(c.getState().getTerminated().getExitCode()).isZero());
+        Path local = Files.createTempDirectory("node-tier").resolve("on-hostpath.txt");
+        Files.writeString(local, "written on a hostPath volume");
+        FileClients onHostPath = new FileClients(admin.services().inNamespace(HOSTPATH_NS).withName(name + "-file")
+                .get().getSpec().getClusterIP());
+        onHostPath.nfsWrite(local, "on-hostpath.txt", 0);
+        assertThat(onHostPath.nfsRead("on-hostpath.txt", 0)).isEqualTo("written on a hostPath volume");
+    }
+
+    static Condition readyCondition(String namespace, String name) {
+        DittoServer s = admin.resources(DittoServer.class).inNamespace(namespace).withName(name).get();
+        return s == null || s.getStatus() == null ? null : s.getStatus().getConditions().stream()
+                .filter(c -> "Ready".equals(c.getType())).findFirst().orElse(null);
+    }
+
     // ---- helpers ----
 
     static void awaitServerReady() {
         await().atMost(TIMEOUT).pollInterval(Duration.ofSeconds(1)).until(() -> {
             DittoServer s = admin.resources(DittoServer.class).inNamespace(APPS).withName(SERVER).get();
-            return s != null && s.getStatus() != null
-                    && s.getMetadata().getGeneration().equals(s.getStatus().getObservedGeneration())
-                    && s.getStatus().getConditions().stream()
-                            .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+            Condition ready = readyCondition(APPS, SERVER);
+            return ready != null && "True".equals(ready.getStatus())
+                    && s.getMetadata().getGeneration().equals(s.getStatus().getObservedGeneration());
         });
     }
 

@@ -47,7 +47,7 @@ final class RealNode {
         run(Duration.ofMinutes(40), Map.of("CLUSTER_NODE", "real"), "bash", "hack/cluster.sh", "up", DIR.toString());
         System.out.printf("NODE cluster with a real node up in %.0f s%n", seconds(t1));
         List<String> load = new ArrayList<>(List.of("bash", "hack/cluster.sh", "load-images", DIR.toString()));
-        for (String image : List.of("operator", "dfs", "busybox")) {
+        for (String image : List.of("operator", "dfs")) {
             load.add(run(Duration.ofMinutes(5), Map.of(), "bash", "hack/images.sh", "archive", image).strip());
         }
         run(Duration.ofMinutes(10), Map.of(), load.toArray(String[]::new));
@@ -106,6 +106,13 @@ final class RealNode {
         List<String> command = new ArrayList<>(List.of(kubectlBinary()));
         command.addAll(List.of(args));
         return Proc.run(command, kubeEnv(), null, Duration.ofMinutes(5)).orFail();
+    }
+
+    /** kubectl as cluster admin with {@code input} on its standard input (e.g. {@code apply -f -}). */
+    String kubectlWithInput(String input, String... args) {
+        List<String> command = new ArrayList<>(List.of(kubectlBinary()));
+        command.addAll(List.of(args));
+        return Proc.run(command, kubeEnv(), input, Duration.ofMinutes(5)).orFail();
     }
 
     /** ctr against the node's containerd, in the kubelet's namespace. */
