@@ -18,7 +18,8 @@
 # volume expansion, though no resizer runs) plus a pool of hostPath PVs of class "standard", a few of class "" and a
 # few of class "fixed-size" (no allowVolumeExpansion); a background loop makes Released PVs Available.
 # Tunables: CLUSTER_TIMEOUT (s per wait, default 90), CLUSTER_PV_COUNT (default 300), KWOK_POD_CIDR,
-# CLUSTER_NODES (simulated nodes, default 1; each 64 CPUs, 256Gi, 500 pods: 256 dfs pods at 250m CPU apiece).
+# CLUSTER_NODES (simulated nodes, default 1; each 64 CPUs, 256Gi, 500 pods: 256 dfs pods at 250m CPU apiece),
+# KUBE_VERSION (the Kubernetes release, e.g. v1.30.14; default: tools.sh's K8S_VERSION; kept in DIR/env).
 set -Eeuo pipefail
 set +m # no job control: background jobs must not lead a process group, so setsid keeps their PID
 
@@ -31,6 +32,8 @@ NODE_NAME="kwok-node-0" # the first node; kwok-node-1... follow when CLUSTER_NOD
 COMPONENTS=(etcd kube-apiserver kube-controller-manager kube-scheduler kwok pv-recycler)
 
 die() { echo "cluster.sh: error: $*" >&2; exit 1; }
+# tool NAME: the path of a built tool; the Kubernetes ones of release KUBE_VERSION (exported: tools.sh reads it).
+tool() { "$HACK/tools.sh" path "$1"; }
 log() { echo "cluster.sh: $*" >&2; }
 
 # alive PID: running and not a zombie (a killed child may linger unreaped under a subreaper).
@@ -263,6 +266,8 @@ start_apiserver() {
 write_env() {
   {
     echo "export CLUSTER_DIR=$DIR"
+    # What runs, as the apiserver reports it ("Kubernetes v1.34.4"): restart-apiserver starts the same release.
+    echo "export KUBE_VERSION=$("$(tool kube-apiserver)" --version | awk '{print $2}')"
     echo "export KUBECONFIG=$DIR/kubeconfig"
     echo "export APISERVER_URL=https://127.0.0.1:$APISERVER_PORT"
     echo "export KUBECTL=$KUBECTL"
@@ -276,18 +281,27 @@ write_env() {
   } >"$DIR/env"
 }
 
+# The Kubernetes release a running cluster in DIR was started with (from DIR/env).
+# shellcheck disable=SC1091
+running_version() { (. "$DIR/env" 2>/dev/null && echo "${KUBE_VERSION:-}"); }
+
 cmd_up() {
-  if cmd_status >/dev/null 2>&1; then log "already running in $DIR"; return 0; fi
+  if cmd_status >/dev/null 2>&1; then
+    local running; running=$(running_version)
+    [[ -z ${KUBE_VERSION:-} || $KUBE_VERSION == "$running" ]] ||
+      die "$DIR runs Kubernetes $running, not KUBE_VERSION=$KUBE_VERSION: run 'cluster.sh down $DIR' first"
+    log "already running in $DIR (Kubernetes $running)"; return 0
+  fi
   local t0=$SECONDS k
   cmd_down >/dev/null 2>&1 || true # leftovers of a crashed run
   "$HACK/tools.sh" ensure etcd kube-apiserver kube-controller-manager kube-scheduler kubectl kwok
-  KUBECTL=$("$HACK/tools.sh" path kubectl)
+  KUBECTL=$(tool kubectl)
   local etcd apiserver kcm scheduler kwok
-  etcd=$("$HACK/tools.sh" path etcd)
-  apiserver=$("$HACK/tools.sh" path kube-apiserver)
-  kcm=$("$HACK/tools.sh" path kube-controller-manager)
-  scheduler=$("$HACK/tools.sh" path kube-scheduler)
-  kwok=$("$HACK/tools.sh" path kwok)
+  etcd=$(tool etcd)
+  apiserver=$(tool kube-apiserver)
+  kcm=$(tool kube-controller-manager)
+  scheduler=$(tool kube-scheduler)
+  kwok=$(tool kwok)
 
   trap 'fail "unexpected error at line $LINENO"' ERR
   trap 'fail interrupted' INT TERM
@@ -395,7 +409,7 @@ cmd_restart_apiserver() {
   . "$DIR/env"
   stop pv-recycler kube-apiserver
   log "apiserver stopped ($((SECONDS - t0))s); starting it again on port $APISERVER_PORT"
-  start_apiserver "$("$HACK/tools.sh" path kube-apiserver)"
+  start_apiserver "$(tool kube-apiserver)" # DIR/env set KUBE_VERSION: the release that ran before
   wait_for kube-apiserver "apiserver /readyz" https_ok "https://127.0.0.1:$APISERVER_PORT/readyz"
   start pv-recycler "$HACK/cluster.sh" _pv-recycler "$DIR"
   write_env
@@ -415,7 +429,7 @@ cmd_status() {
   return $rc
 }
 
-[[ $# -eq 2 ]] || { sed -n '2,19s/^# \{0,1\}//p' "$0" >&2; exit 2; }
+[[ $# -eq 2 ]] || { sed -n '2,20s/^# \{0,1\}//p' "$0" >&2; exit 2; }
 DIR=$2
 mkdir -p "$DIR"
 DIR=$(cd "$DIR" && pwd -P)

@@ -2,9 +2,14 @@
 # shellcheck disable=SC2030,SC2031 # each build exports its Go settings in a subshell of its own, on purpose
 # Build pinned developer/test tools from Go modules and cache the binaries.
 #
-#   hack/tools.sh ensure [tool...]   build whatever is missing (default: all tools)
+#   hack/tools.sh ensure [tool...]   build whatever is missing (default: all tools, plus the Kubernetes tools of
+#                                    K8S_OLDEST_VERSION)
 #   hack/tools.sh path <tool>        print the absolute path of a built tool (exit 2 if not built)
 #   hack/tools.sh list               print "tool version path built|missing" for every tool
+#
+# KUBE_VERSION=v1.X.Y (environment) selects another Kubernetes release for the Kubernetes tools (kube-*, kubectl,
+# every tool of the k8s group) in all three commands; unset, they are K8S_VERSION. Each version has its own cache
+# entry, side by side. Helm is not affected: its built-in default Kubernetes version always follows K8S_VERSION.
 #
 # Binaries land in ${DITTOFS_TOOLS_CACHE:-$HOME/.cache/dittofs-operator}/bin/<tool>-<version>/<tool>,
 # so only the first run on a machine pays for the build. Nothing prebuilt is downloaded: every tool
@@ -13,6 +18,7 @@ set -euo pipefail
 
 # ---- pinned versions: bump here -------------------------------------------------------------
 K8S_VERSION=v1.34.4          # kube-apiserver, kube-controller-manager, kube-scheduler, kubectl
+K8S_OLDEST_VERSION=v1.30.14  # the oldest supported minor (docs/INSTALL.md; pom.xml k8s.oldest.version): KUBE_VERSION
 ETCD_VERSION=v3.6.16         # the 3.6 line is what Kubernetes 1.34 is tested with
 KWOK_VERSION=v0.7.0          # built on k8s 0.33 libraries; v0.8.0 already moved to 0.36
 HELM_VERSION=v3.22.0
@@ -23,6 +29,9 @@ HELM_DOCS_VERSION=v1.14.2     # the chart README's values table
 # github.com/operator-framework/api's validators; its "version" is a hash of its sources.
 
 ALL_TOOLS=(kube-apiserver kube-controller-manager kube-scheduler kubectl etcd kwok helm actionlint dfs dfsctl helm-docs bundle-validate)
+# The Kubernetes release the k8s group is built from (KUBE_VERSION, see the header; default K8S_VERSION).
+KUBE_BUILD_VERSION=${KUBE_VERSION:-$K8S_VERSION}
+[[ $KUBE_BUILD_VERSION =~ ^v1\.[0-9]+\.[0-9]+$ ]] || { echo "tools.sh: error: KUBE_VERSION must look like v1.30.14, not '$KUBE_BUILD_VERSION'" >&2; exit 1; }
 CACHE_DIR=${DITTOFS_TOOLS_CACHE:-$HOME/.cache/dittofs-operator}
 BIN_DIR=$CACHE_DIR/bin
 
@@ -42,7 +51,7 @@ group_of() {
 # "<module> <version>" of a build group.
 group_module() {
   case $1 in
-    k8s) echo "k8s.io/kubernetes $K8S_VERSION" ;;
+    k8s) echo "k8s.io/kubernetes $KUBE_BUILD_VERSION" ;;
     etcd) echo "go.etcd.io/etcd/server/v3 $ETCD_VERSION" ;;
     kwok) echo "sigs.k8s.io/kwok $KWOK_VERSION" ;;
     helm) echo "helm.sh/helm/v3 $HELM_VERSION" ;;
@@ -200,10 +209,17 @@ cmd_ensure() {
   log "all requested tools ready ($(($(date +%s) - total_start))s total)"
 }
 
-usage() { sed -n '2,10s/^# \{0,1\}//p' "$0" >&2; exit "${1:-0}"; }
+usage() { sed -n '3,12s/^# \{0,1\}//p' "$0" >&2; exit "${1:-0}"; }
 
 case ${1:-} in
-  ensure) shift; cmd_ensure "$@" ;;
+  ensure)
+    shift
+    (cmd_ensure "$@") # a subshell: the build lock is released when it ends
+    if [[ $# -eq 0 && -z ${KUBE_VERSION:-} ]]; then # everything: the oldest supported Kubernetes too (test tier oldest-k8s)
+      k8s_tools=()
+      for t in "${ALL_TOOLS[@]}"; do [[ $(group_of "$t") != k8s ]] || k8s_tools+=("$t"); done
+      KUBE_VERSION=$K8S_OLDEST_VERSION "$0" ensure "${k8s_tools[@]}"
+    fi ;;
   path)
     [[ $# -eq 2 ]] || usage 1
     check_tool "$2"

@@ -22,11 +22,19 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
  * Two of them at most: the shared one of the packaged operator under test ({@link #get()}), and the fault tests' own
  * ({@link #faults()}), where the tests run their own operator processes and restart the apiserver without the
  * operator under test (which watches every namespace) reconciling beside them.
+ *
+ * <p>
+ * {@code -Dk8s.version=v1.30.14} runs them on that Kubernetes release (hack/tools.sh builds it, see KUBE_VERSION
+ * there) in directories of their own ({@code target/e2e-cluster-v1.30.14}); unset, on hack/tools.sh's default.
+ * The failsafe execution {@code oldest-k8s} (pom.xml) runs a tier of the suite on the oldest supported minor.
  */
 public final class ControlPlane {
 
-    public static final Path DIR = Path.of("target", "e2e-cluster").toAbsolutePath();
-    public static final Path FAULTS_DIR = Path.of("target", "e2e-faults-cluster").toAbsolutePath();
+    /** The Kubernetes release under test ({@code -Dk8s.version}), or empty for hack/tools.sh's default. */
+    public static final String K8S_VERSION = System.getProperty("k8s.version", "").trim();
+    private static final String DIR_SUFFIX = K8S_VERSION.isEmpty() ? "" : "-" + K8S_VERSION;
+    public static final Path DIR = Path.of("target", "e2e-cluster" + DIR_SUFFIX).toAbsolutePath();
+    public static final Path FAULTS_DIR = Path.of("target", "e2e-faults-cluster" + DIR_SUFFIX).toAbsolutePath();
     private static ControlPlane instance;
     private static ControlPlane faults;
 
@@ -119,12 +127,18 @@ public final class ControlPlane {
     }
 
     static Result exec(List<String> command, int timeoutSeconds) {
-        Proc.Result result = Proc.run(command, Duration.ofSeconds(timeoutSeconds));
+        return exec(command, Map.of(), timeoutSeconds);
+    }
+
+    private static Result exec(List<String> command, Map<String, String> env, int timeoutSeconds) {
+        Proc.Result result = Proc.run(command, env, null, Duration.ofSeconds(timeoutSeconds));
         return new Result(result.exit(), result.output());
     }
 
+    /** Runs hack/cluster.sh, on the Kubernetes release under test. */
     private static void run(List<String> command, int timeoutSeconds) {
-        Result result = exec(command, timeoutSeconds);
+        Result result = exec(command, K8S_VERSION.isEmpty() ? Map.of() : Map.of("KUBE_VERSION", K8S_VERSION),
+                timeoutSeconds);
         System.out.println(result.output());
         if (result.exitCode() != 0) {
             throw new IllegalStateException(command + " failed with exit code " + result.exitCode());

@@ -57,6 +57,13 @@ class SampleLifecycleIT extends E2E {
         // The StatefulSet controller made the pod and its claims; kwok runs the pod.
         var pod = admin.pods().inNamespace(namespace).withName(name + "-0").get();
         assertThat(pod.getStatus().getPhase()).isEqualTo("Running");
+        // Fields that set the oldest supported Kubernetes (docs/INSTALL.md): an apiserver without them drops them
+        // silently, so they are read back from what it stored (the oldest-k8s tier runs this on that minor).
+        assertThat(pod.getSpec().getContainers().get(0).getLifecycle().getPreStop().getSleep().getSeconds())
+                .as("preStop sleep (PodLifecycleSleepAction, 1.30)").isEqualTo(5L);
+        assertThat(admin.apps().statefulSets().inNamespace(namespace).withName(name).get().getSpec()
+                .getPersistentVolumeClaimRetentionPolicy()).as("claim retention policy (StatefulSetAutoDeletePVC, 1.27)")
+                .isNotNull();
         await().atMost(TIMEOUT).until(() -> claims(name).stream()
                 .filter(c -> "Bound".equals(c.getStatus().getPhase())).count() == 2);
         assertThat(names(claims(name))).containsExactly("cache-" + name + "-0", "metadata-" + name + "-0");
