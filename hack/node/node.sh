@@ -50,7 +50,10 @@ node_snapshot() {
   mkdir -p "$ND/host"
   sysctl -a 2>/dev/null | grep -E "$SYSCTL_WATCH" | grep -vE "$SYSCTL_VOLATILE" >"$ND/host/sysctl.before" || true
   local ipt
-  for ipt in iptables ip6tables; do rules "$ipt" >"$ND/host/$ipt.before"; done
+  for ipt in iptables ip6tables; do
+    rules "$ipt" >"$ND/host/$ipt.before"
+    tables "$ipt" >"$ND/host/$ipt.tables.before"
+  done
   local d
   for d in "${NODE_HOST_DIRS[@]}" "${NODE_CHECK_DIRS[@]}"; do if [[ -e $d ]]; then echo "$d"; fi; done >"$ND/host/dirs.before"
   ls /run/netns 2>/dev/null >"$ND/host/netns.before" || true
@@ -63,6 +66,23 @@ veths() { ip -o link show type veth 2>/dev/null | awk -F': ' '{ print $2 }' | cu
 # rules IPTABLES: its rules without counters, one "table rule" a line (stable for comparing).
 rules() {
   "$1-save" 2>/dev/null | awk '/^\*/ { t = substr($0, 2) } /^[-:]/ { sub(/ \[[0-9]+:[0-9]+\]$/, ""); print t, $0 }' | sort
+}
+
+tables() { "$1-save" 2>/dev/null | sed -n 's/^\*//p' | sort; }
+
+# drop_new_tables IPTABLES: tables that did not exist before up and are empty now (only built-in chains, ACCEPT,
+# no rule): iptables-nft cannot delete a table, so nft does.
+drop_new_tables() {
+  local ipt=$1 family=ip t
+  [[ $ipt == ip6tables ]] && family=ip6
+  command -v nft >/dev/null && "$ipt" -V 2>/dev/null | grep -q nf_tables || return 0
+  for t in $(comm -13 "$ND/host/$ipt.tables.before" <(tables "$ipt") 2>/dev/null); do
+    if "$ipt-save" -t "$t" | grep -qE '^-A |^:[^ ]+ (DROP|REJECT)|^:[^ ]+ - '; then
+      log "$ipt table $t is new but not empty; left"
+    else
+      nft delete table "$family" "$t" || true
+    fi
+  done
 }
 
 sysctl_changes() { # lines "key before now" for watched sysctls that differ from the snapshot
@@ -368,6 +388,8 @@ node_down() {
   fi
   clean_iptables iptables
   clean_iptables ip6tables
+  drop_new_tables iptables
+  drop_new_tables ip6tables
   [[ ! -f $ND/host/active ]] || restore_sysctls
   rm -f "$ND/host/active"
   # Files the runtime keeps outside DIR: CNI results of our network, kubelet's log links into DIR.
@@ -408,6 +430,7 @@ node_leftovers() {
   ip route show "$SERVICE_CIDR" | grep -q . && out+=("route $SERVICE_CIDR")
   for p in iptables ip6tables; do
     while read -r m; do out+=("$p: $m"); done < <(rules "$p" | grep -E "$CHAIN_RE" || true)
+    while read -r m; do out+=("$p: table $m (new)"); done < <(comm -13 "$ND/host/$p.tables.before" <(tables "$p") 2>/dev/null)
   done
   while IFS='|' read -r p m _; do out+=("sysctl $p=$(sysctl -n "$p") (was $m)"); done < <(sysctl_changes)
   while read -r m; do out+=("cgroup $m"); done < <(kubepods_dirs)

@@ -89,13 +89,22 @@ step "objects created"
 step "pods Ready (web through its exec readiness probe)"
 
 ex() { "${K[@]}" exec client -- "$@"; }
-ex nslookup web.$NS.svc.cluster.local "$DNS_ADDRESS" | grep -q Address
+# poll CMD...: a Ready pod's Service needs a moment (EndpointSlice, then kube-proxy's rules): poll, 60 s at most.
+poll() {
+  local deadline=$((SECONDS + 60))
+  until "$@" >/dev/null 2>&1; do
+    ((SECONDS < deadline)) || { echo "smoke.sh: timed out: $*" >&2; "$@"; return 1; }
+    sleep 0.5
+  done
+}
+answers() { local want=$1; shift; [[ $("$@") == "$want" ]]; }
+poll ex nslookup web.$NS.svc.cluster.local "$DNS_ADDRESS"
 ex nslookup kubernetes.default.svc.cluster.local | grep -q 10.96.0.1
 step "DNS: web.$NS.svc.cluster.local and kubernetes.default.svc.cluster.local resolve in a pod"
-[[ $(ex wget -q -O- "http://web.$NS.svc/") == hello-from-web ]]
+poll answers hello-from-web ex wget -q -O- "http://web.$NS.svc/"
 step "Service reachable from another pod by name"
 ip=$("${K[@]}" get svc web -o jsonpath='{.spec.clusterIP}')
-[[ $(curl -sf --max-time 5 "http://$ip/") == hello-from-web ]]
+poll answers hello-from-web curl -sf --max-time 5 "http://$ip/"
 step "Service ClusterIP $ip reachable from the host"
 # shellcheck disable=SC2016 # expanded in the pod
 [[ $(ex sh -c 'echo $KUBERNETES_SERVICE_HOST') == 10.96.0.1 ]]
