@@ -418,6 +418,11 @@ node_leftovers() {
     [[ " $cmd" == *[\ =]"$DIR"[/\ ]* && $cmd != *"cluster.sh leftovers"* ]] && out+=("process $p: $cmd")
   done
   while read -r m; do out+=("mount $m"); done < <(findmnt -rn -o TARGET | grep -F "$DIR/")
+  if [[ ! -f $ND/host/dirs.before ]]; then # no real node was started in DIR: processes and mounts are all to check
+    if ((${#out[@]})); then printf 'leftover: %s\n' "${out[@]}"; return 1; fi
+    echo "nothing left by $DIR (no real node was started there)"
+    return 0
+  fi
   if [[ -d /run/netns ]]; then
     for m in /run/netns/cni-*; do
       [[ -e $m ]] && ! grep -qxF "${m##*/}" "$ND/host/netns.before" 2>/dev/null && out+=("netns $m")

@@ -99,18 +99,20 @@ poll() {
 }
 answers() { local want=$1; shift; [[ $("$@") == "$want" ]]; }
 poll ex nslookup web.$NS.svc.cluster.local "$DNS_ADDRESS"
-ex nslookup kubernetes.default.svc.cluster.local | grep -q 10.96.0.1
+[[ $(ex nslookup kubernetes.default.svc.cluster.local) == *"Address: 10.96.0.1"* ]]
 step "DNS: web.$NS.svc.cluster.local and kubernetes.default.svc.cluster.local resolve in a pod"
 poll answers hello-from-web ex wget -q -O- "http://web.$NS.svc/"
-step "Service reachable from another pod by name"
+poll answers hello-from-web "${K[@]}" exec web -- wget -q -O- "http://web.$NS.svc/"
+step "Service reachable from another pod by name, and from its own backend (hairpin)"
 ip=$("${K[@]}" get svc web -o jsonpath='{.spec.clusterIP}')
 poll answers hello-from-web curl -sf --max-time 5 "http://$ip/"
 step "Service ClusterIP $ip reachable from the host"
 # shellcheck disable=SC2016 # expanded in the pod
 [[ $(ex sh -c 'echo $KUBERNETES_SERVICE_HOST') == 10.96.0.1 ]]
-ex kubectl get --raw /version | grep -q gitVersion # in-cluster config: KUBERNETES_SERVICE_HOST, the pod's token and CA
+[[ $(ex kubectl get --raw /version) == *gitVersion* ]] # in-cluster config: KUBERNETES_SERVICE_HOST, the pod's token and CA
 step "apiserver reached through 10.96.0.1 with the pod's ServiceAccount token"
-"${K[@]}" logs web | grep -q 'web starting'
+logs=$("${K[@]}" logs web)
+[[ $logs == *"web starting"* ]] || { echo "kubectl logs web: $logs" >&2; false; }
 [[ $("${K[@]}" exec web -- cat /www/index.html) == hello-from-web ]]
 step "kubectl logs and exec"
 own=$("${K[@]}" exec fsgroup -- stat -c '%g' /local /hostpath | tr '\n' ' ')
