@@ -355,6 +355,7 @@ cmd_up() {
   if cmd_status >/dev/null 2>&1; then log "already running in $DIR"; return 0; fi
   local t0=$SECONDS k
   cmd_down >/dev/null 2>&1 || true # leftovers of a crashed run
+  if $REAL && [[ -n $(bridge_owner) ]]; then die "the real node of $(bridge_owner) runs on this machine (one per machine)"; fi
   local need=(etcd kube-apiserver kube-controller-manager kube-scheduler kubectl)
   $REAL || need+=(kwok)
   "$HACK/tools.sh" ensure "${need[@]}"

@@ -272,16 +272,20 @@ EOF
 EOF
 }
 
-# node_network: the bridge (its address is the node IP), ClusterIPs routed onto it, forwarding enabled but
+bridge_owner() { ip -o link show "$NODE_BRIDGE" 2>/dev/null | sed -n 's/.*alias \(.*\)$/\1/p'; }
+
+# node_claim: create the bridge, marked with DIR. Creating a link is atomic, so of two real nodes started at once
+# on this machine one fails here, before it has changed anything (its down then leaves the machine to the other).
+node_claim() {
+  ip link show "$NODE_BRIDGE" >/dev/null 2>&1 &&
+    fail "bridge $NODE_BRIDGE exists (owner: $(bridge_owner)): only one real node per machine; hack/cluster.sh down it first"
+  ip link add "$NODE_BRIDGE" type bridge || fail "cannot create bridge $NODE_BRIDGE (root needed; one real node per machine)"
+  ip link set "$NODE_BRIDGE" alias "$DIR" # ownership mark, checked by down and leftovers
+}
+
+# node_network: the bridge's address is the node IP, ClusterIPs are routed onto it, forwarding is enabled but
 # only bridge -> bridge (a pod can never reach beyond this machine).
 node_network() {
-  if ip link show "$NODE_BRIDGE" >/dev/null 2>&1; then
-    local owner; owner=$(ip -o link show "$NODE_BRIDGE" | sed -n 's/.*alias \(.*\)$/\1/p')
-    [[ $owner == "$DIR" ]] || fail "bridge $NODE_BRIDGE exists and belongs to ${owner:-someone else}: one real node per machine"
-  else
-    ip link add "$NODE_BRIDGE" type bridge
-  fi
-  ip link set "$NODE_BRIDGE" alias "$DIR" # ownership mark, checked by the next up/down
   ip addr replace "$NODE_IP/${POD_CIDR#*/}" dev "$NODE_BRIDGE"
   ip link set "$NODE_BRIDGE" up
   ip route replace "$SERVICE_CIDR" dev "$NODE_BRIDGE" src "$NODE_IP"
@@ -306,11 +310,13 @@ node_up() {
   BUSYBOX_IMAGE=$("$HACK/node/test-images.sh" ref "$BUSYBOX_ARCHIVE")
   pick_port KUBELET_PORT; pick_port KUBELET_HEALTHZ_PORT; pick_port KUBE_PROXY_HEALTHZ_PORT
   pick_port KUBE_PROXY_METRICS_PORT; pick_port DNS_READY_PORT; pick_port DNS_HEALTH_PORT
+  node_claim
   node_snapshot
   node_pki
   node_configs
   node_network
 
+  NODE_T0=$SECONDS
   start containerd containerd --config "$ND/containerd/config.toml"
   wait_for containerd "containerd's socket" "${CTR[@]}" version
   "${CTR[@]}" images import "$PAUSE_ARCHIVE" >/dev/null
@@ -325,6 +331,7 @@ node_up() {
 # After the control plane's objects exist: node Ready, DNS synced, kube-proxy healthy.
 node_wait() {
   wait_for kubelet "node $REAL_NODE_NAME Ready" "$KUBECTL" wait --for=condition=Ready "node/$REAL_NODE_NAME" --timeout=2s
+  log "node $REAL_NODE_NAME Ready $((SECONDS - NODE_T0))s after containerd's start"
   wait_for kube-proxy "kube-proxy /healthz" curl -sf --max-time 2 "http://127.0.0.1:$KUBE_PROXY_HEALTHZ_PORT/healthz"
   wait_for coredns "CoreDNS /ready" curl -sf --max-time 2 "http://127.0.0.1:$DNS_READY_PORT/ready"
 }
@@ -356,6 +363,12 @@ node_load_images() {
 node_down() {
   node_paths
   [[ -d $ND ]] || return 0
+  local owner; owner=$(bridge_owner)
+  if [[ -n $owner && $owner != "$DIR" ]]; then
+    log "the real node of $owner runs on this machine: only $DIR's own processes are stopped, nothing shared is touched"
+    stop "${NODE_COMPONENTS[@]}"
+    return 0
+  fi
   stop kubelet # first: it would restart what is removed below
   local drain
   if drain=$("$HACK/tools.sh" path cri-drain 2>/dev/null) && [[ -S $CTRD_SOCK ]] && ours "$(pid_of containerd)"; then
@@ -378,13 +391,9 @@ node_down() {
       rm -f "$m"
     done
   fi
-  if ip link show "$NODE_BRIDGE" >/dev/null 2>&1; then
-    if [[ $(ip -o link show "$NODE_BRIDGE" | sed -n 's/.*alias \(.*\)$/\1/p') == "$DIR" ]]; then
-      for m in $(ip -o link show master "$NODE_BRIDGE" | awk -F': ' '{ print $2 }' | cut -d@ -f1); do ip link del "$m" 2>/dev/null || true; done
-      ip link del "$NODE_BRIDGE"
-    else
-      log "bridge $NODE_BRIDGE belongs to another cluster; left alone"
-    fi
+  if [[ $owner == "$DIR" ]]; then
+    for m in $(ip -o link show master "$NODE_BRIDGE" | awk -F': ' '{ print $2 }' | cut -d@ -f1); do ip link del "$m" 2>/dev/null || true; done
+    ip link del "$NODE_BRIDGE"
   fi
   clean_iptables iptables
   clean_iptables ip6tables
@@ -428,7 +437,7 @@ node_leftovers() {
       [[ -e $m ]] && ! grep -qxF "${m##*/}" "$ND/host/netns.before" 2>/dev/null && out+=("netns $m")
     done
   fi
-  ip link show "$NODE_BRIDGE" >/dev/null 2>&1 && out+=("interface $NODE_BRIDGE")
+  [[ $(bridge_owner) != "$DIR" ]] || out+=("interface $NODE_BRIDGE")
   while read -r m; do
     grep -qxF "$m" "$ND/host/veths.before" 2>/dev/null || out+=("interface $m")
   done < <(veths)
