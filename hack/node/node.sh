@@ -15,7 +15,7 @@
 #     kernel.keys.*) and by us (net.ipv4.ip_forward): every value under the watched prefixes is saved at up and
 #     restored at down
 #   - cgroups kubepods/ under every controller
-#   - netns bind mounts /run/netns/cni-*, shim sockets /run/containerd/s/*, CNI's result cache /var/lib/cni/results,
+#   - shim sockets /run/containerd/s/*, CNI's result cache /var/lib/cni/results,
 #     kubelet's /var/log/containers/*.log links: the files go with their pods; directories we created are removed
 
 REAL_NODE_NAME=dittofs-node
@@ -56,7 +56,6 @@ node_snapshot() {
   done
   local d
   for d in "${NODE_HOST_DIRS[@]}" "${NODE_CHECK_DIRS[@]}"; do if [[ -e $d ]]; then echo "$d"; fi; done >"$ND/host/dirs.before"
-  ls /run/netns 2>/dev/null >"$ND/host/netns.before" || true
   veths >"$ND/host/veths.before"
   touch "$ND/host/active" # down restores sysctls only while this exists (once per up)
 }
@@ -382,15 +381,7 @@ node_down() {
   # Mounts under DIR (rootfs overlays, kubelet's tmpfs and volume bind mounts), deepest first.
   local m
   for m in $(findmnt -rn -o TARGET | grep -F "$DIR/" | sort -r); do umount "$m" 2>/dev/null || umount -l "$m" 2>/dev/null || true; done
-  # netns bind mounts our pods left (not listed before up), veths on our bridge, the bridge itself.
-  if [[ -d /run/netns ]]; then
-    for m in /run/netns/cni-*; do
-      [[ -e $m ]] || continue
-      grep -qxF "${m##*/}" "$ND/host/netns.before" 2>/dev/null && continue
-      umount "$m" 2>/dev/null || true
-      rm -f "$m"
-    done
-  fi
+  # (pods' network namespaces are mounts under DIR: gone above) veths on our bridge, the bridge itself.
   if [[ $owner == "$DIR" ]]; then
     for m in $(ip -o link show master "$NODE_BRIDGE" | awk -F': ' '{ print $2 }' | cut -d@ -f1); do ip link del "$m" 2>/dev/null || true; done
     ip link del "$NODE_BRIDGE"
@@ -432,11 +423,6 @@ node_leftovers() {
     echo "nothing left by $DIR (no real node was started there)"
     return 0
   fi
-  if [[ -d /run/netns ]]; then
-    for m in /run/netns/cni-*; do
-      [[ -e $m ]] && ! grep -qxF "${m##*/}" "$ND/host/netns.before" 2>/dev/null && out+=("netns $m")
-    done
-  fi
   [[ $(bridge_owner) != "$DIR" ]] || out+=("interface $NODE_BRIDGE")
   while read -r m; do
     grep -qxF "$m" "$ND/host/veths.before" 2>/dev/null || out+=("interface $m")
@@ -452,7 +438,7 @@ node_leftovers() {
     [[ -e $m ]] || continue
     grep -qxF "$m" "$ND/host/dirs.before" 2>/dev/null && continue
     # A shared runtime directory that others filled since (e.g. another containerd's shims): not ours to remove.
-    if [[ $m == /run/containerd || $m == /var/lib/cni ]] && [[ -n $(ls -A "$m") ]] && ! find "$m" -newer "$ND/host/dirs.before" -name "dittofs-node-*" | grep -q .; then
+    if [[ $m == /run/containerd || $m == /var/lib/cni || $m == /run/netns || $m == /etc/cni ]] && [[ -n $(ls -A "$m") ]] && ! find "$m" -newer "$ND/host/dirs.before" -name "dittofs-node-*" | grep -q .; then
       echo "note: $m appeared during the run and is in use by something else ($(find "$m" -mindepth 1 -maxdepth 1 -printf '%f ')); left alone"
       continue
     fi
