@@ -10,18 +10,18 @@
 # busybox: /bin/busybox of the busybox-static package and a link per applet; image localhost/dittofs/busybox:<version>.
 # The OCI layout (one uncompressed layer, config, manifest, index with the io.containerd.image.name annotation that
 # `ctr images import` names the image after) is written here by hand: no buildah, no daemon. Archives are cached in
-# ${DITTOFS_TOOLS_CACHE:-~/.cache/dittofs-operator}/images, named after a hash of their inputs.
+# ${DITTOFS_TOOLS_CACHE:-~/.cache/dittofs-operator}/node-images, named after a hash of their inputs.
 set -euo pipefail
 
 HACK=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-CACHE_DIR=${DITTOFS_TOOLS_CACHE:-$HOME/.cache/dittofs-operator}/images
+CACHE_DIR=${DITTOFS_TOOLS_CACHE:-$HOME/.cache/dittofs-operator}/node-images # (images/ is hack/images.sh's)
 PAUSE_IMAGE=localhost/dittofs/pause:3.10.1
 
 die() { echo "test-images.sh: error: $*" >&2; exit 1; }
 
-# oci_archive OUT NAME:TAG ROOTFS USER ENTRYPOINT-JSON: a single-layer linux/amd64 image as an OCI archive.
+# oci_archive OUT NAME:TAG ROOTFS USER ENTRYPOINT-JSON CMD-JSON: a single-layer linux/amd64 image as an OCI archive.
 oci_archive() {
-  local out=$1 ref=$2 rootfs=$3 user=$4 entrypoint=$5 work
+  local out=$1 ref=$2 rootfs=$3 user=$4 entrypoint=$5 cmd=$6 work
   work=$(mktemp -d "$CACHE_DIR/tmp.XXXXXX")
   mkdir -p "$work/oci/blobs/sha256"
   # Reproducible layer: sorted names, owner root, mtime 0.
@@ -30,8 +30,8 @@ oci_archive() {
   layer_sha=$(sha256sum <"$work/layer.tar" | cut -d' ' -f1)
   layer_size=$(stat -c %s "$work/layer.tar")
   mv "$work/layer.tar" "$work/oci/blobs/sha256/$layer_sha"
-  config=$(jq -cn --arg diff "sha256:$layer_sha" --arg user "$user" --argjson ep "$entrypoint" \
-    '{architecture: "amd64", os: "linux", config: {User: $user, Entrypoint: $ep, WorkingDir: "/",
+  config=$(jq -cn --arg diff "sha256:$layer_sha" --arg user "$user" --argjson ep "$entrypoint" --argjson cmd "$cmd" \
+    '{architecture: "amd64", os: "linux", config: {User: $user, Entrypoint: $ep, Cmd: $cmd, WorkingDir: "/",
       Env: ["PATH=/bin:/usr/bin:/sbin:/usr/sbin"]}, rootfs: {type: "layers", diff_ids: [$diff]}}')
   config_sha=$(printf %s "$config" | sha256sum | cut -d' ' -f1)
   printf %s "$config" >"$work/oci/blobs/sha256/$config_sha"
@@ -65,7 +65,7 @@ pause_archive() {
     rootfs=$(mktemp -d "$CACHE_DIR/tmp.XXXXXX")
     gcc -Os -Wall -Werror -static -DVERSION="${PAUSE_IMAGE##*:}-dittofs" -o "$rootfs/pause" "$src/build/pause/linux/pause.c"
     strip "$rootfs/pause"
-    oci_archive "$out" "$PAUSE_IMAGE" "$rootfs" 65535:65535 '["/pause"]'
+    oci_archive "$out" "$PAUSE_IMAGE" "$rootfs" 65535:65535 '["/pause"]' null
     rm -rf "$rootfs"
   fi
   echo "$out"
@@ -88,7 +88,8 @@ busybox_archive() {
     for a in $("$bb" --list); do [[ $a == busybox ]] || ln -s busybox "$rootfs/bin/$a"; done
     printf 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/:/bin/false\n' >"$rootfs/etc/passwd"
     printf 'root:x:0:\nnogroup:x:65534:\n' >"$rootfs/etc/group"
-    oci_archive "$out" "localhost/dittofs/busybox:$version" "$rootfs" "" '["/bin/sh"]'
+    # Like docker.io/library/busybox: no entrypoint, `sh` by default (so `kubectl run --image=... -- sleep 1` works).
+    oci_archive "$out" "localhost/dittofs/busybox:$version" "$rootfs" "" null '["sh"]'
     rm -rf "$rootfs"
   fi
   echo "$out"
