@@ -15,8 +15,10 @@
 #     kernel.keys.*) and by us (net.ipv4.ip_forward): every value under the watched prefixes is saved at up and
 #     restored at down
 #   - cgroups kubepods/ under every controller
-#   - shim sockets /run/containerd/s/*, CNI's result cache /var/lib/cni/results,
-#     kubelet's /var/log/containers/*.log links: the files go with their pods; directories we created are removed
+#   - iptables-nft tables (nat, filter, mangle; ip and ip6) that did not exist: deleted with nft when empty again
+#   - shim sockets /run/containerd/s/*, CNI's result cache /var/lib/cni/results, kubelet's /var/log/containers/*.log
+#     links and /var/lib/kubelet/device-plugins/kubelet.sock (hard-coded paths): the files go with their pods or are
+#     removed; directories we created are removed when empty (others' containerd may share /run/containerd)
 
 REAL_NODE_NAME=dittofs-node
 NODE_BRIDGE=dfsbr0
