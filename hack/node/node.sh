@@ -380,6 +380,13 @@ node_down() {
   local pid
   for pid in $(pgrep -f "containerd-shim-runc-v2 .*-address $CTRD_SOCK" || true); do kill -KILL "$pid" 2>/dev/null || true; done
   remove_cgroups
+  # Sockets of shims that did not exit cleanly (/run/containerd/s, hard-coded): each task's state names its shim's.
+  local t
+  for t in "$ND"/containerd/state/io.containerd.runtime.v2.task/k8s.io/*/address; do
+    [[ -f $t ]] || continue
+    t=$(sed 's|^unix://||' "$t")
+    if [[ $t == /run/containerd/s/* ]]; then rm -f "$t"; fi
+  done
   # Mounts under DIR (rootfs overlays, kubelet's tmpfs and volume bind mounts), deepest first.
   local m
   for m in $(findmnt -rn -o TARGET | grep -F "$DIR/" | sort -r); do umount "$m" 2>/dev/null || umount -l "$m" 2>/dev/null || true; done
@@ -436,6 +443,11 @@ node_leftovers() {
   done
   while IFS='|' read -r p m _; do out+=("sysctl $p=$(sysctl -n "$p") (was $m)"); done < <(sysctl_changes)
   while read -r m; do out+=("cgroup $m"); done < <(kubepods_dirs)
+  for m in "$ND"/containerd/state/io.containerd.runtime.v2.task/k8s.io/*/address; do
+    [[ -f $m ]] || continue
+    m=$(sed 's|^unix://||' "$m")
+    if [[ -e $m ]]; then out+=("shim socket $m"); fi
+  done
   for m in "${NODE_CHECK_DIRS[@]}"; do
     [[ -e $m ]] || continue
     grep -qxF "$m" "$ND/host/dirs.before" 2>/dev/null && continue
