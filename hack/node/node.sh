@@ -14,7 +14,7 @@
 #   - sysctls set by the kubelet (vm.overcommit_memory, vm.panic_on_oom, kernel.panic, kernel.panic_on_oops,
 #     kernel.keys.*) and by us (net.ipv4.ip_forward): every value under the watched prefixes is saved at up and
 #     restored at down
-#   - cgroups kubepods/ under every controller
+#   - cgroups kubepods/ under every controller; kube-proxy's nfacct counters
 #   - iptables-nft tables (nat, filter, mangle; ip and ip6) that did not exist: deleted with nft when empty again
 #   - shim sockets /run/containerd/s/*, CNI's result cache /var/lib/cni/results, kubelet's /var/log/containers/*.log
 #     links and /var/lib/kubelet/device-plugins/kubelet.sock (hard-coded paths): the files go with their pods or are
@@ -59,8 +59,14 @@ node_snapshot() {
   local d
   for d in "${NODE_HOST_DIRS[@]}" "${NODE_CHECK_DIRS[@]}"; do if [[ -e $d ]]; then echo "$d"; fi; done >"$ND/host/dirs.before"
   veths >"$ND/host/veths.before"
+  nfacct_names >"$ND/host/nfacct.before"
   touch "$ND/host/active" # down restores sysctls only while this exists (once per up)
 }
+
+# kube-proxy's nfnetlink_acct counters (its iptables rules count with them); `nfacct` lists and deletes them.
+KUBE_PROXY_NFACCT='^(ct_state_invalid_dropped_pkts|localhost_nps_accepted_pkts)$'
+nfacct_names() { if command -v nfacct >/dev/null; then nfacct list 2>/dev/null | sed -n 's/.* = \(.*\);$/\1/p' | sort; fi; }
+new_nfacct() { comm -13 "$ND/host/nfacct.before" <(nfacct_names) 2>/dev/null | grep -E "$KUBE_PROXY_NFACCT" || true; }
 
 veths() { ip -o link show type veth 2>/dev/null | awk -F': ' '{ print $2 }' | cut -d@ -f1; }
 
@@ -273,6 +279,14 @@ EOF
 EOF
 }
 
+# sandbox_ids: every pod sandbox our containerd knew (CRI's own records and the runtime's task state).
+sandbox_ids() {
+  local d
+  for d in "$ND"/containerd/root/io.containerd.grpc.v1.cri/sandboxes/*/ "$ND"/containerd/state/io.containerd.runtime.v2.task/k8s.io/*/; do
+    if [[ -d $d ]]; then basename "$d"; fi
+  done | sort -u
+}
+
 bridge_owner() { ip -o link show "$NODE_BRIDGE" 2>/dev/null | sed -n 's/.*alias \(.*\)$/\1/p'; }
 
 # node_claim: create the bridge, marked with DIR. Creating a link is atomic, so of two real nodes started at once
@@ -399,10 +413,12 @@ node_down() {
   clean_iptables ip6tables
   drop_new_tables iptables
   drop_new_tables ip6tables
+  for t in $(new_nfacct); do nfacct delete "$t" >/dev/null || log "could not delete nfacct counter $t"; done
   [[ ! -f $ND/host/active ]] || restore_sysctls
   rm -f "$ND/host/active"
-  # Files the runtime keeps outside DIR: CNI results of our network, kubelet's log links into DIR.
-  rm -f /var/lib/cni/results/dittofs-node-* 2>/dev/null || true
+  # Files the runtime keeps outside DIR: CNI's result cache of our pods (left when a pod's CNI DEL never ran),
+  # kubelet's log links into DIR.
+  for t in $(sandbox_ids); do rm -f "/var/lib/cni/results/dittofs-node-$t-eth0" "/var/lib/cni/results/cni-loopback-$t-lo"; done
   for m in /var/log/containers/*.log; do
     if [[ -L $m && $(readlink "$m") == "$DIR/"* ]]; then rm -f "$m"; fi
   done
@@ -441,8 +457,15 @@ node_leftovers() {
     while read -r m; do out+=("$p: $m"); done < <(rules "$p" | grep -E "$CHAIN_RE" || true)
     while read -r m; do out+=("$p: table $m (new)"); done < <(comm -13 "$ND/host/$p.tables.before" <(tables "$p") 2>/dev/null)
   done
+  command -v nfacct >/dev/null || echo "note: nfacct not installed, kube-proxy's nfacct counters not checked"
+  while read -r m; do out+=("nfacct counter $m"); done < <(new_nfacct)
   while IFS='|' read -r p m _; do out+=("sysctl $p=$(sysctl -n "$p") (was $m)"); done < <(sysctl_changes)
   while read -r m; do out+=("cgroup $m"); done < <(kubepods_dirs)
+  for m in $(sandbox_ids); do
+    for p in "/var/lib/cni/results/dittofs-node-$m-eth0" "/var/lib/cni/results/cni-loopback-$m-lo"; do
+      if [[ -e $p ]]; then out+=("path $p"); fi
+    done
+  done
   for m in "$ND"/containerd/state/io.containerd.runtime.v2.task/k8s.io/*/address; do
     [[ -f $m ]] || continue
     m=$(sed 's|^unix://||' "$m")
