@@ -8,6 +8,11 @@
 #   hack/cluster.sh restart-apiserver DIR
 #                                stop kube-apiserver (SIGTERM) and start it again on the same port and etcd data;
 #                                exits 0 once it is ready again (fault tests: an apiserver restart mid-reconcile)
+#   CLUSTER_NODE=real hack/cluster.sh up DIR
+#                                a real node instead of kwok: containerd, kubelet, kube-proxy, CNI bridge, CoreDNS
+#                                (hack/node/node.sh; as root; one per machine)
+#   hack/cluster.sh load-images DIR ARCHIVE...   import OCI archives into the real node's containerd
+#   hack/cluster.sh leftovers DIR                exit 1 listing what a real node left on the machine (after down)
 #
 # Everything lives under DIR: pki/, etcd/, logs/<component>.log, pids/, kubeconfig (cluster-admin)
 # and env (shell-sourceable `export KEY=value` lines: KUBECONFIG, APISERVER_URL, ports, PIDs).
@@ -16,10 +21,13 @@
 # Storage: a default StorageClass "standard" (no provisioner, WaitForFirstConsumer as on real clusters: the
 # scheduler picks and binds the volumes of a pod itself, so a pod never waits on a claim still binding; it allows
 # volume expansion, though no resizer runs) plus a pool of hostPath PVs of class "standard", a few of class "" and a
-# few of class "fixed-size" (no allowVolumeExpansion); a background loop makes Released PVs Available.
-# Tunables: CLUSTER_TIMEOUT (s per wait, default 90), CLUSTER_PV_COUNT (default 300), KWOK_POD_CIDR,
-# CLUSTER_NODES (simulated nodes, default 1; each 64 CPUs, 256Gi, 500 pods: 256 dfs pods at 250m CPU apiece),
-# KUBE_VERSION (the Kubernetes release, e.g. v1.30.14; default: tools.sh's K8S_VERSION; kept in DIR/env).
+# few of class "fixed-size" (no allowVolumeExpansion); a background loop makes Released PVs Available. On the real
+# node "standard"/"fixed-size" PVs are `local` volumes (the kubelet applies fsGroup), a class "hostpath" has hostPath
+# ones (it does not), and the loop also empties a Released volume's directory.
+# Tunables: CLUSTER_TIMEOUT (s per wait, default 90), CLUSTER_PV_COUNT (default 300; 30 on the real node),
+# KWOK_POD_CIDR, CLUSTER_NODES (simulated nodes, default 1; each 64 CPUs, 256Gi, 500 pods: 256 dfs pods at 250m CPU
+# apiece), CLUSTER_NODE (kwok, the default, or real), KUBE_VERSION (the Kubernetes release, e.g. v1.30.14;
+# default: tools.sh's K8S_VERSION; kept in DIR/env).
 set -Eeuo pipefail
 set +m # no job control: background jobs must not lead a process group, so setsid keeps their PID
 
@@ -30,6 +38,16 @@ NODE_COUNT=${CLUSTER_NODES:-1}
 FIXED_CLASS=fixed-size # a StorageClass without allowVolumeExpansion
 NODE_NAME="kwok-node-0" # the first node; kwok-node-1... follow when CLUSTER_NODES > 1
 COMPONENTS=(etcd kube-apiserver kube-controller-manager kube-scheduler kwok pv-recycler)
+# shellcheck disable=SC1091 # the real node (CLUSTER_NODE=real): functions and settings only
+. "$HACK/node/node.sh"
+REAL=false
+use_real_node() {
+  REAL=true
+  NODE_NAME=$REAL_NODE_NAME
+  NODE_COUNT=1
+  PV_COUNT=${CLUSTER_PV_COUNT:-30}
+  COMPONENTS=(etcd kube-apiserver kube-controller-manager kube-scheduler "${NODE_COMPONENTS[@]}" pv-recycler)
+}
 
 die() { echo "cluster.sh: error: $*" >&2; exit 1; }
 # tool NAME: the path of a built tool; the Kubernetes ones of release KUBE_VERSION (exported: tools.sh reads it).
@@ -115,7 +133,7 @@ subjectKeyIdentifier = hash
 basicConstraints = critical,CA:FALSE
 keyUsage = critical,digitalSignature,keyEncipherment
 extendedKeyUsage = serverAuth
-subjectAltName = DNS:localhost,DNS:kubernetes,DNS:kubernetes.default,DNS:kubernetes.default.svc,DNS:kubernetes.default.svc.cluster.local,IP:127.0.0.1,IP:10.96.0.1
+subjectAltName = DNS:localhost,DNS:kubernetes,DNS:kubernetes.default,DNS:kubernetes.default.svc,DNS:kubernetes.default.svc.cluster.local,IP:127.0.0.1,IP:10.96.0.1$($REAL && echo ",IP:$NODE_IP")
 [client]
 basicConstraints = critical,CA:FALSE
 keyUsage = critical,digitalSignature,keyEncipherment
@@ -148,6 +166,7 @@ EOF
   # Service-account token signing key pair.
   openssl genrsa -traditional -out "$PKI/sa.key" 2048 2>/dev/null
   openssl rsa -in "$PKI/sa.key" -pubout -out "$PKI/sa.pub" 2>/dev/null
+  if $REAL; then node_pki; fi
 }
 
 write_kubeconfig() { # FILE USER (cert/key from pki/USER.*)
@@ -194,6 +213,7 @@ provisioner: kubernetes.io/no-provisioner
 reclaimPolicy: Retain
 volumeBindingMode: WaitForFirstConsumer
 EOF
+  if $REAL; then real_node_storage; return; fi
   local i class node
   for ((i = 0; i < NODE_COUNT; i++)); do
     node=kwok-node-$i
@@ -229,6 +249,51 @@ EOF
   done
 }
 
+# The real node's pool: "standard" and "fixed-size" as local PVs (the kubelet applies fsGroup to them, as to most
+# real block volumes), "hostpath" and "" as hostPath PVs (no fsGroup, like some NFS/local setups).
+real_node_storage() {
+  cat <<EOF
+---
+apiVersion: storage.k8s.io/v1
+kind: StorageClass
+metadata:
+  name: hostpath
+provisioner: kubernetes.io/no-provisioner
+reclaimPolicy: Retain
+volumeBindingMode: WaitForFirstConsumer
+allowVolumeExpansion: true
+EOF
+  local i class n kind
+  for ((i = 0; i < PV_COUNT + 30; i++)); do
+    if ((i < PV_COUNT)); then class=standard
+    elif ((i < PV_COUNT + 10)); then class=hostpath
+    elif ((i < PV_COUNT + 20)); then class='""'
+    else class=$FIXED_CLASS; fi
+    n=$(printf %03d "$i")
+    if [[ $class == standard || $class == "$FIXED_CLASS" ]]; then
+      mkdir -p "$DIR/pv/$n" # a local volume's directory must exist
+      kind="local: {path: $DIR/pv/$n}
+  nodeAffinity:
+    required:
+      nodeSelectorTerms: [{matchExpressions: [{key: kubernetes.io/hostname, operator: In, values: [$NODE_NAME]}]}]"
+    else
+      kind="hostPath: {path: $DIR/pv/$n, type: DirectoryOrCreate}"
+    fi
+    cat <<EOF
+---
+apiVersion: v1
+kind: PersistentVolume
+metadata: {name: pv-$n}
+spec:
+  capacity: {storage: 1Ti}
+  accessModes: [ReadWriteOnce, ReadOnlyMany, ReadWriteMany]
+  persistentVolumeReclaimPolicy: Retain
+  storageClassName: $class
+  $kind
+EOF
+  done
+}
+
 # Background loop (started by `up` as `cluster.sh _pv-recycler DIR`): turns Released PVs back into
 # Available ones by dropping their claimRef, so the fixed pool never runs dry. Ends with the apiserver.
 pv_recycler() {
@@ -236,6 +301,8 @@ pv_recycler() {
   echo "pv-recycler started"
   while alive "$(pid_of kube-apiserver)"; do
     for pv in $("$KUBECTL" get pv -o jsonpath='{range .items[?(@.status.phase=="Released")]}{.metadata.name}{" "}{end}' 2>/dev/null); do
+      # On the real node the volume was written: empty it, as a local-volume provisioner's cleaner would.
+      if $REAL && [[ -d $DIR/pv/${pv#pv-} ]]; then find "$DIR/pv/${pv#pv-}" -mindepth 1 -delete; fi
       "$KUBECTL" patch pv "$pv" --type=json -p='[{"op":"remove","path":"/spec/claimRef"}]' && echo "recycled $pv"
     done
     sleep 2
@@ -245,8 +312,16 @@ pv_recycler() {
 
 # start_apiserver BINARY: kube-apiserver on $APISERVER_PORT, storing in the etcd on $ETCD_PORT.
 start_apiserver() {
-  start kube-apiserver "$1" --etcd-servers="http://127.0.0.1:$ETCD_PORT" \
-    --bind-address=127.0.0.1 --advertise-address=127.0.0.1 --secure-port="$APISERVER_PORT" \
+  # kwok: no reconciled `kubernetes` endpoint (127.0.0.1 is not a valid Endpoints address; nothing in-cluster needs it).
+  # The real node's pods reach the apiserver at the node IP (that endpoint), and it reaches the kubelet there
+  # (logs, exec) with a client certificate.
+  local net=(--bind-address=127.0.0.1 --advertise-address=127.0.0.1 --endpoint-reconciler-type=none)
+  if $REAL; then
+    net=(--bind-address=0.0.0.0 --advertise-address="$NODE_IP" --endpoint-reconciler-type=lease
+      --kubelet-preferred-address-types=InternalIP --kubelet-client-certificate="$PKI/apiserver-kubelet-client.crt"
+      --kubelet-client-key="$PKI/apiserver-kubelet-client.key" --kubelet-certificate-authority="$PKI/ca.crt")
+  fi
+  start kube-apiserver "$1" --etcd-servers="http://127.0.0.1:$ETCD_PORT" "${net[@]}" --secure-port="$APISERVER_PORT" \
     --cert-dir="$DIR/certs" --tls-cert-file="$PKI/apiserver.crt" --tls-private-key-file="$PKI/apiserver.key" \
     --client-ca-file="$PKI/ca.crt" --authorization-mode=Node,RBAC \
     --enable-admission-plugins=NodeRestriction --allow-privileged=true \
@@ -258,8 +333,7 @@ start_apiserver() {
     --proxy-client-cert-file="$PKI/front-proxy-client.crt" --proxy-client-key-file="$PKI/front-proxy-client.key" \
     --service-cluster-ip-range=10.96.0.0/16 --profiling=false \
     --audit-policy-file="$DIR/audit-policy.yaml" --audit-log-path="$DIR/logs/audit.log" \
-    --audit-log-format=json --audit-log-mode=blocking \
-    --endpoint-reconciler-type=none # 127.0.0.1 is not a valid Endpoints address; nothing in-cluster needs it
+    --audit-log-format=json --audit-log-mode=blocking
 }
 
 # write_env: DIR/env, what tests and humans source (ports, paths, PIDs).
@@ -278,6 +352,7 @@ write_env() {
     for k in "${COMPONENTS[@]}"; do
       echo "export $(tr a-z- A-Z_ <<<"$k")_PID=$(pid_of "$k")"
     done
+    if $REAL; then node_env; fi
   } >"$DIR/env"
 }
 
@@ -294,18 +369,21 @@ cmd_up() {
   fi
   local t0=$SECONDS k
   cmd_down >/dev/null 2>&1 || true # leftovers of a crashed run
-  "$HACK/tools.sh" ensure etcd kube-apiserver kube-controller-manager kube-scheduler kubectl kwok
+  if $REAL && [[ -n $(bridge_owner) ]]; then die "the real node of $(bridge_owner) runs on this machine (one per machine)"; fi
+  local need=(etcd kube-apiserver kube-controller-manager kube-scheduler kubectl)
+  $REAL || need+=(kwok)
+  "$HACK/tools.sh" ensure "${need[@]}"
   KUBECTL=$(tool kubectl)
-  local etcd apiserver kcm scheduler kwok
+  local etcd apiserver kcm scheduler kwok=
   etcd=$(tool etcd)
   apiserver=$(tool kube-apiserver)
   kcm=$(tool kube-controller-manager)
   scheduler=$(tool kube-scheduler)
-  kwok=$(tool kwok)
+  $REAL || kwok=$(tool kwok)
 
   trap 'fail "unexpected error at line $LINENO"' ERR
   trap 'fail interrupted' INT TERM
-  rm -rf "${DIR:?}"/{pki,etcd,logs,pids,pv,certs,kwok,kubeconfig*,env,bootstrap.yaml}
+  rm -rf "${DIR:?}"/{pki,etcd,logs,pids,pv,certs,kwok,node,kubeconfig*,env,bootstrap.yaml}
   mkdir -p "$DIR"/{logs,pids,certs,kwok}
   gen_pki
   pick_port ETCD_PORT; pick_port ETCD_PEER_PORT; pick_port APISERVER_PORT
@@ -334,7 +412,7 @@ POLICY
 
   start_apiserver "$apiserver"
   wait_for kube-apiserver "apiserver /readyz" https_ok "https://127.0.0.1:$APISERVER_PORT/readyz"
-  log "apiserver ready ($((SECONDS - t0))s); starting controllers, scheduler, kwok"
+  log "apiserver ready ($((SECONDS - t0))s); starting controllers, scheduler, ${NODE_NAME%-0}"
 
   local common=(--bind-address=127.0.0.1 --leader-elect=false --profiling=false)
   start kube-controller-manager "$kcm" "${common[@]}" --secure-port="$KCM_PORT" \
@@ -352,10 +430,14 @@ POLICY
   # and an operator outside the cluster can reach it there (127.0.0.0/8 is all loopback on Linux).
   # HOME is redirected because kwok always merges ~/.kwok/kwok.yaml if present. Node address
   # 127.0.0.1 keeps any apiserver->"kubelet" call (logs, exec) on loopback; pod IPs are loopback addresses.
-  start kwok env HOME="$DIR/kwok" "$kwok" --kubeconfig="$DIR/kubeconfig" \
-    --manage-all-nodes=false --manage-nodes-with-annotation-selector=kwok.x-k8s.io/node=fake \
-    --cidr="${KWOK_POD_CIDR:-127.1.0.1/16}" --node-ip=127.0.0.1 \
-    --node-lease-duration-seconds=40 --server-address="127.0.0.1:$KWOK_PORT"
+  if $REAL; then
+    node_up
+  else
+    start kwok env HOME="$DIR/kwok" "$kwok" --kubeconfig="$DIR/kubeconfig" \
+      --manage-all-nodes=false --manage-nodes-with-annotation-selector=kwok.x-k8s.io/node=fake \
+      --cidr="${KWOK_POD_CIDR:-127.1.0.1/16}" --node-ip=127.0.0.1 \
+      --node-lease-duration-seconds=40 --server-address="127.0.0.1:$KWOK_PORT"
+  fi
 
   write_bootstrap_manifest >"$DIR/bootstrap.yaml"
   "$KUBECTL" create -f "$DIR/bootstrap.yaml" >/dev/null
@@ -364,8 +446,12 @@ POLICY
   wait_for kube-controller-manager "controller-manager /healthz" \
     curl -skf --max-time 2 "https://127.0.0.1:$KCM_PORT/healthz"
   wait_for kube-scheduler "scheduler /healthz" curl -skf --max-time 2 "https://127.0.0.1:$SCHEDULER_PORT/healthz"
-  wait_for kwok "$NODE_COUNT node(s) Ready" \
-    "$KUBECTL" wait --for=condition=Ready nodes --all --timeout=2s
+  if $REAL; then
+    node_wait
+  else
+    wait_for kwok "$NODE_COUNT node(s) Ready" \
+      "$KUBECTL" wait --for=condition=Ready nodes --all --timeout=2s
+  fi
   wait_for kube-controller-manager "ServiceAccount default/default" "$KUBECTL" -n default get sa default
 
   write_env
@@ -394,6 +480,7 @@ stop() {
 cmd_down() {
   # Clients first, etcd last: an apiserver whose etcd is already gone can hang in shutdown.
   stop pv-recycler kwok kube-scheduler kube-controller-manager
+  node_down # the real node, if DIR has one (also after a crashed up)
   stop kube-apiserver
   stop etcd
   rm -f "$DIR"/pids/*.pid "$DIR/env"
@@ -429,7 +516,7 @@ cmd_status() {
   return $rc
 }
 
-[[ $# -eq 2 ]] || { sed -n '2,20s/^# \{0,1\}//p' "$0" >&2; exit 2; }
+[[ $# -eq 2 || ($# -gt 2 && $1 == load-images) ]] || { sed -n '2,31s/^# \{0,1\}//p' "$0" >&2; exit 2; }
 DIR=$2
 mkdir -p "$DIR"
 DIR=$(cd "$DIR" && pwd -P)
@@ -438,6 +525,15 @@ DIR=$(cd "$DIR" && pwd -P)
 PKI=$DIR/pki
 KUBECTL=$("$HACK/tools.sh" path kubectl 2>/dev/null || echo kubectl) # real path checked by `up`
 export KUBECONFIG=$DIR/kubeconfig
+if [[ $1 == up ]]; then
+  case ${CLUSTER_NODE:-kwok} in
+    real) use_real_node ;;
+    kwok) ;;
+    *) die "CLUSTER_NODE must be kwok or real, not '$CLUSTER_NODE'" ;;
+  esac
+elif [[ -f $DIR/node/kubelet-config.yaml ]]; then
+  use_real_node # DIR's cluster was started with a real node (`up` starts afresh, so this is the latest one)
+fi
 
 lock() { # serialise up/down on the same DIR (e.g. two test JVMs sharing one cluster directory)
   exec 8>"$DIR/.lock"
@@ -449,6 +545,8 @@ case $1 in
   down) lock; cmd_down ;;
   status) cmd_status ;;
   restart-apiserver) lock; cmd_restart_apiserver ;;
+  load-images) shift 2; node_load_images "$@" ;;
+  leftovers) node_leftovers ;;
   _pv-recycler) pv_recycler ;;
-  *) die "unknown command '$1' (use up, down, status or restart-apiserver)" ;;
+  *) die "unknown command '$1' (use up, down, status, restart-apiserver, load-images or leftovers)" ;;
 esac

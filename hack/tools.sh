@@ -17,7 +17,7 @@
 set -euo pipefail
 
 # ---- pinned versions: bump here -------------------------------------------------------------
-K8S_VERSION=v1.34.4          # kube-apiserver, kube-controller-manager, kube-scheduler, kubectl
+K8S_VERSION=v1.34.4          # kube-apiserver, kube-controller-manager, kube-scheduler, kubectl, kubelet, kube-proxy
 K8S_OLDEST_VERSION=v1.30.14  # the oldest supported minor (docs/INSTALL.md; pom.xml k8s.oldest.version): KUBE_VERSION
 ETCD_VERSION=v3.6.16         # the 3.6 line is what Kubernetes 1.34 is tested with
 KWOK_VERSION=v0.7.0          # built on k8s 0.33 libraries; v0.8.0 already moved to 0.36
@@ -27,8 +27,10 @@ DITTOFS_VERSION=v0.29.0
 HELM_DOCS_VERSION=v1.14.2     # the chart README's values table
 # bundle-validate is this project's own small program (hack/bundle-validate) over
 # github.com/operator-framework/api's validators; its "version" is a hash of its sources.
+# coredns and cri-drain (hack/node/gotools: CoreDNS v1.14.0 with a minimal plugin set, and a CRI client that
+# removes every pod) serve the real test node (CLUSTER_NODE=real hack/cluster.sh); versioned the same way.
 
-ALL_TOOLS=(kube-apiserver kube-controller-manager kube-scheduler kubectl etcd kwok helm actionlint dfs dfsctl helm-docs bundle-validate)
+ALL_TOOLS=(kube-apiserver kube-controller-manager kube-scheduler kubectl kubelet kube-proxy etcd kwok helm actionlint dfs dfsctl helm-docs bundle-validate coredns cri-drain)
 # The Kubernetes release the k8s group is built from (KUBE_VERSION, see the header; default K8S_VERSION).
 KUBE_BUILD_VERSION=${KUBE_VERSION:-$K8S_VERSION}
 [[ $KUBE_BUILD_VERSION =~ ^v1\.[0-9]+\.[0-9]+$ ]] || { echo "tools.sh: error: KUBE_VERSION must look like v1.30.14, not '$KUBE_BUILD_VERSION'" >&2; exit 1; }
@@ -41,7 +43,8 @@ log() { echo "tools.sh: $*" >&2; }
 # Tools that share a Go module are built together, so their common packages compile only once.
 group_of() {
   case $1 in
-    kube-apiserver | kube-controller-manager | kube-scheduler | kubectl) echo k8s ;;
+    kube-apiserver | kube-controller-manager | kube-scheduler | kubectl | kubelet | kube-proxy) echo k8s ;;
+    coredns | cri-drain) echo node-tools ;;
     etcd | kwok | helm | actionlint | helm-docs | bundle-validate) echo "$1" ;;
     dfs | dfsctl) echo dittofs ;;
     *) return 1 ;;
@@ -59,17 +62,20 @@ group_module() {
     dittofs) echo "github.com/marmos91/dittofs $DITTOFS_VERSION" ;;
     helm-docs) echo "github.com/norwoodj/helm-docs $HELM_DOCS_VERSION" ;;
     bundle-validate) echo "local-bundle-validate $(local_version "$LOCAL_BUNDLE_VALIDATE")" ;;
+    node-tools) echo "local-node-tools $(local_version "$LOCAL_NODE_TOOLS")" ;;
   esac
 }
 
 # Tools whose source is in this repository: built from their directory, versioned by a hash of it.
 LOCAL_BUNDLE_VALIDATE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/bundle-validate
-local_version() { cat "$1/go.mod" "$1/go.sum" "$1"/*.go | sha256sum | cut -c1-12; }
+LOCAL_NODE_TOOLS=$(dirname "$LOCAL_BUNDLE_VALIDATE")/node/gotools # one module, a main package per tool
+local_version() { cat "$1/go.mod" "$1/go.sum" "$1"/*.go "$1"/*/*.go 2>/dev/null | sha256sum | cut -c1-12; }
 
 # Import path of a tool's main package.
 tool_pkg() {
   case $1 in
-    kube-apiserver | kube-controller-manager | kube-scheduler | kubectl) echo "k8s.io/kubernetes/cmd/$1" ;;
+    kube-apiserver | kube-controller-manager | kube-scheduler | kubectl | kubelet | kube-proxy) echo "k8s.io/kubernetes/cmd/$1" ;;
+    coredns | cri-drain) echo "./$1" ;; # inside LOCAL_NODE_TOOLS
     etcd) echo "go.etcd.io/etcd/server/v3" ;; # etcd's main.go sits at the server module root
     kwok) echo "sigs.k8s.io/kwok/cmd/kwok" ;;
     helm) echo "helm.sh/helm/v3/cmd/helm" ;;
@@ -115,6 +121,12 @@ build_group() {
       cd "$LOCAL_BUNDLE_VALIDATE" && mkdir -p "$tmp/out"
       export CGO_ENABLED=0 GOTOOLCHAIN=local GOFLAGS='' GOWORK=off
       "$go" build -trimpath -ldflags "$ldflags" -o "$tmp/out/$1" . || die "go build of $1 failed"
+    ) >&2 || exit 1
+  elif [[ $group == node-tools ]]; then
+    (
+      cd "$LOCAL_NODE_TOOLS" && mkdir -p "$tmp/out"
+      export CGO_ENABLED=0 GOTOOLCHAIN=local GOFLAGS='' GOWORK=off
+      "$go" build -trimpath -ldflags "$ldflags" -o "$tmp/out/" "${pkgs[@]}" || die "go build of ${*} failed"
     ) >&2 || exit 1
   else
   # A wrapper module instead of `go install m@v`: that refuses modules whose go.mod has
