@@ -101,7 +101,8 @@ public class StatefulSetDependent extends DittoDependent<StatefulSet> {
                 .withTolerations(spec.getTolerations())
                 .withAffinity(spec.getAffinity())
                 .withPriorityClassName(spec.getPriorityClassName())
-                .withInitContainers(VolumePermissions.initContainer(spec).map(List::of).orElse(null))
+                // never null: JOSDK's SSA matcher (PodTemplateSpecSanitizer) reads the desired list's size
+                .withInitContainers(VolumePermissions.initContainer(spec).map(List::of).orElse(List.of()))
                 .withContainers(container)
                 .withVolumes(PodTemplates.volumes(server))
                 .endSpec()

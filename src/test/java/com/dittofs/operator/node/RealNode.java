@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,7 +26,9 @@ import org.junit.jupiter.api.Assumptions;
  */
 final class RealNode {
 
-    static final Path DIR = Path.of("target", "node-cluster").toAbsolutePath();
+    /** One directory per Kubernetes release under test ({@code -Dk8s.version}, see ControlPlane). */
+    static final Path DIR = Path.of("target", ControlPlane.K8S_VERSION.isEmpty() ? "node-cluster"
+            : "node-cluster-" + ControlPlane.K8S_VERSION).toAbsolutePath();
     static final String OPERATOR_IMAGE_REPOSITORY = "localhost/dittofs-operator";
     static final String OPERATOR_IMAGE_TAG = "dev";
     /** The dfs image the operator runs by default, built here from the same dfs release under the same name. */
@@ -44,7 +47,11 @@ final class RealNode {
         run(Duration.ofMinutes(40), Map.of(), "bash", "hack/images.sh", "build", "all");
         System.out.printf("NODE images ready in %.0f s%n", seconds(t0));
         long t1 = System.nanoTime();
-        run(Duration.ofMinutes(40), Map.of("CLUSTER_NODE", "real"), "bash", "hack/cluster.sh", "up", DIR.toString());
+        Map<String, String> clusterEnv = new HashMap<>(Map.of("CLUSTER_NODE", "real"));
+        if (!ControlPlane.K8S_VERSION.isEmpty()) {
+            clusterEnv.put("KUBE_VERSION", ControlPlane.K8S_VERSION);
+        }
+        run(Duration.ofMinutes(40), clusterEnv, "bash", "hack/cluster.sh", "up", DIR.toString());
         System.out.printf("NODE cluster with a real node up in %.0f s%n", seconds(t1));
         List<String> load = new ArrayList<>(List.of("bash", "hack/cluster.sh", "load-images", DIR.toString()));
         for (String image : List.of("operator", "dfs")) {
