@@ -26,6 +26,8 @@ public final class EventReasons {
     public static final String PAUSED = "Paused";
     /** The reconcile annotation was removed: the operator converges the server again. */
     public static final String RESUMED = "Resumed";
+    /** A server pod that kept failing on an old revision was deleted, so that the new template applies. */
+    public static final String REPLACED_STUCK_POD = "ReplacedStuckPod";
 
     private EventReasons() {
     }

@@ -47,6 +47,7 @@ import com.dittofs.operator.events.CreatedObjects;
 import com.dittofs.operator.metrics.OperatorMeters;
 import com.dittofs.operator.naming.Names;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
@@ -104,8 +105,9 @@ import org.jboss.logging.Logger;
 @RBACRule(apiGroups = "", resources = "secrets", verbs = {"get", "list", "watch", "create", "patch", "update"})
 @RBACRule(apiGroups = "", resources = "events", verbs = {"create", "patch"})
 // Reading the server pod: its IP for dittofs.operator.data-plane.api-access=pod-ip, its uid for status.dfsVersion, its
-// container statuses while it is not ready (why it keeps failing). The operator never changes pods.
-@RBACRule(apiGroups = "", resources = "pods", verbs = "get")
+// container statuses while it is not ready (why it keeps failing). Deleting it only when it keeps failing on a revision
+// the StatefulSet has moved past, which the StatefulSet controller never replaces by itself (StuckRollout).
+@RBACRule(apiGroups = "", resources = "pods", verbs = {"get", "delete"})
 // Growing the claims the StatefulSet controller created from the templates (volume expansion), and watching their size.
 @RBACRule(apiGroups = "", resources = "persistentvolumeclaims", verbs = {"get", "list", "watch", "patch"})
 // Whether the Percona, cert-manager and Prometheus Operator CRDs are installed: those CRDs only (each informer lists
@@ -166,7 +168,9 @@ public class DittoServerReconciler implements Reconciler<DittoServer> {
         boolean podReady = server.getSpec().getReplicas() > 0 && StatusAggregator.readyReplicas(statefulSet) > 0;
         DataPlaneOutcome dataPlaneOutcome = dataPlane.run(server, inputs, referenced, podReady, context.getClient());
         Instant now = Instant.now();
-        Optional<PodFailures.Failure> podFailure = ServerPod.failure(server, statefulSet, inputs, context.getClient());
+        Optional<Pod> awaitedPod = ServerPod.awaitedPod(server, statefulSet, context.getClient());
+        Optional<PodFailures.Failure> podFailure = ServerPod.failure(server, awaitedPod, inputs);
+        StuckRollout.replaceIfStuck(server, statefulSet, awaitedPod, podFailure, context.getClient());
         DittoServerStatus status = StatusAggregator.aggregate(server, inputs, statefulSet, database, podFailure,
                 dataPlaneOutcome, null, now);
         ShareClientEndpoints.apply(server, status, fileService(server, context));
@@ -230,9 +234,10 @@ public class DittoServerReconciler implements Reconciler<DittoServer> {
         }
         PodInputs inputs = PodInputs.of(server, context);
         Optional<StatefulSet> statefulSet = context.getSecondaryResource(StatefulSet.class, StatefulSetDependent.NAME);
+        Optional<PodFailures.Failure> podFailure = ErrorMessages.apiServerUnreachable(e) ? Optional.empty()
+                : ServerPod.failure(server, ServerPod.awaitedPod(server, statefulSet, context.getClient()), inputs);
         DittoServerStatus status = StatusAggregator.aggregate(server, inputs, statefulSet,
-                DatabaseReadiness.of(server, context), ErrorMessages.apiServerUnreachable(e) ? Optional.empty()
-                        : ServerPod.failure(server, statefulSet, inputs, context.getClient()), null, e, Instant.now());
+                DatabaseReadiness.of(server, context), podFailure, null, e, Instant.now());
         status = VolumesStatus.carryOver(server, status);
         meters.reconciled(false);
         meters.conditionsSeen(status);

@@ -35,22 +35,24 @@ final class ServerPod {
                 && server.getMetadata().getDeletionTimestamp() == null;
     }
 
-    /** Why the awaited pod keeps failing; empty when it is not awaited, not there, fine so far, or unreadable. */
-    static Optional<PodFailures.Failure> failure(DittoServer server, Optional<StatefulSet> statefulSet,
-            PodInputs inputs, KubernetesClient client) {
+    /** The server pod while it is awaited ({@link #awaited}); empty otherwise, when it is not there, or unreadable. */
+    static Optional<Pod> awaitedPod(DittoServer server, Optional<StatefulSet> statefulSet, KubernetesClient client) {
         if (!awaited(server, statefulSet)) {
             return Optional.empty();
         }
-        Pod pod;
         try {
-            pod = client.pods().inNamespace(server.getMetadata().getNamespace())
-                    .withName(Names.statefulSet(server) + "-0").get();
+            return Optional.ofNullable(client.pods().inNamespace(server.getMetadata().getNamespace())
+                    .withName(Names.statefulSet(server) + "-0").get());
         } catch (KubernetesClientException e) {
             LOG.debugf("Pod of DittoServer %s/%s not readable (%s): the status waits for it without saying why",
                     server.getMetadata().getNamespace(), server.getMetadata().getName(), e.getMessage());
             return Optional.empty();
         }
-        return PodFailures.of(server, pod, secretValues(inputs));
+    }
+
+    /** Why the awaited pod keeps failing; empty when there is none or it is fine so far. */
+    static Optional<PodFailures.Failure> failure(DittoServer server, Optional<Pod> awaitedPod, PodInputs inputs) {
+        return awaitedPod.flatMap(pod -> PodFailures.of(server, pod, secretValues(inputs)));
     }
 
     /** The plain values of the Secret keys the pod references: never repeated into the status from a log. */

@@ -127,7 +127,8 @@ class NodeTierIT {
         Path local = Files.createTempDirectory("node-tier").resolve(fileName);
         Files.writeString(local, content);
         FileClients clients = clients();
-        clients.nfsWrite(local, fileName, USER_ID);
+        // Ready says the pod is; the Service's EndpointSlice and kube-proxy's rules follow a moment later
+        await().atMost(TIMEOUT).ignoreExceptions().untilAsserted(() -> clients.nfsWrite(local, fileName, USER_ID));
         assertThat(clients.nfsRead(fileName, USER_ID)).isEqualTo(content);
         assertThat(clients.smbRead(USER, PASSWORD, fileName)).isEqualTo(content);
     }
@@ -143,7 +144,7 @@ class NodeTierIT {
             return p != null && !before.equals(p.getMetadata().getUid()) && ready(p);
         });
         awaitServerReady();
-        assertThat(clients().nfsRead(fileName, USER_ID)).isEqualTo(content);
+        assertFileServed(() -> clients().nfsRead(fileName, USER_ID));
     }
 
     @Test
@@ -154,7 +155,7 @@ class NodeTierIT {
         await().atMost(TIMEOUT).until(() -> admin.pods().inNamespace(APPS).withName(SERVER + "-0").get() == null);
         node.kubectl("-n", APPS, "patch", "dittoserver", SERVER, "--type", "merge", "-p", "{\"spec\":{\"replicas\":1}}");
         awaitServerReady();
-        assertThat(clients().smbRead(USER, PASSWORD, fileName)).isEqualTo(content);
+        assertFileServed(() -> clients().smbRead(USER, PASSWORD, fileName));
     }
 
     @Test
@@ -202,7 +203,7 @@ class NodeTierIT {
         System.out.printf("NODE old dfs pod stopped %.1f s after its deletion (grace period %d s)%n",
                 stopping.toMillis() / 1000.0, grace);
         assertThat(stopping).isLessThanOrEqualTo(Duration.ofSeconds(grace));
-        assertThat(clients().nfsRead(fileName, USER_ID)).isEqualTo(content);
+        assertFileServed(() -> clients().nfsRead(fileName, USER_ID));
     }
 
     @Test
@@ -263,7 +264,7 @@ class NodeTierIT {
         Files.writeString(local, "written on a hostPath volume");
         FileClients onHostPath = new FileClients(admin.services().inNamespace(HOSTPATH_NS).withName(name + "-file")
                 .get().getSpec().getClusterIP());
-        onHostPath.nfsWrite(local, "on-hostpath.txt", 0);
+        await().atMost(TIMEOUT).ignoreExceptions().untilAsserted(() -> onHostPath.nfsWrite(local, "on-hostpath.txt", 0));
         assertThat(onHostPath.nfsRead("on-hostpath.txt", 0)).isEqualTo("written on a hostPath volume");
     }
 
@@ -274,6 +275,11 @@ class NodeTierIT {
     }
 
     // ---- helpers ----
+
+    /** The file reads back as written, once the Service routes to the new pod (an error until then). */
+    static void assertFileServed(java.util.concurrent.Callable<String> read) {
+        await().atMost(TIMEOUT).ignoreExceptions().until(read, content::equals);
+    }
 
     static void assumeFullScenario() {
         Assumptions.assumeTrue(ControlPlane.K8S_VERSION.isEmpty(),
