@@ -43,6 +43,13 @@ demo_node() {
     DEMO_NFS_PORT=2049
     DEMO_SMB_PORT=445
   }
+  # Ready says the pod is; the Service's EndpointSlice and kube-proxy's rules follow a moment later.
+  local attempt
+  for attempt in $(seq 1 60); do
+    (exec 3<>"/dev/tcp/$DEMO_ADDRESS/2049") 2>/dev/null && break
+    ((attempt < 60)) || { log "the -file Service at $DEMO_ADDRESS:2049 does not answer"; exit 1; }
+    sleep 1
+  done
   demo_files
 
   if [[ -n ${DEMO_EXIT:-} ]]; then
