@@ -409,8 +409,16 @@ node_down() {
     for m in $(ip -o link show master "$NODE_BRIDGE" | awk -F': ' '{ print $2 }' | cut -d@ -f1); do ip link del "$m" 2>/dev/null || true; done
     ip link del "$NODE_BRIDGE"
   fi
-  clean_iptables iptables
-  clean_iptables ip6tables
+  # Again until none is left: a rule written late (a kube-proxy sync in flight) or a restore that lost the xtables
+  # lock would otherwise stay behind.
+  local attempt
+  for attempt in 1 2 3 4 5; do
+    clean_iptables iptables
+    clean_iptables ip6tables
+    { iptables-save; ip6tables-save; } 2>/dev/null | grep -qE "^(:|-A )$CHAIN_RE|-[jg] $CHAIN_RE" || break
+    log "iptables rules of the node still there (attempt $attempt); cleaning again"
+    sleep 1
+  done
   drop_new_tables iptables
   drop_new_tables ip6tables
   for t in $(new_nfacct); do nfacct delete "$t" >/dev/null || log "could not delete nfacct counter $t"; done
