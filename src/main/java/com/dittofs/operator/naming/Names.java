@@ -64,9 +64,14 @@ public final class Names {
         return server.getMetadata().getName();
     }
 
-    /** The claim the StatefulSet controller creates for a volume of the (single) server pod: template-set-ordinal. */
+    /** The (single) server pod the StatefulSet controller creates: set-ordinal. */
+    public static String serverPod(DittoServer server) {
+        return statefulSet(server) + "-0";
+    }
+
+    /** The claim the StatefulSet controller creates for a volume of the server pod: template-pod. */
     public static String claim(DittoServer server, String volume) {
-        return volume + "-" + statefulSet(server) + "-0";
+        return volume + "-" + serverPod(server);
     }
 
     public static String config(DittoServer server) {

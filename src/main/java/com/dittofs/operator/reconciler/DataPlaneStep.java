@@ -188,7 +188,7 @@ public class DataPlaneStep {
      */
     private Pod serverPod(DittoServer server, KubernetesClient client) {
         var pod = client.pods().inNamespace(server.getMetadata().getNamespace())
-                .withName(Names.statefulSet(server) + "-0");
+                .withName(Names.serverPod(server));
         if (settings.apiAccess() == DataPlaneSettings.ApiAccess.POD_IP) {
             return pod.get();
         }

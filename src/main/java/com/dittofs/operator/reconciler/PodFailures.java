@@ -66,7 +66,7 @@ final class PodFailures {
         if (pod == null || pod.getStatus() == null) {
             return Optional.empty();
         }
-        String podName = pod.getMetadata() == null ? Names.statefulSet(server) + "-0" : pod.getMetadata().getName();
+        String podName = pod.getMetadata() == null ? Names.serverPod(server) : pod.getMetadata().getName();
         for (ContainerStatus init : list(pod.getStatus().getInitContainerStatuses())) {
             if (Names.VOLUME_PERMISSIONS_CONTAINER.equals(init.getName())) {
                 Optional<Failure> f = initFailure(server, init, podName, secretValues);

@@ -42,7 +42,7 @@ final class ServerPod {
         }
         try {
             return Optional.ofNullable(client.pods().inNamespace(server.getMetadata().getNamespace())
-                    .withName(Names.statefulSet(server) + "-0").get());
+                    .withName(Names.serverPod(server)).get());
         } catch (KubernetesClientException e) {
             LOG.debugf("Pod of DittoServer %s/%s not readable (%s): the status waits for it without saying why",
                     server.getMetadata().getNamespace(), server.getMetadata().getName(), e.getMessage());
