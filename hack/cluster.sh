@@ -62,7 +62,7 @@ alive() {
   [[ ${stat%% *} != Z ]]
 }
 # ours PID: alive and its command line mentions DIR, so a recycled PID is never killed.
-ours() { alive "$1" && tr '\0' ' ' <"/proc/$1/cmdline" 2>/dev/null | grep -qF -- "$DIR"; }
+ours() { alive "$1" && [[ $(tr '\0' ' ' <"/proc/$1/cmdline" 2>/dev/null) == *"$DIR"* ]]; }
 pid_of() { cat "$DIR/pids/$1.pid" 2>/dev/null || true; }
 
 # fail MSG [COMPONENT]: show the component's log tail, stop what was started, exit non-zero.
@@ -408,7 +408,7 @@ POLICY
     --listen-client-urls="$etcd_url" --advertise-client-urls="$etcd_url" \
     --listen-peer-urls="$peer_url" --initial-advertise-peer-urls="$peer_url" \
     --initial-cluster="e2e=$peer_url" --initial-cluster-state=new
-  wait_for etcd "etcd health" sh -c "curl -sf --max-time 2 $etcd_url/health | grep -q '\"health\":\"true\"'"
+  wait_for etcd "etcd health" sh -c "curl -sf --max-time 2 $etcd_url/health | grep '\"health\":\"true\"' >/dev/null"
 
   start_apiserver "$apiserver"
   wait_for kube-apiserver "apiserver /readyz" https_ok "https://127.0.0.1:$APISERVER_PORT/readyz"

@@ -104,7 +104,7 @@ fi
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 JVM_ARGS=(-XX:+UseSerialGC -Xms16m -Xmx192m -XX:TieredStopAtLevel=1 -Xss512k -XX:+ExitOnOutOfMemoryError)
 rm -f target/quarkus-app/app.aot
-if "$JAVA" -XX:+PrintFlagsFinal -version 2>/dev/null | grep -q AOTCacheOutput; then
+if "$JAVA" -XX:+PrintFlagsFinal -version 2>/dev/null | grep AOTCacheOutput >/dev/null; then
   log "writing the AOT cache (target/quarkus-app/app.aot)"
   # The training run starts the operator against an address where no apiserver listens: it loads and links what a
   # real start does, fails fast, and the JVM writes the cache as it exits (a non-zero exit is expected). Without

@@ -82,9 +82,9 @@ tables() { "$1-save" 2>/dev/null | sed -n 's/^\*//p' | sort; }
 drop_new_tables() {
   local ipt=$1 family=ip t
   [[ $ipt == ip6tables ]] && family=ip6
-  command -v nft >/dev/null && "$ipt" -V 2>/dev/null | grep -q nf_tables || return 0
+  command -v nft >/dev/null && [[ $("$ipt" -V 2>/dev/null) == *nf_tables* ]] || return 0
   for t in $(comm -13 "$ND/host/$ipt.tables.before" <(tables "$ipt") 2>/dev/null); do
-    if "$ipt-save" -t "$t" | grep -qE '^-A |^:[^ ]+ (DROP|REJECT)|^:[^ ]+ - '; then
+    if "$ipt-save" -t "$t" | grep -E '^-A |^:[^ ]+ (DROP|REJECT)|^:[^ ]+ - ' >/dev/null; then
       log "$ipt table $t is new but not empty; left"
     else
       nft delete table "$family" "$t" || true
@@ -114,11 +114,13 @@ restore_sysctls() {
 
 # clean_iptables IPTABLES: drop every chain named KUBE-*, CNI-*, DITTOFS-NODE-* and every rule jumping to one,
 # table by table (iptables-restore of the current table minus those lines: other rules stay untouched).
+# Never `producer | grep -q` here: grep -q exits at the first match, the producer dies of SIGPIPE and, under
+# pipefail, the match reads as none (a nat table of a few KiB was skipped 9 times in 10).
 clean_iptables() {
   local ipt=$1 table
   command -v "$ipt-save" >/dev/null || return 0
   for table in $("$ipt-save" 2>/dev/null | sed -n 's/^\*//p'); do
-    "$ipt-save" -t "$table" 2>/dev/null | grep -qE "^(:|-A )$CHAIN_RE|-[jg] $CHAIN_RE" || continue
+    "$ipt-save" -t "$table" 2>/dev/null | grep -E "^(:|-A )$CHAIN_RE|-[jg] $CHAIN_RE" >/dev/null || continue
     "$ipt-save" -t "$table" | grep -vE "^(:|-A )$CHAIN_RE|-[jg] $CHAIN_RE" | "$ipt-restore" -w 5 -T "$table" ||
       log "could not clean $ipt table $table"
   done
@@ -409,13 +411,12 @@ node_down() {
     for m in $(ip -o link show master "$NODE_BRIDGE" | awk -F': ' '{ print $2 }' | cut -d@ -f1); do ip link del "$m" 2>/dev/null || true; done
     ip link del "$NODE_BRIDGE"
   fi
-  # Again until none is left: a rule written late (a kube-proxy sync in flight) or a restore that lost the xtables
-  # lock would otherwise stay behind.
+  # Checked, and again while any is left: a restore that fails says why above and is retried.
   local attempt
   for attempt in 1 2 3 4 5; do
     clean_iptables iptables
     clean_iptables ip6tables
-    { iptables-save; ip6tables-save; } 2>/dev/null | grep -qE "^(:|-A )$CHAIN_RE|-[jg] $CHAIN_RE" || break
+    { iptables-save; ip6tables-save; } 2>/dev/null | grep -E "^(:|-A )$CHAIN_RE|-[jg] $CHAIN_RE" >/dev/null || break
     log "iptables rules of the node still there (attempt $attempt); cleaning again"
     sleep 1
   done
@@ -460,9 +461,12 @@ node_leftovers() {
   while read -r m; do
     grep -qxF "$m" "$ND/host/veths.before" 2>/dev/null || out+=("interface $m")
   done < <(veths)
-  ip route show "$SERVICE_CIDR" | grep -q . && out+=("route $SERVICE_CIDR")
+  [[ -z $(ip route show "$SERVICE_CIDR") ]] || out+=("route $SERVICE_CIDR")
   for p in iptables ip6tables; do
-    while read -r m; do out+=("$p: $m"); done < <(rules "$p" | grep -E "$CHAIN_RE" || true)
+    # Per table: how many chains and rules, and the first few (a full kube-proxy table is hundreds of lines).
+    while read -r m; do out+=("$p: $m"); done < <(rules "$p" | grep -E "$CHAIN_RE" |
+      awk '{ n[$1]++; if (n[$1] <= 3) first[$1] = first[$1] "\n    " $0 }
+           END { for (t in n) printf "%d chains and rules in table %s, first:%s\n", n[t], t, first[t] }' || true)
     while read -r m; do out+=("$p: table $m (new)"); done < <(comm -13 "$ND/host/$p.tables.before" <(tables "$p") 2>/dev/null)
   done
   command -v nfacct >/dev/null || echo "note: nfacct not installed, kube-proxy's nfacct counters not checked"
@@ -483,7 +487,7 @@ node_leftovers() {
     [[ -e $m ]] || continue
     grep -qxF "$m" "$ND/host/dirs.before" 2>/dev/null && continue
     # A shared runtime directory that others filled since (e.g. another containerd's shims): not ours to remove.
-    if [[ $m == /run/containerd || $m == /var/lib/cni || $m == /run/netns || $m == /etc/cni ]] && [[ -n $(ls -A "$m") ]] && ! find "$m" -newer "$ND/host/dirs.before" -name "dittofs-node-*" | grep -q .; then
+    if [[ $m == /run/containerd || $m == /var/lib/cni || $m == /run/netns || $m == /etc/cni ]] && [[ -n $(ls -A "$m") ]] && [[ -z $(find "$m" -newer "$ND/host/dirs.before" -name "dittofs-node-*") ]]; then
       echo "note: $m appeared during the run and is in use by something else ($(find "$m" -mindepth 1 -maxdepth 1 -printf '%f ')); left alone"
       continue
     fi

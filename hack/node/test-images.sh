@@ -73,7 +73,7 @@ pause_archive() {
 
 busybox_archive() {
   local bb=/bin/busybox version out rootfs a
-  if [[ ! -x $bb ]] || readelf -l "$bb" | grep -q INTERP; then # INTERP: dynamically linked
+  if [[ ! -x $bb ]] || readelf -l "$bb" | grep INTERP >/dev/null; then # INTERP: dynamically linked
     die "$bb is not a static busybox (apt-get install busybox-static)"
   fi
   version=$(dpkg-query -W -f '${Version}' busybox-static 2>/dev/null || "$bb" | sed -n '1s/^BusyBox v\([0-9.]*\).*/\1/p')
