@@ -24,6 +24,9 @@ public final class Labels {
     public static final String WATCHED_SECRET = "dittofs.dittofs.com/watched";
     public static final String WATCHED_SELECTOR = WATCHED_SECRET + "=true";
 
+    /** Put by the StatefulSet controller on each pod: the revision of the template the pod was made from. */
+    public static final String STATEFULSET_REVISION = "controller-revision-hash";
+
     /** Pod-template annotation: hash of everything the pod consumes. */
     public static final String POD_INPUTS_HASH = "dittofs.dittofs.com/inputs-hash";
 

@@ -5,6 +5,7 @@ import java.util.Optional;
 import com.dittofs.operator.api.v1alpha1.DittoServer;
 import com.dittofs.operator.events.EventReasons;
 import com.dittofs.operator.events.EventRecorder;
+import com.dittofs.operator.naming.Labels;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -22,7 +23,6 @@ import org.jboss.logging.Logger;
 final class StuckRollout {
 
     private static final Logger LOG = Logger.getLogger(StuckRollout.class);
-    static final String REVISION_LABEL = "controller-revision-hash";
 
     private StuckRollout() {
     }
@@ -35,7 +35,7 @@ final class StuckRollout {
         }
         String current = statefulSet.getStatus().getUpdateRevision();
         String podRevision = pod.getMetadata().getLabels() == null ? null
-                : pod.getMetadata().getLabels().get(REVISION_LABEL);
+                : pod.getMetadata().getLabels().get(Labels.STATEFULSET_REVISION);
         return current != null && podRevision != null && !current.equals(podRevision);
     }
 

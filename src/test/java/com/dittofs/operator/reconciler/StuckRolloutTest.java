@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
+import com.dittofs.operator.naming.Labels;
+
 import org.junit.jupiter.api.Test;
 
 import io.fabric8.kubernetes.api.model.Pod;
@@ -20,7 +22,7 @@ class StuckRolloutTest {
 
     static Pod pod(String revision, boolean deleting) {
         return new PodBuilder().withNewMetadata().withName("s-0")
-                .withLabels(Map.of(StuckRollout.REVISION_LABEL, revision))
+                .withLabels(Map.of(Labels.STATEFULSET_REVISION, revision))
                 .withDeletionTimestamp(deleting ? "2026-12-06T00:00:00Z" : null).endMetadata().build();
     }
 
