@@ -84,7 +84,8 @@ class ErrorMessagesTest {
     void invalidNamesTheObjectAndTheRejectedField() {
         String message = ErrorMessages.describe(invalid());
         assertThat(message).startsWith("Kubernetes rejected StatefulSet.apps srv: spec.template.metadata.annotations:")
-                .endsWith("Check the DittoServer fields it is derived from.");
+                .endsWith("Check the DittoServer fields it is derived from; the operator tries again when the"
+                        + " DittoServer changes.");
         assertHumane(message);
     }
 
