@@ -152,7 +152,7 @@ class EmbeddedTypesAdmissionIT extends E2E {
                         + " podAffinityTerm: {topologyKey: kubernetes.io/hostname, namespaces: [ns-1],"
                         + " labelSelector: {matchExpressions: [{key: app, operator: NotIn, values: [x]}]},"
                         + " namespaceSelector: {}}}]}}"),
-                Arguments.of("odd resources", "resources: {requests: {cpu: 0, memory: 1e3, ephemeral-storage: 1Ki,"
+                Arguments.of("odd resources", "resources: {requests: {cpu: 0, memory: '1e3', ephemeral-storage: 1Ki,"
                         + " hugepages-2Mi: 0}, limits: {cpu: 1, memory: 1000, example.com/dongle: 1}}"),
                 Arguments.of("sysctls and pull secrets", "podSecurityContext: {sysctls: [{name: net.ipv4.ip_forward,"
                         + " value: '1'}, {name: kernel/shm_rmid_forced, value: '0'}]},"
