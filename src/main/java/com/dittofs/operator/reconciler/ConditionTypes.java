@@ -30,6 +30,8 @@ public final class ConditionTypes {
     public static final String REASON_ROLLING_OUT = "RollingOut";
     public static final String REASON_ROLLOUT_COMPLETE = "RolloutComplete";
     public static final String REASON_RECONCILE_ERROR = "ReconcileError";
+    /** The apiserver refused an object derived from the spec (400/422, or an admission denial): no retry loop. */
+    public static final String REASON_SPEC_REJECTED = "SpecRejected";
     public static final String REASON_DELETING = "Deleting";
 
     // Available and Ready (False) while the server pod keeps failing (PodFailures reads its container statuses)

@@ -255,6 +255,8 @@ public class DittoServerReconciler implements Reconciler<DittoServer> {
         }
         Problems.warnOnNew(server, status, context.getClient(), " Cause: " + ErrorMessages.shortCause(e));
         StatusWrites.writeAfterFailure(server, status, context);
-        return ErrorStatusUpdateControl.noStatusUpdate();
+        // the same spec would be refused again: wait for it to change rather than retry
+        return ErrorMessages.specRejected(e) ? ErrorStatusUpdateControl.<DittoServer>noStatusUpdate().withNoRetry()
+                : ErrorStatusUpdateControl.noStatusUpdate();
     }
 }

@@ -49,6 +49,17 @@ final class ErrorMessages {
         return kubernetesAnswer(cause).isEmpty() && find(cause, KubernetesClientException.class).isPresent();
     }
 
+    /**
+     * Whether the apiserver refused an object the operator derived from the spec (400 or 422, or an admission
+     * webhook's or policy's denial): retrying the same spec gets the same answer, so the operator waits for the
+     * DittoServer to change. Not a refusal of the DittoServer's own status write, which would be the operator's bug.
+     */
+    static boolean specRejected(Throwable error) {
+        return kubernetesAnswer(firstCause(error)).filter(k -> !resource(k).startsWith("dittoservers")
+                && (k.getCode() == 400 || k.getCode() == 422
+                        || (k.getCode() == 403 && String.valueOf(k.getMessage()).contains(" denied ")))).isPresent();
+    }
+
     /** A short cause for a Warning event: the innermost exception's own first line, bounded. */
     static String shortCause(Throwable error) {
         Throwable root = rootCause(firstCause(error));
@@ -67,7 +78,8 @@ final class ErrorMessages {
             case 409 -> "Kubernetes reported a conflict on " + object + " (" + causes(e.getStatus())
                     + "); the operator retries.";
             case 422, 400 -> "Kubernetes rejected " + object + ": " + causes(e.getStatus())
-                    + ". Check the DittoServer fields it is derived from.";
+                    + ". Check the DittoServer fields it is derived from; the operator tries again when the"
+                    + " DittoServer changes.";
             case 429 -> "The Kubernetes API server is throttling the operator; it retries.";
             default -> e.getCode() >= 500
                     ? "The Kubernetes API server failed (HTTP " + e.getCode() + ") on " + object + "; the operator"
@@ -86,7 +98,8 @@ final class ErrorMessages {
                     + ": check its RBAC (the ClusterRole bound to its ServiceAccount).";
         }
         // not RBAC: an admission decision such as an exceeded ResourceQuota, in the apiserver's own words
-        return "Kubernetes refused " + object(e) + ": " + causes(e.getStatus()) + ".";
+        return "Kubernetes refused " + object(e) + ": " + causes(e.getStatus()) + "."
+                + (specRejected(e) ? " The operator tries again when the DittoServer changes." : "");
     }
 
     private static String causes(Status status) {

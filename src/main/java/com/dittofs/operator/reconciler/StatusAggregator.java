@@ -156,7 +156,8 @@ final class StatusAggregator {
     private static void readyCondition(Conditions conditions, Observed seen, PodInputs inputs,
             Optional<DatabaseReadiness> database, DataPlaneOutcome blockingDataPlane, Exception error) {
         if (error != null) {
-            conditions.set(READY, false, REASON_RECONCILE_ERROR, ErrorMessages.describe(error));
+            conditions.set(READY, false, ErrorMessages.specRejected(error) ? REASON_SPEC_REJECTED
+                    : REASON_RECONCILE_ERROR, ErrorMessages.describe(error));
         } else if (seen.deleting()) {
             conditions.set(READY, false, REASON_DELETING, "The DittoServer is being deleted");
         } else if (!seen.configReady()) {

@@ -84,8 +84,30 @@ class ErrorMessagesTest {
     void invalidNamesTheObjectAndTheRejectedField() {
         String message = ErrorMessages.describe(invalid());
         assertThat(message).startsWith("Kubernetes rejected StatefulSet.apps srv: spec.template.metadata.annotations:")
-                .endsWith("Check the DittoServer fields it is derived from.");
+                .endsWith("Check the DittoServer fields it is derived from; the operator tries again when the"
+                        + " DittoServer changes.");
         assertHumane(message);
+    }
+
+    @Test
+    void aRefusedDerivedObjectIsASpecProblemNotAnOutage() {
+        assertThat(ErrorMessages.specRejected(invalid())).isTrue();
+        assertThat(ErrorMessages.specRejected(new OperatorException(new AggregatedOperatorException("workflow",
+                Map.of("statefulset", new RuntimeException("wrapped", invalid())))))).isTrue();
+        assertThat(ErrorMessages.describe(invalid())).endsWith("the operator tries again when the DittoServer changes.");
+        // a webhook's or policy's denial is the spec's problem too; RBAC, quota, 5xx and conflicts are not
+        KubernetesClientException denied = answer(403, new StatusBuilder().withCode(403).withReason("Forbidden")
+                .withMessage("admission webhook \"policy.example.com\" denied the request: no hostPath")
+                .withNewDetails().withKind("statefulsets").withGroup("apps").withName("srv").endDetails().build());
+        assertThat(ErrorMessages.specRejected(denied)).isTrue();
+        assertThat(ErrorMessages.specRejected(forbidden())).isFalse();
+        assertThat(ErrorMessages.specRejected(answer(500, new StatusBuilder().withCode(500).build()))).isFalse();
+        assertThat(ErrorMessages.specRejected(answer(409, new StatusBuilder().withCode(409).build()))).isFalse();
+        assertThat(ErrorMessages.specRejected(new RuntimeException("boom"))).isFalse();
+        // the DittoServer's own status write refused: the operator's defect, it keeps retrying
+        assertThat(ErrorMessages.specRejected(answer(422, new StatusBuilder().withCode(422).withReason("Invalid")
+                .withNewDetails().withKind("dittoservers").withGroup("dittofs.dittofs.com").withName("srv")
+                .endDetails().build()))).isFalse();
     }
 
     @Test

@@ -2,9 +2,13 @@ package com.dittofs.operator.api.v1alpha1;
 
 import java.util.List;
 
+import com.dittofs.operator.api.v1alpha1.kube.PullSecretSchema;
+import com.dittofs.operator.api.v1alpha1.kube.SysctlSchema;
 import com.dittofs.operator.naming.Ports;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.crd.generator.annotation.SchemaFrom;
+import io.fabric8.crd.generator.annotation.SchemaSwap;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
@@ -13,6 +17,7 @@ import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.LocalObjectReference;
+import io.fabric8.kubernetes.api.model.PodSecurityContext;
 
 /** Desired state of a DittoFS server. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -42,6 +47,7 @@ import io.fabric8.kubernetes.api.model.LocalObjectReference;
 @ValidationRule(value = "!has(self.shares) || self.shares.all(s, !has(s.grants) || s.grants.all(g, !has(g.group)"
         + " || (has(self.groups) && self.groups.exists(x, x.name == g.group))))",
         message = "shares[].grants[].group must name a group declared in spec.groups")
+@SchemaSwap(originalType = PodSecurityContext.class, fieldName = "sysctls", targetType = SysctlSchema.Items.class)
 public class DittoServerSpec extends ServerAccessSpec {
 
     @Size(max = 512)
@@ -54,6 +60,8 @@ public class DittoServerSpec extends ServerAccessSpec {
     @JsonPropertyDescription("Image pull policy of the dfs container.")
     private PullPolicy imagePullPolicy = PullPolicy.IfNotPresent;
 
+    @Size(max = 16)
+    @SchemaFrom(type = PullSecretSchema.Items.class)
     @JsonPropertyDescription("Secrets for pulling the image from a private registry.")
     private List<LocalObjectReference> imagePullSecrets;
 

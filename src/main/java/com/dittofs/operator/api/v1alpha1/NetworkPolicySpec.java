@@ -2,8 +2,10 @@ package com.dittofs.operator.api.v1alpha1;
 
 import java.util.List;
 
+import com.dittofs.operator.api.v1alpha1.kube.NetworkPolicyPeerSchema;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.crd.generator.annotation.SchemaFrom;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
@@ -29,18 +31,21 @@ public class NetworkPolicySpec {
 
     @ValidationRule(value = PEERS_RULE, message = PEERS_MESSAGE)
     @Size(max = 32)
+    @SchemaFrom(type = NetworkPolicyPeerSchema.Items.class)
     @JsonPropertyDescription("Peers (namespace and pod selectors, ipBlock CIDRs) allowed to the NFS and SMB ports."
             + " Empty or omitted admits every client, as a LoadBalancer exposure needs.")
     private List<NetworkPolicyPeer> fileClients;
 
     @ValidationRule(value = PEERS_RULE, message = PEERS_MESSAGE)
     @Size(max = 32)
+    @SchemaFrom(type = NetworkPolicyPeerSchema.Items.class)
     @JsonPropertyDescription("Peers allowed to the REST API besides the operator's own namespace (always admitted:"
             + " the operator configures dfs through it). Omitted: the operator only.")
     private List<NetworkPolicyPeer> apiClients;
 
     @ValidationRule(value = PEERS_RULE, message = PEERS_MESSAGE)
     @Size(max = 32)
+    @SchemaFrom(type = NetworkPolicyPeerSchema.Items.class)
     @JsonPropertyDescription("Peers allowed to the metrics port, e.g. the namespace of Prometheus. Omitted: nobody.")
     private List<NetworkPolicyPeer> metricsClients;
 

@@ -3,12 +3,18 @@ package com.dittofs.operator.api.v1alpha1;
 import java.util.List;
 import java.util.Map;
 
+import com.dittofs.operator.api.v1alpha1.kube.AffinitySchema;
+import com.dittofs.operator.api.v1alpha1.kube.KubeSyntax;
+import com.dittofs.operator.api.v1alpha1.kube.ResourcesSchema;
+import com.dittofs.operator.api.v1alpha1.kube.TolerationSchema;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.crd.generator.annotation.SchemaFrom;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.Affinity;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
@@ -25,15 +31,21 @@ public abstract class ServerPodSpec {
     /** The preStop sleep of the dfs container: Kubernetes refuses a sleep longer than the grace period. */
     public static final int MIN_TERMINATION_GRACE_SECONDS = 5;
 
+    @SchemaFrom(type = ResourcesSchema.class)
     @JsonPropertyDescription("CPU and memory requests and limits of the dfs container.")
     private ResourceRequirements resources;
 
+    @Size(max = KubeSyntax.MAX_KEYS)
+    @ValidationRule(value = KubeSyntax.KEYS_RULE, message = KubeSyntax.KEYS_MESSAGE)
     @JsonPropertyDescription("Node labels the server pod must match.")
-    private Map<String, String> nodeSelector;
+    private Map<String, @Size(max = KubeSyntax.LABEL_VALUE_MAX) @Pattern(KubeSyntax.LABEL_VALUE) String> nodeSelector;
 
+    @Size(max = KubeSyntax.MAX_TERMS)
+    @SchemaFrom(type = TolerationSchema.Items.class)
     @JsonPropertyDescription("Tolerations of the server pod.")
     private List<Toleration> tolerations;
 
+    @SchemaFrom(type = AffinitySchema.class)
     @JsonPropertyDescription("Affinity rules of the server pod.")
     private Affinity affinity;
 
@@ -42,11 +54,15 @@ public abstract class ServerPodSpec {
     @JsonPropertyDescription("PriorityClass of the server pod.")
     private String priorityClassName;
 
+    @Size(max = KubeSyntax.MAX_KEYS)
+    @ValidationRule(value = KubeSyntax.KEYS_RULE, message = KubeSyntax.KEYS_MESSAGE)
     @JsonPropertyDescription("Extra annotations on the server pod. Changing them rolls the pod.")
-    private Map<String, String> podAnnotations;
+    private Map<String, @Size(max = 65536) String> podAnnotations;
 
+    @Size(max = KubeSyntax.MAX_KEYS)
+    @ValidationRule(value = KubeSyntax.KEYS_RULE, message = KubeSyntax.KEYS_MESSAGE)
     @JsonPropertyDescription("Extra labels on the server pod; the operator's own app.kubernetes.io labels win.")
-    private Map<String, String> podLabels;
+    private Map<String, @Size(max = KubeSyntax.LABEL_VALUE_MAX) @Pattern(KubeSyntax.LABEL_VALUE) String> podLabels;
 
     @JsonPropertyDescription("Security context of the dfs container. Replaces the restricted default (non-root, no privilege escalation, all capabilities dropped, read-only root filesystem, RuntimeDefault seccomp).")
     private SecurityContext securityContext;

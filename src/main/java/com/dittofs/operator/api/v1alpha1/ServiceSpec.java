@@ -3,11 +3,12 @@ package com.dittofs.operator.api.v1alpha1;
 import java.util.List;
 import java.util.Map;
 
+import com.dittofs.operator.api.v1alpha1.kube.KubeSyntax;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Size;
-import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.ValidationRule;
 
 /** How clients reach the file protocols: applied to the -file Service only (the API stays ClusterIP). */
@@ -24,7 +25,9 @@ public class ServiceSpec {
 
     @JsonPropertyDescription("Annotations added to the -file Service, e.g. for a cloud load balancer."
             + " Changing them never restarts the file server.")
-    private Map<String, String> annotations;
+    @Size(max = KubeSyntax.MAX_KEYS)
+    @ValidationRule(value = KubeSyntax.KEYS_RULE, message = KubeSyntax.KEYS_MESSAGE)
+    private Map<String, @Size(max = 65536) String> annotations;
 
     @Size(max = 45)
     @Pattern(Quantities.IP)
@@ -32,8 +35,9 @@ public class ServiceSpec {
     private String loadBalancerIP;
 
     @Size(max = 64)
-    @JsonPropertyDescription("Client CIDRs allowed through the load balancer (type LoadBalancer only).")
-    private List<String> loadBalancerSourceRanges;
+    @JsonPropertyDescription("Client CIDRs allowed through the load balancer (type LoadBalancer only), e.g."
+            + " 10.0.0.0/8 or 2001:db8::/32.")
+    private List<@Size(max = KubeSyntax.CIDR_MAX) @Pattern(KubeSyntax.CIDR) String> loadBalancerSourceRanges;
 
     @JsonPropertyDescription("Cluster or Local (NodePort and LoadBalancer only). Local keeps client source IPs.")
     private ExternalTrafficPolicy externalTrafficPolicy;
