@@ -101,6 +101,7 @@ public final class PackagingArtifacts {
     public void generate() throws IOException {
         CrdConventions.orderPrinterColumns(kubernetesDir().resolve(CRD_NAME + "-v1.yml"));
         CrdConventions.orderPrinterColumns(generatedBundle().resolve("manifests").resolve(CRD_FILE));
+        RbacConventions.narrowClusterRoles(kubernetesDir().resolve("kubernetes.yml"));
         finishCsv();
         writeDeployManifests();
         writeChartCrd();
@@ -117,6 +118,7 @@ public final class PackagingArtifacts {
         JsonNode packaging = overlay.remove("packaging");
         merge(csv, overlay);
         dropOptionalNativeApis((ObjectNode) csv.get("spec"), packaging);
+        RbacConventions.narrowCsv((ObjectNode) csv.get("spec"));
 
         ObjectNode spec = (ObjectNode) csv.get("spec");
         String operatorImage = spec.at("/install/spec/deployments/0/spec/template/spec/containers/0/image").asText();

@@ -32,6 +32,13 @@ class RbacIT extends E2E {
             assertThat(pods.output().trim()).as("least privilege: the operator may not " + verb + " pods")
                     .isEqualTo("no");
         }
+        // DittoServers are the user's: read, status and finalizers written, never made or removed.
+        for (String verb : List.of("create", "delete", "deletecollection")) {
+            var servers = ControlPlane.get().kubectl("auth", "can-i", verb, "dittoservers.dittofs.dittofs.com", "-n",
+                    namespace, "--as=" + OperatorUnderTest.OPERATOR_USER);
+            assertThat(servers.output().trim()).as("least privilege: the operator may not " + verb + " DittoServers")
+                    .isEqualTo("no");
+        }
     }
 
     @Test
