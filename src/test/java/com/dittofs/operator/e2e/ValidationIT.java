@@ -106,7 +106,7 @@ class ValidationIT extends E2E {
                 Arguments.of(VALID_STORAGE + ", metrics: {enabled: true, serviceMonitor: {enabled: true, interval: 30}}",
                         "spec.metrics.serviceMonitor.interval"),
                 Arguments.of(VALID_STORAGE + ", networkPolicy: {enabled: true, fileClients: [{ipBlock: {}}]}",
-                        "spec.networkPolicy.fileClients: Invalid value"),
+                        "spec.networkPolicy.fileClients[0].ipBlock.cidr: Required value"),
                 Arguments.of(VALID_STORAGE + ", networkPolicy: {apiClients: [{ipBlock: {cidr: 10.0.0.0/8},"
                         + " podSelector: {}}]}", "each peer is either an ipBlock with a cidr"),
                 Arguments.of(VALID_STORAGE + ", networkPolicy: {metricsClients: [{}]}",

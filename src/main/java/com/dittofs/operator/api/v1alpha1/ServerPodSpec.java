@@ -57,7 +57,7 @@ public abstract class ServerPodSpec {
     @Size(max = KubeSyntax.MAX_KEYS)
     @ValidationRule(value = KubeSyntax.KEYS_RULE, message = KubeSyntax.KEYS_MESSAGE)
     @JsonPropertyDescription("Extra annotations on the server pod. Changing them rolls the pod.")
-    private Map<String, @Size(max = 65536) String> podAnnotations;
+    private Map<String, @Size(max = KubeSyntax.MAX_ANNOTATION_VALUE) String> podAnnotations;
 
     @Size(max = KubeSyntax.MAX_KEYS)
     @ValidationRule(value = KubeSyntax.KEYS_RULE, message = KubeSyntax.KEYS_MESSAGE)

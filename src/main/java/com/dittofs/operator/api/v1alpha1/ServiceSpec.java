@@ -27,7 +27,7 @@ public class ServiceSpec {
             + " Changing them never restarts the file server.")
     @Size(max = KubeSyntax.MAX_KEYS)
     @ValidationRule(value = KubeSyntax.KEYS_RULE, message = KubeSyntax.KEYS_MESSAGE)
-    private Map<String, @Size(max = 65536) String> annotations;
+    private Map<String, @Size(max = KubeSyntax.MAX_ANNOTATION_VALUE) String> annotations;
 
     @Size(max = 45)
     @Pattern(Quantities.IP)

@@ -40,6 +40,11 @@ public final class KubeSyntax {
 
     /** Keys per map of labels, annotations or node selectors. */
     public static final int MAX_KEYS = 64;
+    /**
+     * Longest annotation value: Kubernetes bounds the total of an object's annotations (256 KiB), not each value, so
+     * one value may use all of it. The total is the apiserver's to check (a refusal then says SpecRejected).
+     */
+    public static final int MAX_ANNOTATION_VALUE = 262144;
     /** Items per list of the scheduling types (terms, expressions, tolerations). */
     public static final int MAX_TERMS = 16;
     /** Values per selector expression. */
