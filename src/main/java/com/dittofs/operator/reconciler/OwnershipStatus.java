@@ -31,7 +31,7 @@ final class OwnershipStatus {
 
     /** This pass's record, or the previous status's when the pass did not reach dfs. */
     static void apply(DittoServerStatus status, DittoServerStatus previous, DataPlaneOutcome dataPlane) {
-        if (dataPlane == null) {
+        if (dataPlane == null || dataPlane.ownedShares() == null) { // a crashed sync knows nothing of them
             status.setManagedShares(previous.getManagedShares());
             status.setAdoptedShares(previous.getAdoptedShares());
         } else {
