@@ -6,14 +6,16 @@ import java.util.Map;
 /**
  * What a pass did with users, groups and share access.
  *
- * @param users each declared user with its state, in spec order
- * @param managedUsers users the operator created or owns now
- * @param managedGroups groups the operator created or owns now
+ * @param users each declared present user with its state, in spec order; null when the pass did not get that far
+ * @param ownedUsers the users the operator created or adopted, as known after the pass (also a failed one)
+ * @param ownedGroups the groups the operator created or adopted, likewise
  * @param shareAccess per share the pass reached, the one-line access summary
+ * @param undeclared users and groups the operator created that are no longer declared, e.g. "user bob"
  * @param problem the first thing that is not as declared, or null
+ * @param declaredGroups how many groups are declared present
  */
-public record AccessReport(List<UserState> users, List<String> managedUsers, List<String> managedGroups,
-        Map<String, String> shareAccess, Problem problem) {
+public record AccessReport(List<UserState> users, Ownership ownedUsers, Ownership ownedGroups,
+        Map<String, String> shareAccess, List<String> undeclared, Problem problem, int declaredGroups) {
 
     /** A declared user and whether dfs holds it as declared. Never carries the password. */
     public record UserState(String name, boolean ready, String message) {
@@ -29,6 +31,6 @@ public record AccessReport(List<UserState> users, List<String> managedUsers, Lis
 
     /** Before any pass, or when the pass never reached the access step. */
     public static AccessReport untouched(ManagedAccess managed) {
-        return new AccessReport(List.of(), managed.users(), managed.groups(), Map.of(), null);
+        return new AccessReport(null, managed.users(), managed.groups(), Map.of(), List.of(), null, 0);
     }
 }

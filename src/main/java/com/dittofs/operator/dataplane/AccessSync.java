@@ -20,51 +20,87 @@ import com.dittofs.operator.dfsclient.DfsGroup;
 import com.dittofs.operator.dfsclient.DfsUser;
 import com.dittofs.operator.dfsclient.GroupRequest;
 import com.dittofs.operator.dfsclient.UserRequest;
+import com.dittofs.operator.naming.Names;
 
 /**
  * Brings dfs's users and groups to the declared ones through the REST API, reading first and writing only what
- * differs; users and groups made by hand are left alone. dfs refusing one object (a duplicate UID, say) is reported
- * for that object and the pass goes on; dfs not answering ends the pass (the caller reports it).
+ * differs. Users and groups made by hand are left alone unless declared; a declared one that exists already is
+ * taken over (adopted, said once in the changes). Nothing is deleted because it is missing from the spec: only an
+ * entry with {@code ensure: absent} deletes. What the operator creates carries its mark in dfs
+ * ({@link Names#DFS_CREATED_MARK}), written in the create call: the durable record of what it made. dfs refusing
+ * one object (a duplicate UID, say) is reported for that object and the pass goes on; dfs not answering ends the
+ * pass (the caller reports it, with {@link #partial()}).
  */
 final class AccessSync {
 
     private final AccessApi dfs;
     private final List<String> changes;
     private final PasswordSync passwords;
+    private final OwnershipRecord users;
+    private final OwnershipRecord groups;
+    private Set<String> presentUsers = Set.of();
+    private Set<String> presentGroups = Set.of();
     private AccessReport.Problem problem;
 
-    AccessSync(AccessApi dfs, List<String> changes, PasswordLedger ledger, String server) {
+    AccessSync(AccessApi dfs, List<String> changes, PasswordLedger ledger, String server, ManagedAccess before) {
         this.dfs = dfs;
         this.changes = changes;
         this.passwords = new PasswordSync(dfs, ledger, server, changes);
+        this.users = new OwnershipRecord(before.users());
+        this.groups = new OwnershipRecord(before.groups());
     }
 
     /** @param servedShares the declared shares dfs serves as declared (their grants and export settings follow) */
-    AccessReport run(DesiredAccess want, ManagedAccess before, Set<String> servedShares) {
-        List<String> groups = new ArrayList<>(before.groups());
-        List<String> users = new ArrayList<>(before.users());
+    AccessReport run(DesiredAccess want, Set<String> servedShares) {
+        presentUsers = want.users().stream().filter(u -> !u.absent()).map(DesiredUser::name)
+                .collect(Collectors.toSet());
+        presentGroups = want.groups().stream().filter(g -> !g.absent()).map(DesiredGroup::name)
+                .collect(Collectors.toSet());
         Map<String, DesiredAccess.ShareAccess> served = new LinkedHashMap<>(want.shares());
         served.keySet().retainAll(servedShares);
         ShareAccessSync shares = new ShareAccessSync(dfs, changes, this::rejected);
         // export settings always follow the spec: a squash left by an earlier spec or changed by hand is put back
         served.forEach((share, access) -> shares.export(share, access.nfs()));
-        if (!inUse(want, users, groups)) {
-            return new AccessReport(List.of(), users, groups, summaries(served), null);
+        if (!inUse(want)) {
+            return report(List.of(), served);
         }
         Map<String, DfsGroup> haveGroups = byName(dfs.groups(), DfsGroup::name);
-        want.groups().forEach(g -> group(g, haveGroups.get(g.name()), groups));
+        groups.seen(haveGroups.keySet(), marked(haveGroups.values(), DfsGroup::name, DfsGroup::description));
+        want.groups().stream().filter(g -> !g.absent()).forEach(g -> group(g, haveGroups.get(g.name())));
         Map<String, DfsUser> haveUsers = byName(dfs.users(), DfsUser::username);
-        List<UserState> states = want.users().stream().map(u -> user(u, haveUsers.get(u.name()), users)).toList();
-        served.forEach((share, access) -> shares.grants(share, access.grants(), users, groups));
-        deleteUsers(want, users, haveUsers);
-        deleteGroups(want, groups, haveGroups);
-        return new AccessReport(states, users, groups, summaries(served), problem);
+        users.seen(haveUsers.keySet(), marked(haveUsers.values(), DfsUser::username, DfsUser::displayName));
+        List<UserState> states = want.users().stream().filter(u -> !u.absent())
+                .map(u -> user(u, haveUsers.get(u.name()))).toList();
+        // grants follow the spec for declared users and groups; grants of anyone else are left alone
+        served.forEach((share, access) -> shares.grants(share, access.grants(), presentUsers, presentGroups));
+        want.users().stream().filter(DesiredUser::absent).forEach(u -> deleteUser(u.name(), haveUsers));
+        want.groups().stream().filter(DesiredGroup::absent).forEach(g -> deleteGroup(g.name(), haveGroups));
+        return report(states, served);
     }
 
-    /** Whether users, groups or grants are declared or managed: without any, they are not even read. */
-    private static boolean inUse(DesiredAccess want, List<String> users, List<String> groups) {
-        return !want.groups().isEmpty() || !want.users().isEmpty() || !groups.isEmpty() || !users.isEmpty()
+    /** What is known so far, for a pass that dfs stopped answering. */
+    AccessReport partial() {
+        return new AccessReport(null, users.result(presentUsers), groups.result(presentGroups), Map.of(),
+                List.of(), problem, presentGroups.size());
+    }
+
+    private AccessReport report(List<UserState> states, Map<String, DesiredAccess.ShareAccess> served) {
+        List<String> undeclared = new ArrayList<>();
+        users.undeclared(presentUsers).forEach(u -> undeclared.add("user " + u));
+        groups.undeclared(presentGroups).forEach(g -> undeclared.add("group " + g));
+        return new AccessReport(states, users.result(presentUsers), groups.result(presentGroups), summaries(served),
+                undeclared, problem, presentGroups.size());
+    }
+
+    /** Whether users, groups or grants are declared or recorded: without any, they are not even read. */
+    private boolean inUse(DesiredAccess want) {
+        return !want.groups().isEmpty() || !want.users().isEmpty() || !users.isEmpty() || !groups.isEmpty()
                 || want.shares().values().stream().anyMatch(s -> !s.grants().isEmpty());
+    }
+
+    private static <T> List<String> marked(java.util.Collection<T> items, Function<T, String> name,
+            Function<T, String> mark) {
+        return items.stream().filter(i -> Names.DFS_CREATED_MARK.equals(mark.apply(i))).map(name).toList();
     }
 
     private static Map<String, String> summaries(Map<String, DesiredAccess.ShareAccess> served) {
@@ -73,24 +109,32 @@ final class AccessSync {
         return summaries;
     }
 
-    private void group(DesiredGroup want, DfsGroup have, List<String> managed) {
+    private void group(DesiredGroup want, DfsGroup have) {
         try {
             if (have == null) {
-                dfs.createGroup(new GroupRequest(want.name(), want.gid()));
+                dfs.createGroup(new GroupRequest(want.name(), want.gid(), Names.DFS_CREATED_MARK));
+                groups.created(want.name());
                 changes.add("Created group " + want.name());
-            } else if (want.gid() != null && !want.gid().equals(have.gid())) {
+                return;
+            }
+            if (groups.found(want.name())) {
+                changes.add(adopted("group", want.name(), "spec.groups"));
+            }
+            if (want.gid() != null && !want.gid().equals(have.gid())) {
                 dfs.updateGroup(want.name(), new GroupRequest(null, want.gid()));
                 changes.add("Updated group " + want.name());
-            }
-            if (!managed.contains(want.name())) {
-                managed.add(want.name());
             }
         } catch (DfsApiException e) {
             rejected(e, Kind.GROUP, "group " + want.name());
         }
     }
 
-    private UserState user(DesiredUser want, DfsUser have, List<String> managed) {
+    static String adopted(String kind, String name, String list) {
+        return "Adopted " + kind + " " + name + ", which existed in dfs before it was declared: it is kept as declared"
+                + " now; removing it from " + list + " leaves it in dfs (ensure: absent deletes it)";
+    }
+
+    private UserState user(DesiredUser want, DfsUser have) {
         String password = want.password().value();
         if (password == null) {
             note(Kind.USER_SECRET_MISSING, want.password().problem());
@@ -99,14 +143,15 @@ final class AccessSync {
         try {
             if (have == null) {
                 dfs.createUser(new UserRequest(want.name(), password, want.role(), want.uid(), want.gid(),
-                        want.groups(), want.enabled()));
+                        want.groups(), want.enabled(), Names.DFS_CREATED_MARK));
+                users.created(want.name());
                 changes.add("Created user " + want.name());
                 passwords.created(want, password);
             } else {
+                if (users.found(want.name())) {
+                    changes.add(adopted("user", want.name(), "spec.users"));
+                }
                 existing(want, have, password);
-            }
-            if (!managed.contains(want.name())) {
-                managed.add(want.name());
             }
             return new UserState(want.name(), true, want.enabled() ? "as declared" : "as declared (disabled)");
         } catch (DfsApiException e) {
@@ -144,26 +189,17 @@ final class AccessSync {
         return new UserRequest(null, null, role, uid, gid, groups, enabled);
     }
 
-    private void deleteUsers(DesiredAccess want, List<String> managed, Map<String, DfsUser> have) {
-        Set<String> declared = want.users().stream().map(DesiredUser::name).collect(Collectors.toSet());
-        for (String gone : List.copyOf(managed)) {
-            if (declared.contains(gone)) {
-                continue;
-            }
-            if (remove(() -> dfs.deleteUser(gone), have.containsKey(gone), Kind.USER, "user " + gone)) {
-                passwords.forget(gone);
-                managed.remove(gone);
-            }
+    /** ensure: absent. Deleted whoever made it: deletion was asked for. */
+    private void deleteUser(String name, Map<String, DfsUser> have) {
+        if (remove(() -> dfs.deleteUser(name), have.containsKey(name), Kind.USER, "user " + name)) {
+            passwords.forget(name);
+            users.deleted(name);
         }
     }
 
-    private void deleteGroups(DesiredAccess want, List<String> managed, Map<String, DfsGroup> have) {
-        Set<String> declared = want.groups().stream().map(DesiredGroup::name).collect(Collectors.toSet());
-        for (String gone : List.copyOf(managed)) {
-            if (!declared.contains(gone)
-                    && remove(() -> dfs.deleteGroup(gone), have.containsKey(gone), Kind.GROUP, "group " + gone)) {
-                managed.remove(gone);
-            }
+    private void deleteGroup(String name, Map<String, DfsGroup> have) {
+        if (remove(() -> dfs.deleteGroup(name), have.containsKey(name), Kind.GROUP, "group " + name)) {
+            groups.deleted(name);
         }
     }
 

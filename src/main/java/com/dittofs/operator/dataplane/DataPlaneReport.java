@@ -5,20 +5,20 @@ import java.util.List;
 /**
  * The outcome of one convergence pass.
  *
- * @param shares each declared share with its state, in spec order
- * @param managedShares the shares the operator created or owns now (the next pass deletes the ones that leave the
- *                      spec)
- * @param changes human-readable descriptions of the changes made, for events
+ * @param shares each declared present share with its state, in spec order
+ * @param ownedShares the shares the operator created or adopted, as known after the pass (also a failed one)
+ * @param changes human-readable descriptions of the changes made (adoptions included), for events
  * @param problem the first problem, if any: the server's own message
  * @param failure why the pass stopped early, or null when it ran to the end (share problems are in {@code shares})
  * @param access users, groups and share access (their problem is in {@code access.problem()})
+ * @param undeclaredShares shares the operator created that are no longer declared: left in dfs
  */
-public record DataPlaneReport(List<ShareState> shares, List<String> managedShares, List<String> changes,
-        String problem, SyncFailure failure, AccessReport access) {
+public record DataPlaneReport(List<ShareState> shares, Ownership ownedShares, List<String> changes,
+        String problem, SyncFailure failure, AccessReport access, List<String> undeclaredShares) {
 
-    public DataPlaneReport(List<ShareState> shares, List<String> managedShares, List<String> changes,
+    public DataPlaneReport(List<ShareState> shares, Ownership ownedShares, List<String> changes,
             String problem, SyncFailure failure) {
-        this(shares, managedShares, changes, problem, failure, AccessReport.untouched(ManagedAccess.none()));
+        this(shares, ownedShares, changes, problem, failure, AccessReport.untouched(ManagedAccess.none()), List.of());
     }
 
     /** A declared share and whether dfs serves it as declared. */
@@ -27,5 +27,11 @@ public record DataPlaneReport(List<ShareState> shares, List<String> managedShare
 
     public boolean converged() {
         return problem == null && shares.stream().allMatch(ShareState::ready) && access.problem() == null;
+    }
+
+    /** What the operator created and no longer declares, e.g. "share /old", "user bob": each stays in dfs. */
+    public List<String> undeclared() {
+        return java.util.stream.Stream.concat(undeclaredShares.stream().map(s -> "share " + s),
+                access.undeclared().stream()).toList();
     }
 }

@@ -1,10 +1,14 @@
 package com.dittofs.operator.dataplane;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import com.dittofs.operator.dfsclient.AccessApi;
 import com.dittofs.operator.dfsclient.Adapter;
@@ -20,8 +24,9 @@ import com.dittofs.operator.dfsclient.StoreRequest;
 
 /**
  * Brings a dfs server to the desired data plane through its REST API: reads first, writes only what differs.
- * Owns the adapters, the three dittofs-* stores and the declared shares; anything else on the server (shares or
- * stores created by hand) is left alone. Stores are never deleted: they hold data.
+ * Owns the adapters and the three dittofs-* stores; keeps the declared shares as declared and deletes those declared
+ * {@code ensure: absent}. Nothing is deleted because it is missing from the spec: shares created by hand, and shares
+ * that leave the spec, are left alone. Stores are never deleted: they hold data.
  */
 public final class DataPlaneSync {
 
@@ -31,6 +36,9 @@ public final class DataPlaneSync {
     private final ManagedAccess managedAccess;
     private final PasswordLedger ledger;
     private final String server;
+    private OwnershipRecord shareRecord;
+    private Set<String> presentShares = Set.of();
+    private AccessSync accessSync;
 
     private DataPlaneSync(DataPlaneApi dfs, AccessApi access, ManagedAccess managedAccess, PasswordLedger ledger,
             String server) {
@@ -41,86 +49,93 @@ public final class DataPlaneSync {
         this.server = server;
     }
 
-    /**
-     * @param previouslyManaged shares the operator managed before this pass (from the status); those no longer
-     *                          declared are deleted
-     */
-    public static DataPlaneReport converge(DataPlaneApi dfs, DesiredDataPlane desired, List<String> previouslyManaged) {
+    /** @param shares what the operator recorded of the shares before this pass (from the status) */
+    public static DataPlaneReport converge(DataPlaneApi dfs, DesiredDataPlane desired, Ownership shares) {
         AccessApi access = dfs instanceof AccessApi a ? a : null;
-        return converge(dfs, access, desired, previouslyManaged, ManagedAccess.none(), new PasswordLedger(), "");
+        return converge(dfs, access, desired, shares, ManagedAccess.none(), new PasswordLedger(), "");
     }
 
     /**
      * @param access the user, group and grant calls; null for a dfs without them, whose access is left alone
-     * @param managedAccess users and groups the operator managed before this pass; those no longer declared are
-     *                      deleted
+     * @param shares what the operator recorded of the shares before this pass (from the status)
+     * @param managedAccess what it recorded of the users and groups
      * @param ledger the passwords last set or verified, so that a pass logs in as a user only after a change
      * @param server the server's identity in the ledger
      */
     public static DataPlaneReport converge(DataPlaneApi dfs, AccessApi access, DesiredDataPlane desired,
-            List<String> previouslyManaged, ManagedAccess managedAccess, PasswordLedger ledger, String server) {
-        return new DataPlaneSync(dfs, access, managedAccess, ledger, server).run(desired, previouslyManaged);
+            Ownership shares, ManagedAccess managedAccess, PasswordLedger ledger, String server) {
+        return new DataPlaneSync(dfs, access, managedAccess, ledger, server).run(desired, shares);
     }
 
-    private DataPlaneReport run(DesiredDataPlane desired, List<String> previouslyManaged) {
-        List<String> managed = new ArrayList<>(previouslyManaged);
+    private DataPlaneReport run(DesiredDataPlane desired, Ownership shares) {
+        shareRecord = new OwnershipRecord(shares);
+        presentShares = desired.shares().stream().filter(s -> !s.absent()).map(DesiredDataPlane.DesiredShare::name)
+                .collect(Collectors.toSet());
         try {
             // a separate step, so a rejected password is told apart from a 401 on a later call
             dfs.logIn();
         } catch (DfsApiException e) {
-            return stopped(desired, managed, SyncFailure.of(e, true));
+            return stopped(desired, SyncFailure.of(e, true));
         }
         try {
             desired.adapters().forEach(this::adapter);
             String metadataId = metadataStore(desired.metadataStore());
             String localId = blockStore(BlockStoreKind.LOCAL, desired.localStore());
             Optional<String> remoteId = desired.remoteStore().map(s -> blockStore(BlockStoreKind.REMOTE, s));
-            List<DataPlaneReport.ShareState> states = shares(desired, managed, metadataId, localId, remoteId);
+            List<DataPlaneReport.ShareState> states = shares(desired, metadataId, localId, remoteId);
             String problem = states.stream().filter(s -> !s.ready()).map(DataPlaneReport.ShareState::message)
                     .findFirst().orElse(null);
-            java.util.Set<String> served = new java.util.HashSet<>();
+            Set<String> served = new HashSet<>();
             states.stream().filter(DataPlaneReport.ShareState::ready).forEach(s -> served.add(s.name()));
-            AccessReport accessReport = access == null ? AccessReport.untouched(managedAccess)
-                    : new AccessSync(access, changes, ledger, server).run(desired.access(), managedAccess, served);
-            return new DataPlaneReport(states, managed, changes, problem, null, accessReport);
+            AccessReport accessReport = AccessReport.untouched(managedAccess);
+            if (access != null) {
+                accessSync = new AccessSync(access, changes, ledger, server, managedAccess);
+                accessReport = accessSync.run(desired.access(), served);
+            }
+            return new DataPlaneReport(states, shareRecord.result(presentShares), changes, problem, null,
+                    accessReport, shareRecord.undeclared(presentShares));
         } catch (DfsApiException e) {
-            return stopped(desired, managed, SyncFailure.of(e, false));
+            return stopped(desired, SyncFailure.of(e, false));
         } catch (Unconverged e) {
-            return stopped(desired, managed, SyncFailure.conflict(e.getMessage()));
+            return stopped(desired, SyncFailure.conflict(e.getMessage()));
         }
     }
 
-    /** Creates and updates the declared shares, deletes managed ones no longer declared; updates {@code managed}. */
-    private List<DataPlaneReport.ShareState> shares(DesiredDataPlane desired, List<String> managed, String metadataId,
-            String localId, Optional<String> remoteId) {
+    /**
+     * Creates and updates the declared shares, deletes those declared absent; a declared share dfs already had is
+     * adopted (said once). The record follows each call, so a pass that fails later still reports what it created.
+     */
+    private List<DataPlaneReport.ShareState> shares(DesiredDataPlane desired, String metadataId, String localId,
+            Optional<String> remoteId) {
         List<DataPlaneReport.ShareState> states = new ArrayList<>();
-        Map<String, Share> existing = new java.util.HashMap<>();
+        Map<String, Share> existing = new HashMap<>();
         dfs.shares().forEach(s -> existing.put(s.name(), s));
+        shareRecord.seen(existing.keySet(), List.of());
         for (DesiredDataPlane.DesiredShare share : desired.shares()) {
-            states.add(share(share, existing.get(share.name()), metadataId, localId, remoteId));
-            if (!managed.contains(share.name())) {
-                managed.add(share.name());
-            }
-        }
-        List<String> declared = desired.shares().stream().map(DesiredDataPlane.DesiredShare::name).toList();
-        for (String gone : List.copyOf(managed)) {
-            if (!declared.contains(gone)) {
-                if (existing.containsKey(gone)) {
-                    dfs.deleteShare(gone);
-                    changes.add("Deleted share " + gone);
+            Share have = existing.get(share.name());
+            if (share.absent()) {
+                if (have != null) {
+                    dfs.deleteShare(share.name());
+                    changes.add("Deleted share " + share.name() + " (ensure: absent)");
                 }
-                managed.remove(gone);
+                shareRecord.deleted(share.name());
+                continue;
             }
+            if (have != null && shareRecord.found(share.name())) {
+                changes.add(AccessSync.adopted("share", share.name(), "spec.shares"));
+            }
+            states.add(share(share, have, metadataId, localId, remoteId));
         }
         return states;
     }
 
-    private DataPlaneReport stopped(DesiredDataPlane desired, List<String> managed, SyncFailure failure) {
-        List<DataPlaneReport.ShareState> unknown = desired.shares().stream()
+    private DataPlaneReport stopped(DesiredDataPlane desired, SyncFailure failure) {
+        List<DataPlaneReport.ShareState> unknown = desired.shares().stream().filter(s -> !s.absent())
                 .map(s -> new DataPlaneReport.ShareState(s.name(), false, "not reconciled: " + failure.message()))
                 .toList();
-        return new DataPlaneReport(unknown, managed, changes, failure.message(), failure,
-                AccessReport.untouched(managedAccess));
+        AccessReport accessReport = accessSync != null ? accessSync.partial() : AccessReport.untouched(managedAccess);
+        return new DataPlaneReport(unknown, shareRecord.result(presentShares), changes, failure.message(), failure,
+                accessReport, List.of());
     }
 
     /** The server is in a state the operator does not fix by itself. */
@@ -194,6 +209,7 @@ public final class DataPlaneSync {
             dfs.createShare(new ShareCreate(want.name(), DesiredDataPlane.METADATA_STORE, DesiredDataPlane.LOCAL_STORE,
                     want.remote() ? DesiredDataPlane.REMOTE_STORE : null, want.readOnly(), want.defaultPermission(),
                     null));
+            shareRecord.created(want.name());
             changes.add("Created share " + want.name());
             return new DataPlaneReport.ShareState(want.name(), true, "created");
         }

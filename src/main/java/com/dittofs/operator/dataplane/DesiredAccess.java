@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import com.dittofs.operator.api.v1alpha1.DittoServerSpec;
+import com.dittofs.operator.api.v1alpha1.Ensure;
 import com.dittofs.operator.api.v1alpha1.GroupSpec;
 import com.dittofs.operator.api.v1alpha1.ShareGrant;
 import com.dittofs.operator.api.v1alpha1.ShareNfsSpec;
@@ -27,7 +28,8 @@ public record DesiredAccess(List<DesiredGroup> groups, List<DesiredUser> users, 
     /** dfs's values when a share has no export settings of its own. */
     public static final NfsExport NFS_DEFAULTS = new NfsExport("root_to_guest", 65534L, 65534L, true);
 
-    public record DesiredGroup(String name, Long gid) {
+    /** {@code absent}: to be deleted from dfs. */
+    public record DesiredGroup(String name, Long gid, boolean absent) {
     }
 
     /** A password from a Secret, or why there is none. {@link #toString()} never shows the value. */
@@ -47,9 +49,17 @@ public record DesiredAccess(List<DesiredGroup> groups, List<DesiredUser> users, 
         }
     }
 
-    /** @param groups the groups it belongs to in dfs: none while disabled (see {@link #from}) */
+    /**
+     * @param groups the groups it belongs to in dfs: none while disabled (see {@link #from})
+     * @param absent to be deleted from dfs (its password is not read)
+     */
     public record DesiredUser(String name, Password password, String role, Long uid, Long gid, List<String> groups,
-            boolean enabled) {
+            boolean enabled, boolean absent) {
+
+        public DesiredUser(String name, Password password, String role, Long uid, Long gid, List<String> groups,
+                boolean enabled) {
+            this(name, password, role, uid, gid, groups, enabled, false);
+        }
     }
 
     /** A grant to a user ({@code group} false) or to a group. */
@@ -98,13 +108,14 @@ public record DesiredAccess(List<DesiredGroup> groups, List<DesiredUser> users, 
                 .collect(Collectors.toSet());
         Map<String, ShareAccess> shares = new LinkedHashMap<>();
         if (spec.getShares() != null) {
-            spec.getShares().forEach(s -> shares.put(s.getName(), share(s, disabled)));
+            spec.getShares().stream().filter(s -> !Ensure.absent(s.getEnsure()))
+                    .forEach(s -> shares.put(s.getName(), share(s, disabled)));
         }
         return new DesiredAccess(groups, users, shares);
     }
 
     private static DesiredGroup group(GroupSpec group) {
-        return new DesiredGroup(group.getName(), group.getGid());
+        return new DesiredGroup(group.getName(), group.getGid(), Ensure.absent(group.getEnsure()));
     }
 
     private static DesiredUser user(UserSpec user, Password password) {
@@ -112,7 +123,8 @@ public record DesiredAccess(List<DesiredGroup> groups, List<DesiredUser> users, 
                 : Password.missing("the password Secret of user " + user.getName() + " was not read");
         boolean enabled = !Boolean.FALSE.equals(user.getEnabled());
         return new DesiredUser(user.getName(), known, user.getRole().wire(), user.getUid(), user.getGid(),
-                user.getGroups() == null || !enabled ? List.of() : List.copyOf(user.getGroups()), enabled);
+                user.getGroups() == null || !enabled ? List.of() : List.copyOf(user.getGroups()), enabled,
+                Ensure.absent(user.getEnsure()));
     }
 
     private static ShareAccess share(ShareSpec share, Set<String> disabledUsers) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.dittofs.operator.api.v1alpha1.DittoServerSpec;
+import com.dittofs.operator.api.v1alpha1.Ensure;
 import com.dittofs.operator.api.v1alpha1.S3Spec;
 import com.dittofs.operator.api.v1alpha1.ShareSpec;
 import com.dittofs.operator.naming.Names;
@@ -46,8 +47,13 @@ public record DesiredDataPlane(List<AdapterState> adapters, Store metadataStore,
         }
     }
 
-    /** A share as wanted. */
-    public record DesiredShare(String name, boolean readOnly, String defaultPermission, boolean remote) {
+    /** A share as wanted; {@code absent}: to be deleted from dfs (the other fields then do not matter). */
+    public record DesiredShare(String name, boolean readOnly, String defaultPermission, boolean remote,
+            boolean absent) {
+
+        public DesiredShare(String name, boolean readOnly, String defaultPermission, boolean remote) {
+            this(name, readOnly, defaultPermission, remote, false);
+        }
     }
 
     /** S3 credentials read from the referenced Secret. */
@@ -82,7 +88,7 @@ public record DesiredDataPlane(List<AdapterState> adapters, Store metadataStore,
     private static DesiredShare share(ShareSpec share, boolean haveS3) {
         boolean remote = share.getRemote() == null ? haveS3 : share.getRemote();
         return new DesiredShare(share.getName(), Boolean.TRUE.equals(share.getReadOnly()),
-                share.getDefaultPermission().wire(), remote);
+                share.getDefaultPermission().wire(), remote, Ensure.absent(share.getEnsure()));
     }
 
     /** The keys dfs's s3 block store reads; the endpoint from the Secret wins over spec.s3.endpoint. */

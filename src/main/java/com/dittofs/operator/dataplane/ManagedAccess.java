@@ -1,11 +1,9 @@
 package com.dittofs.operator.dataplane;
 
-import java.util.List;
-
-/** The users and groups the operator manages (from the status): those that leave the spec are deleted. */
-public record ManagedAccess(List<String> users, List<String> groups) {
+/** What the operator records of dfs's users and groups (from the status); see {@link Ownership}. */
+public record ManagedAccess(Ownership users, Ownership groups) {
 
     public static ManagedAccess none() {
-        return new ManagedAccess(List.of(), List.of());
+        return new ManagedAccess(Ownership.none(), Ownership.none());
     }
 }

@@ -2,6 +2,7 @@ package com.dittofs.operator.dataplane;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 import com.dittofs.operator.dataplane.AccessReport.Kind;
 import com.dittofs.operator.dataplane.DesiredAccess.Grant;
@@ -12,8 +13,9 @@ import com.dittofs.operator.dfsclient.NfsExportConfig;
 import com.dittofs.operator.dfsclient.SharePermission;
 
 /**
- * One declared share's NFS export settings and grants. Grants to users and groups the operator manages follow the
- * spec exactly (undeclared ones are revoked); grants to anyone else are left alone.
+ * One declared share's NFS export settings and grants. Grants to the declared users and groups follow the spec
+ * exactly (grants of theirs that are not declared are revoked); grants to anyone else, users the spec no longer
+ * declares included, are left alone.
  */
 final class ShareAccessSync {
 
@@ -45,8 +47,8 @@ final class ShareAccessSync {
         }
     }
 
-    /** Grants what is declared; revokes grants of managed users and groups that are not (admission keeps one per). */
-    void grants(String share, List<Grant> want, List<String> managedUsers, List<String> managedGroups) {
+    /** Grants what is declared; revokes grants of declared users and groups that are not (admission keeps one per). */
+    void grants(String share, List<Grant> want, Set<String> declaredUsers, Set<String> declaredGroups) {
         List<SharePermission> have = dfs.permissions(share);
         for (Grant grant : want) {
             if (have.stream().noneMatch(p -> same(p, grant) && grant.level().equals(p.level()))) {
@@ -54,8 +56,8 @@ final class ShareAccessSync {
             }
         }
         for (SharePermission p : have) {
-            boolean managed = "user".equals(p.type()) ? managedUsers.contains(p.name())
-                    : "group".equals(p.type()) && managedGroups.contains(p.name());
+            boolean managed = "user".equals(p.type()) ? declaredUsers.contains(p.name())
+                    : "group".equals(p.type()) && declaredGroups.contains(p.name());
             if (managed && want.stream().noneMatch(g -> same(p, g))) {
                 attempt(share, p.type() + " " + p.name(), () -> revoke(share, p));
             }

@@ -8,5 +8,5 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 /** A dfs group; {@code gid} absent when unset. */
 @RegisterForReflection
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record DfsGroup(String id, String name, Long gid, List<String> members) {
+public record DfsGroup(String id, String name, Long gid, List<String> members, String description) {
 }

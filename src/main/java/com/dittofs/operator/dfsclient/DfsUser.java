@@ -16,5 +16,6 @@ public record DfsUser(
         Long gid,
         List<String> groups,
         boolean enabled,
-        @JsonProperty("must_change_password") boolean mustChangePassword) {
+        @JsonProperty("must_change_password") boolean mustChangePassword,
+        @JsonProperty("display_name") String displayName) {
 }

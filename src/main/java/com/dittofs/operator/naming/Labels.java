@@ -23,6 +23,12 @@ public final class Labels {
     /** Put by the operator on user Secrets a DittoServer references, so that a label-scoped informer sees them. */
     public static final String WATCHED_SECRET = "dittofs.dittofs.com/watched";
     public static final String WATCHED_SELECTOR = WATCHED_SECRET + "=true";
+    /**
+     * Secret annotation: the operator put {@link #WATCHED_SECRET} there itself (not cert-manager from the
+     * Certificate's template, not a person), so it takes the label off again once no DittoServer references the
+     * Secret.
+     */
+    public static final String WATCH_ADDED = "dittofs.dittofs.com/watch-added";
 
     /** Put by the StatefulSet controller on each pod: the revision of the template the pod was made from. */
     public static final String STATEFULSET_REVISION = "controller-revision-hash";

@@ -18,6 +18,12 @@ public final class Names {
     /** The single instance set of a Percona cluster. */
     public static final String PERCONA_INSTANCE_SET = "instance1";
 
+    /**
+     * The mark the operator leaves in dfs on the users (display_name) and groups (description) it creates: the durable
+     * record of what it made, written in the create call itself. dfs shares have no such field.
+     */
+    public static final String DFS_CREATED_MARK = "created by the DittoFS operator";
+
     /** Volume claim templates and the volumes of the pod. */
     public static final String VOLUME_METADATA = "metadata";
     public static final String VOLUME_CACHE = "cache";

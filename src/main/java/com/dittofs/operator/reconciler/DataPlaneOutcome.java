@@ -6,6 +6,7 @@ import java.util.Set;
 import com.dittofs.operator.api.v1alpha1.Phase;
 import com.dittofs.operator.api.v1alpha1.ShareStatus;
 import com.dittofs.operator.api.v1alpha1.UserStatus;
+import com.dittofs.operator.dataplane.Ownership;
 
 import static com.dittofs.operator.reconciler.ConditionTypes.*;
 
@@ -16,30 +17,33 @@ import static com.dittofs.operator.reconciler.ConditionTypes.*;
  * @param reason CamelCase reason of the DataPlaneReady condition (see {@link ConditionTypes})
  * @param message human message, the server's own words on failure
  * @param shares the declared shares and their state, or null when the server was not reached
- * @param managedShares shares the operator manages after this pass (unchanged when the server was not reached)
- * @param access users and the managed users and groups after this pass, or null when unchanged
+ * @param ownedShares what the operator records of the shares after this pass (as before when it was not reached)
+ * @param access users and what the operator records of users and groups after this pass, or null when unchanged
  * @param dfsVersion the version the server's current pod reports, or null when unknown
  */
 record DataPlaneOutcome(boolean ready, String reason, String message, List<ShareStatus> shares,
-        List<String> managedShares, Access access, String dfsVersion) {
+        Ownership ownedShares, Access access, String dfsVersion) {
 
-    /** What the status says about users: their state and what the operator manages. */
-    record Access(List<UserStatus> users, List<String> managedUsers, List<String> managedGroups) {
+    /**
+     * What the status says about users: their state (null when the pass did not get that far: as before) and what
+     * the operator records of users and groups.
+     */
+    record Access(List<UserStatus> users, Ownership ownedUsers, Ownership ownedGroups) {
     }
 
     DataPlaneOutcome(boolean ready, String reason, String message, List<ShareStatus> shares,
-            List<String> managedShares) {
-        this(ready, reason, message, shares, managedShares, null);
+            Ownership ownedShares) {
+        this(ready, reason, message, shares, ownedShares, null);
     }
 
     DataPlaneOutcome(boolean ready, String reason, String message, List<ShareStatus> shares,
-            List<String> managedShares, Access access) {
-        this(ready, reason, message, shares, managedShares, access, null);
+            Ownership ownedShares, Access access) {
+        this(ready, reason, message, shares, ownedShares, access, null);
     }
 
     /** The same outcome, reporting this dfs version. */
     DataPlaneOutcome withDfsVersion(String version) {
-        return new DataPlaneOutcome(ready, reason, message, shares, managedShares, access, version);
+        return new DataPlaneOutcome(ready, reason, message, shares, ownedShares, access, version);
     }
 
     /** Failures a later pass may fix without anything else changing: try again after a backoff. */

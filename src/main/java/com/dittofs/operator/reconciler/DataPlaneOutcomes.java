@@ -7,6 +7,7 @@ import com.dittofs.operator.api.v1alpha1.ShareStatus;
 import com.dittofs.operator.api.v1alpha1.UserStatus;
 import com.dittofs.operator.dataplane.AccessReport;
 import com.dittofs.operator.dataplane.DataPlaneReport;
+import com.dittofs.operator.dataplane.Ownership;
 import com.dittofs.operator.dataplane.SyncFailure;
 
 import io.fabric8.kubernetes.api.model.Condition;
@@ -20,27 +21,27 @@ final class DataPlaneOutcomes {
     }
 
     static DataPlaneOutcome of(DataPlaneReport report, List<ShareStatus> sharesBefore) {
+        // what the pass created is recorded even when it failed: the users' states stay as they were then
+        DataPlaneOutcome.Access access = access(report.access());
         if (report.failure() != null && report.failure().cause() != SyncFailure.Cause.CONFLICT) {
             // dfs was not (fully) talked to: what is known of the shares stays as it was
             return new DataPlaneOutcome(false, reason(report.failure().cause()), report.failure().message(),
-                    sharesBefore, report.managedShares());
+                    sharesBefore, report.ownedShares(), access);
         }
         List<ShareStatus> shares = report.shares().stream()
                 .map(s -> share(s, report.access()))
                 .toList();
-        // a pass that stopped early (a conflict) never reached the users: what the status says of them stays
-        DataPlaneOutcome.Access access = report.failure() == null ? access(report.access()) : null;
         if (report.converged()) {
-            return new DataPlaneOutcome(true, REASON_CONVERGED, convergedMessage(shares.size(), report.access()),
-                    shares, report.managedShares(), access);
+            return new DataPlaneOutcome(true, REASON_CONVERGED, convergedMessage(shares.size(), report),
+                    shares, report.ownedShares(), access);
         }
         if (report.problem() == null && report.access().problem() != null) {
             AccessReport.Problem problem = report.access().problem();
             return new DataPlaneOutcome(false, reason(problem.kind()), problem.message(), shares,
-                    report.managedShares(), access);
+                    report.ownedShares(), access);
         }
         return new DataPlaneOutcome(false, REASON_DATA_PLANE_CONFLICT, report.problem(), shares,
-                report.managedShares(), access);
+                report.ownedShares(), access);
     }
 
     private static ShareStatus share(DataPlaneReport.ShareState state, AccessReport access) {
@@ -49,19 +50,31 @@ final class DataPlaneOutcomes {
         return share;
     }
 
-    private static String convergedMessage(int shares, AccessReport access) {
-        if (access.users().isEmpty() && access.managedGroups().isEmpty()) {
-            return "Adapters, stores and " + shares + " share(s) are as declared";
+    /** How many are as declared, then what the operator created, no longer declares and leaves in dfs. */
+    static String convergedMessage(int shares, DataPlaneReport report) {
+        AccessReport access = report.access();
+        int users = access.users() == null ? 0 : access.users().size();
+        int groups = access.declaredGroups();
+        String declared = users == 0 && groups == 0 ? "Adapters, stores and " + shares + " share(s) are as declared"
+                : "Adapters, stores, " + shares + " share(s), " + users + " user(s) and " + groups
+                        + " group(s) are as declared";
+        List<String> left = report.undeclared();
+        if (left.isEmpty()) {
+            return declared;
         }
-        return "Adapters, stores, " + shares + " share(s), " + access.users().size() + " user(s) and "
-                + access.managedGroups().size() + " group(s) are as declared";
+        String named = String.join(", ", left.subList(0, Math.min(left.size(), UNDECLARED_NAMED)))
+                + (left.size() > UNDECLARED_NAMED ? " and " + (left.size() - UNDECLARED_NAMED) + " more" : "");
+        return declared + "; created by the operator, no longer declared and left in dfs: " + named
+                + " (declare them with ensure: absent to delete them)";
     }
 
+    private static final int UNDECLARED_NAMED = 5;
+
     private static DataPlaneOutcome.Access access(AccessReport report) {
-        List<UserStatus> users = report.users().stream()
+        List<UserStatus> users = report.users() == null ? null : report.users().stream()
                 .map(u -> new UserStatus(u.name(), u.ready(), u.message()))
                 .toList();
-        return new DataPlaneOutcome.Access(users, report.managedUsers(), report.managedGroups());
+        return new DataPlaneOutcome.Access(users, report.ownedUsers(), report.ownedGroups());
     }
 
     static String reason(AccessReport.Kind kind) {
@@ -85,17 +98,17 @@ final class DataPlaneOutcomes {
     }
 
     /** A sync that threw: a bug in the operator, reported rather than lost. */
-    static DataPlaneOutcome crashed(RuntimeException e, List<ShareStatus> sharesBefore, List<String> managed) {
+    static DataPlaneOutcome crashed(RuntimeException e, List<ShareStatus> sharesBefore, Ownership managed) {
         return new DataPlaneOutcome(false, REASON_API_ERROR, "The data-plane sync failed unexpectedly: " + e,
                 sharesBefore, managed);
     }
 
-    static DataPlaneOutcome waiting(DittoServer server, List<String> managed, String message) {
+    static DataPlaneOutcome waiting(DittoServer server, Ownership managed, String message) {
         return new DataPlaneOutcome(false, REASON_WAITING_FOR_SERVER, message, currentShares(server), managed);
     }
 
     /** While the first sync since the operator started runs: what the status already says. */
-    static DataPlaneOutcome asBefore(DittoServer server, List<String> managed) {
+    static DataPlaneOutcome asBefore(DittoServer server, Ownership managed) {
         Condition before = server.getStatus() == null || server.getStatus().getConditions() == null ? null
                 : server.getStatus().getConditions().stream()
                         .filter(c -> DATA_PLANE_READY.equals(c.getType()))

@@ -24,6 +24,7 @@ import com.dittofs.operator.dataplane.DataPlaneReport;
 import com.dittofs.operator.dataplane.DataPlaneSync;
 import com.dittofs.operator.dataplane.DesiredDataPlane;
 import com.dittofs.operator.dataplane.ManagedAccess;
+import com.dittofs.operator.dataplane.Ownership;
 import com.dittofs.operator.dataplane.PasswordLedger;
 import com.dittofs.operator.dataplane.SyncScheduler;
 import com.dittofs.operator.dependent.PodInputs;
@@ -60,7 +61,7 @@ public class DataPlaneStep {
     private static final Logger LOG = Logger.getLogger(DataPlaneStep.class);
 
     /** Everything a sync depends on: a finished sync is published only if the server still asks for exactly this. */
-    private record SyncRequest(URI uri, String password, DfsTls tls, DesiredDataPlane desired, List<String> managed,
+    private record SyncRequest(URI uri, String password, DfsTls tls, DesiredDataPlane desired, Ownership managed,
             ManagedAccess managedAccess, String podUid, URI metrics) {
         @Override
         public String toString() {
@@ -89,7 +90,10 @@ public class DataPlaneStep {
     void start() {
         mainLane = SyncLanes.lane("dfs-sync", settings.syncThreads());
         suspectLane = SyncLanes.lane("dfs-sync-suspect", settings.suspectSyncThreads());
-        addresses = new ApiAddresses(uri -> clients.evict(uri));
+        addresses = new ApiAddresses(uri -> {
+            clients.evict(uri);
+            passwords.forgetServer(uri.toString()); // the ledger is keyed by address: drop the one no longer used
+        });
         versions = new DfsVersions(uri -> versionReader.read(uri).map(DfsBuildInfo::version), Clock.systemUTC());
         syncs = new SyncScheduler<>(mainLane, suspectLane, DataPlaneOutcome::serverSilent,
                 e -> DataPlaneOutcomes.crashed(e, null, null), events::propagateEvent);
@@ -109,7 +113,7 @@ public class DataPlaneStep {
     /** @param referenced the user Secrets found, by name (the declared users' passwords among them) */
     DataPlaneOutcome run(DittoServer server, PodInputs inputs, Map<String, Secret> referenced, boolean podReady,
             KubernetesClient client) {
-        List<String> managed = previouslyManaged(server);
+        Ownership managed = OwnershipStatus.shares(server);
         if (!settings.enabled()) {
             return new DataPlaneOutcome(true, ConditionTypes.REASON_NOT_MANAGED,
                     "The operator does not manage adapters, stores and shares (dittofs.operator.data-plane.enabled"
@@ -133,7 +137,7 @@ public class DataPlaneStep {
         String podUid = pod == null ? null : pod.getMetadata().getUid();
         SyncRequest request = new SyncRequest(uri.get(), password, tls(server, inputs.secrets()),
                 DesiredDataPlane.from(server.getSpec(), s3, UserPasswords.resolve(server, referenced)), managed,
-                managedAccess(server), podUid, DfsVersions.metricsUri(server, pod, settings.apiAccess()).orElse(null));
+                OwnershipStatus.access(server), podUid, DfsVersions.metricsUri(server, pod, settings.apiAccess()).orElse(null));
         List<ShareStatus> sharesBefore = DataPlaneOutcomes.currentShares(server);
         var poll = syncs.poll(id, request, () -> sync(request, sharesBefore, server, client));
         return poll.fresh().or(poll::latest).orElseGet(() -> DataPlaneOutcomes.asBefore(server, managed))
@@ -168,18 +172,6 @@ public class DataPlaneStep {
         syncs.forget(server);
         addresses.forget(server);
         versions.forget(server);
-    }
-
-    private static List<String> previouslyManaged(DittoServer server) {
-        return server.getStatus() == null || server.getStatus().getManagedShares() == null
-                ? List.of() : server.getStatus().getManagedShares();
-    }
-
-    private static ManagedAccess managedAccess(DittoServer server) {
-        var status = server.getStatus();
-        return status == null ? ManagedAccess.none() : new ManagedAccess(
-                status.getManagedUsers() == null ? List.of() : status.getManagedUsers(),
-                status.getManagedGroups() == null ? List.of() : status.getManagedGroups());
     }
 
     /**

@@ -144,7 +144,8 @@ public class DittoServerReconciler implements Reconciler<DittoServer> {
         meters.watch(context.getPrimaryCache());
         return List.of(SharedInformers.services(context), SharedInformers.generatedSecrets(context), referencedSecrets,
                 new PerconaCrdEventSource(context), new CertManagerCrdEventSource(context),
-                new PrometheusCrdEventSource(context), dataPlane.eventSource(), ServerClaims.eventSource(context));
+                new PrometheusCrdEventSource(context), dataPlane.eventSource(), ServerClaims.eventSource(context),
+                new SecretRelease(referencedSecrets, context.getPrimaryCache(), context.getClient()));
     }
 
     @Override
@@ -155,6 +156,8 @@ public class DittoServerReconciler implements Reconciler<DittoServer> {
         Pause.announceResume(server, context.getClient());
         var workflow = context.managedWorkflowAndDependentResourceContext();
         Map<String, Secret> referenced = ReferencedSecrets.resolve(server, referencedSecrets, context.getClient());
+        SecretRelease.release(server.getMetadata().getNamespace(), null, referencedSecrets,
+                context.getPrimaryCache(), context.getClient());
         workflow.put(PodInputs.REFERENCED_SECRETS, referenced);
         CreatedObjects created = CreatedObjects.startCollecting(context);
         WorkflowReconcileResult result = workflow.reconcileManagedWorkflow();

@@ -12,6 +12,7 @@ import com.dittofs.operator.naming.Labels;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
@@ -19,7 +20,9 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEven
 /**
  * The user Secrets a DittoServer references. The operator caches only Secrets carrying its watch label (never every
  * Secret of the cluster), so it adds that label to each referenced Secret the first time it finds one. From then
- * on an edit of the Secret (a rotation) reconciles its DittoServers at once.
+ * on an edit of the Secret (a rotation) reconciles its DittoServers at once. Once no DittoServer of its namespace
+ * references it any more, the label it added is taken off again ({@link #release}), so that the cache never holds
+ * every Secret ever referenced.
  */
 final class ReferencedSecrets {
 
@@ -64,12 +67,36 @@ final class ReferencedSecrets {
             if (secret != null) {
                 found.put(name, secret);
                 client.secrets().inNamespace(namespace).withName(name).edit(s -> {
-                    s.getMetadata().getLabels().put(Labels.WATCHED_SECRET, "true");
+                    if (!"true".equals(s.getMetadata().getLabels().get(Labels.WATCHED_SECRET))) {
+                        s.getMetadata().getLabels().put(Labels.WATCHED_SECRET, "true");
+                        s.getMetadata().getAnnotations().put(Labels.WATCH_ADDED, "true");
+                    }
                     return s;
                 });
             }
         }
         return found;
+    }
+
+    /**
+     * Takes the watch label off the Secrets of the namespace that the operator labelled and that no DittoServer
+     * there references any more (a user removed or declared absent, a reference changed, a server deleted).
+     *
+     * @param gone a server being deleted, whose references no longer count; null for none
+     */
+    static void release(String namespace, DittoServer gone, InformerEventSource<Secret, DittoServer> cache,
+            IndexedResourceCache<DittoServer> servers, KubernetesClient client) {
+        cache.list(namespace, s -> s.getMetadata().getAnnotations() != null
+                && "true".equals(s.getMetadata().getAnnotations().get(Labels.WATCH_ADDED)))
+                .filter(s -> servers.byIndex(INDEX, key(namespace, s.getMetadata().getName())).stream()
+                        .noneMatch(server -> gone == null || !server.getMetadata().getUid().equals(
+                                gone.getMetadata().getUid())))
+                .toList()
+                .forEach(s -> client.secrets().inNamespace(namespace).withName(s.getMetadata().getName()).edit(x -> {
+                    x.getMetadata().getLabels().remove(Labels.WATCHED_SECRET);
+                    x.getMetadata().getAnnotations().remove(Labels.WATCH_ADDED);
+                    return x;
+                }));
     }
 
     /** The pod's user Secrets and the declared users' password Secrets. */

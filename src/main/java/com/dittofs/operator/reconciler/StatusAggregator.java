@@ -75,13 +75,9 @@ final class StatusAggregator {
         status.setDfsVersion(dataPlane == null ? previous.getDfsVersion() : dataPlane.dfsVersion());
         status.setConditions(conditions.build());
         status.setShares(dataPlane == null ? previous.getShares() : dataPlane.shares());
-        List<String> managed = dataPlane == null ? previous.getManagedShares() : dataPlane.managedShares();
-        status.setManagedShares(managed == null || managed.isEmpty() ? null : managed);
-        boolean accessSeen = dataPlane != null && dataPlane.access() != null;
-        status.setUsers(accessSeen ? emptyToNull(dataPlane.access().users()) : previous.getUsers());
-        status.setManagedUsers(accessSeen ? emptyToNull(dataPlane.access().managedUsers()) : previous.getManagedUsers());
-        status.setManagedGroups(accessSeen ? emptyToNull(dataPlane.access().managedGroups())
-                : previous.getManagedGroups());
+        boolean usersSeen = dataPlane != null && dataPlane.access() != null && dataPlane.access().users() != null;
+        status.setUsers(usersSeen ? emptyToNull(dataPlane.access().users()) : previous.getUsers());
+        OwnershipStatus.apply(status, previous, dataPlane);
         return status;
     }
 

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import com.dittofs.operator.api.v1alpha1.DittoServer;
+import com.dittofs.operator.api.v1alpha1.Ensure;
 import com.dittofs.operator.api.v1alpha1.UserSpec;
 import com.dittofs.operator.dataplane.DesiredAccess.Password;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -25,21 +26,24 @@ final class UserPasswords {
     private UserPasswords() {
     }
 
+    /** The password Secrets of the users declared present: an absent user's Secret is neither read nor watched. */
     static Set<String> secretNames(DittoServer server) {
         Set<String> names = new TreeSet<>();
-        if (server.getSpec().getUsers() != null) {
-            server.getSpec().getUsers().forEach(u -> names.add(u.getPasswordSecretRef().getName()));
-        }
+        present(server).forEach(u -> names.add(u.getPasswordSecretRef().getName()));
         return names;
     }
 
-    /** Each declared user's password, or why there is none (naming the Secret and key, never a value). */
+    /** Each present user's password, or why there is none (naming the Secret and key, never a value). */
     static Map<String, Password> resolve(DittoServer server, Map<String, Secret> found) {
         Map<String, Password> passwords = new LinkedHashMap<>();
-        if (server.getSpec().getUsers() != null) {
-            server.getSpec().getUsers().forEach(u -> passwords.put(u.getName(), password(u, found)));
-        }
+        present(server).forEach(u -> passwords.put(u.getName(), password(u, found)));
         return passwords;
+    }
+
+    private static java.util.stream.Stream<UserSpec> present(DittoServer server) {
+        return server.getSpec().getUsers() == null ? java.util.stream.Stream.empty()
+                : server.getSpec().getUsers().stream()
+                        .filter(u -> !Ensure.absent(u.getEnsure()) && u.getPasswordSecretRef() != null);
     }
 
     private static Password password(UserSpec user, Map<String, Secret> found) {

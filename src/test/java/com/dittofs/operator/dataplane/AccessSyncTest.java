@@ -9,6 +9,7 @@ import java.util.Set;
 
 import com.dittofs.operator.api.v1alpha1.AccessLevel;
 import com.dittofs.operator.api.v1alpha1.DittoServer;
+import com.dittofs.operator.api.v1alpha1.Ensure;
 import com.dittofs.operator.api.v1alpha1.GroupSpec;
 import com.dittofs.operator.api.v1alpha1.ShareGrant;
 import com.dittofs.operator.api.v1alpha1.ShareNfsSpec;
@@ -17,7 +18,10 @@ import com.dittofs.operator.api.v1alpha1.SquashMode;
 import com.dittofs.operator.api.v1alpha1.UserRole;
 import com.dittofs.operator.api.v1alpha1.UserSpec;
 import com.dittofs.operator.dataplane.DesiredAccess.Password;
+import com.dittofs.operator.dfsclient.DfsApiException;
+import com.dittofs.operator.dfsclient.DfsErrors;
 import com.dittofs.operator.fixtures.Fixtures;
+import com.dittofs.operator.naming.Names;
 import io.fabric8.kubernetes.api.model.SecretKeySelector;
 import org.junit.jupiter.api.Test;
 
@@ -37,9 +41,14 @@ class AccessSyncTest {
     /** One pass, as DataPlaneSync runs it; what it manages afterwards is what the next pass starts from. */
     private AccessReport pass(Set<String> served) {
         changes = new ArrayList<>();
-        AccessReport report = new AccessSync(dfs, changes, ledger, "ns/server")
-                .run(DesiredAccess.from(server.getSpec(), passwords), managed, served);
-        managed = new ManagedAccess(report.managedUsers(), report.managedGroups());
+        AccessSync sync = new AccessSync(dfs, changes, ledger, "ns/server", managed);
+        AccessReport report;
+        try {
+            report = sync.run(DesiredAccess.from(server.getSpec(), passwords), served);
+        } catch (DfsApiException e) {
+            report = sync.partial(); // as DataPlaneSync reports a pass dfs stopped answering
+        }
+        managed = new ManagedAccess(report.ownedUsers(), report.ownedGroups());
         return report;
     }
 
@@ -228,17 +237,111 @@ class AccessSyncTest {
     }
 
     @Test
-    void aDeclaredNameTakesAHandMadeUserOver() {
+    void aDeclaredNameAdoptsAHandMadeUserAndGroupSaysSoOnceAndNeverDeletesThem() {
         dfs.handMade("alice", "hand-made-pass", "user", null);
+        dfs.handMadeGroup("eng", 3000L);
+        groups("eng");
         user("alice", "declared-pass").setUid(1001L);
         AccessReport report = pass();
         assertThat(dfs.users.get("alice").uid()).isEqualTo(1001L);
         assertThat(dfs.passwords.get("alice")).isEqualTo("declared-pass");
-        assertThat(report.managedUsers()).containsExactly("alice");
+        assertThat(changes).anySatisfy(c -> assertThat(c).startsWith("Adopted user alice, which existed in dfs"
+                + " before it was declared")).anySatisfy(c -> assertThat(c).startsWith("Adopted group eng,"));
+        assertThat(report.ownedUsers()).isEqualTo(new Ownership(List.of(), List.of("alice")));
+        assertThat(report.ownedGroups()).isEqualTo(new Ownership(List.of(), List.of("eng")));
+        assertThat(dfs.users.get("alice").displayName()).as("a hand-made account is not marked as the operator's")
+                .isNull();
+
+        pass();
+        assertThat(changes).as("said once").isEmpty();
 
         server.getSpec().setUsers(null);
+        server.getSpec().setGroups(null);
+        report = pass();
+        assertThat(dfs.users).as("adopted, then undeclared: left in dfs").containsKey("alice");
+        assertThat(dfs.groups).containsKey("eng");
+        assertThat(dfs.writes).noneMatch(w -> w.startsWith("delete"));
+        assertThat(report.ownedUsers()).isEqualTo(Ownership.none());
+        assertThat(report.undeclared()).as("not the operator's: not named as left by it").isEmpty();
+    }
+
+    @Test
+    void whatTheOperatorCreatesCarriesItsMarkAndStaysWhenItLeavesTheSpec() {
+        groups("eng");
+        user("bob", "bob-password-1").setGroups(List.of("eng"));
+        export().setGrants(List.of(grant("bob", AccessLevel.READ_WRITE)));
+        AccessReport report = pass();
+        assertThat(dfs.users.get("bob").displayName()).isEqualTo(Names.DFS_CREATED_MARK);
+        assertThat(dfs.groups.get("eng").description()).isEqualTo(Names.DFS_CREATED_MARK);
+        assertThat(report.ownedUsers().created()).containsExactly("bob");
+
+        server.getSpec().setUsers(null);
+        server.getSpec().setGroups(null);
+        export().setGrants(null);
+        report = pass();
+        assertThat(dfs.users).containsKey("bob");
+        assertThat(dfs.passwords.get("bob")).isEqualTo("bob-password-1");
+        assertThat(dfs.groups).containsKey("eng");
+        assertThat(dfs.grants.get("/export")).as("no longer declared: its grants are left alone too")
+                .containsEntry("user bob", "read-write");
+        assertThat(report.undeclared()).containsExactly("user bob", "group eng");
+        assertThat(report.ownedUsers().created()).containsExactly("bob");
+
+        managed = ManagedAccess.none(); // the status was lost: dfs's mark still says who made them
+        user("zoe", "zoe-password");
+        report = pass();
+        assertThat(report.undeclared()).containsExactly("user bob", "group eng");
+    }
+
+    @Test
+    void usersAndGroupsDeclaredAbsentAreDeletedWhoeverMadeThemWithoutAPassword() {
+        dfs.handMade("carol", "carol-password", "user", 2002L);
+        dfs.handMadeGroup("old", 4000L);
+        user("dave", "dave-password");
         pass();
-        assertThat(dfs.users).as("managed now: leaving the spec deletes it").doesNotContainKey("alice");
+        UserSpec carol = new UserSpec();
+        carol.setName("carol");
+        carol.setEnsure(Ensure.ABSENT);
+        UserSpec dave = server.getSpec().getUsers().get(0);
+        dave.setEnsure(Ensure.ABSENT);
+        dave.setPasswordSecretRef(null);
+        passwords.clear(); // an absent user's Secret is not read
+        server.getSpec().setUsers(List.of(carol, dave));
+        GroupSpec old = new GroupSpec();
+        old.setName("old");
+        old.setEnsure(Ensure.ABSENT);
+        server.getSpec().setGroups(List.of(old));
+
+        AccessReport report = pass();
+        assertThat(dfs.users).doesNotContainKeys("carol", "dave");
+        assertThat(dfs.groups).doesNotContainKey("old");
+        assertThat(changes).contains("Deleted user carol", "Deleted user dave", "Deleted group old");
+        assertThat(report.problem()).isNull();
+        assertThat(report.users()).as("only present users have a state").isEmpty();
+        assertThat(report.ownedUsers()).isEqualTo(Ownership.none());
+
+        dfs.writes.clear();
+        pass();
+        assertThat(dfs.writes).as("gone: nothing more to do").isEmpty();
+    }
+
+    @Test
+    void aUserCreatedByAPassThatFailsIsRecordedAndDeletedOnceDeclaredAbsent() {
+        user("erin", "erin-password");
+        export().setGrants(List.of(grant("erin", AccessLevel.READ)));
+        dfs.unanswered = DfsErrors.noResponse(DfsApiException.Kind.TIMED_OUT, "read timed out");
+        dfs.silentFrom = "grantUser";
+        AccessReport failed = pass();
+        assertThat(dfs.users).containsKey("erin");
+        assertThat(failed.ownedUsers().created()).as("recorded although the pass failed").containsExactly("erin");
+
+        dfs.unanswered = null;
+        managed = ManagedAccess.none(); // even had the status write been lost
+        server.getSpec().getUsers().get(0).setEnsure(Ensure.ABSENT);
+        export().setGrants(null);
+        AccessReport report = pass();
+        assertThat(dfs.users).doesNotContainKey("erin");
+        assertThat(report.ownedUsers()).isEqualTo(Ownership.none());
     }
 
     @Test

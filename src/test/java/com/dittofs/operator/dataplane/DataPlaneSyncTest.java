@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import com.dittofs.operator.api.v1alpha1.DittoServer;
+import com.dittofs.operator.api.v1alpha1.Ensure;
 import com.dittofs.operator.api.v1alpha1.ShareSpec;
 import com.dittofs.operator.dfsclient.DfsApiException;
 import com.dittofs.operator.dfsclient.DfsErrors;
@@ -29,7 +30,7 @@ class DataPlaneSyncTest {
 
     @Test
     void anEmptyServerGetsItsStoresAndSharesAndEveryChangeIsAnnounced() {
-        DataPlaneReport report = DataPlaneSync.converge(dfs, desired("/export"), List.of());
+        DataPlaneReport report = DataPlaneSync.converge(dfs, desired("/export"), Ownership.none());
         assertThat(report.converged()).isTrue();
         assertThat(dfs.metadataStores).containsKey(DesiredDataPlane.METADATA_STORE);
         assertThat(dfs.blockStores).containsKey("local/" + DesiredDataPlane.LOCAL_STORE);
@@ -37,14 +38,14 @@ class DataPlaneSyncTest {
         assertThat(dfs.writes).as("SMB is enabled by the sample").contains("updateAdapter smb");
         assertThat(report.changes()).contains("Created share /export", "Created metadata store dittofs-metadata",
                 "Enabled smb adapter on port 1445");
-        assertThat(report.managedShares()).containsExactly("/export");
+        assertThat(report.ownedShares().created()).containsExactly("/export");
     }
 
     @Test
     void aConvergedServerGetsNoWrite() {
-        DataPlaneSync.converge(dfs, desired("/export"), List.of());
+        DataPlaneSync.converge(dfs, desired("/export"), Ownership.none());
         dfs.writes.clear();
-        DataPlaneReport again = DataPlaneSync.converge(dfs, desired("/export"), List.of("/export"));
+        DataPlaneReport again = DataPlaneSync.converge(dfs, desired("/export"), created("/export"));
         assertThat(dfs.writes).isEmpty();
         assertThat(again.changes()).isEmpty();
         assertThat(again.converged()).isTrue();
@@ -52,49 +53,111 @@ class DataPlaneSyncTest {
 
     @Test
     void aChangedShareIsUpdatedInPlace() {
-        DataPlaneSync.converge(dfs, desired("/export"), List.of());
+        DataPlaneSync.converge(dfs, desired("/export"), Ownership.none());
         DittoServer server = Fixtures.basic();
         server.getSpec().getShares().get(0).setReadOnly(true);
         DataPlaneReport report = DataPlaneSync.converge(dfs, DesiredDataPlane.from(server.getSpec(),
-                Optional.empty()), List.of("/export"));
+                Optional.empty()), created("/export"));
         assertThat(dfs.shares.get("/export").readOnly()).isTrue();
         assertThat(dfs.writes).contains("updateShare /export").doesNotContain("deleteShare /export");
         assertThat(report.changes()).contains("Updated share /export");
     }
 
     @Test
-    void aManagedShareLeavingTheSpecIsDeletedAndForgotten() {
-        DataPlaneSync.converge(dfs, desired("/export", "/scratch"), List.of());
-        DataPlaneReport report = DataPlaneSync.converge(dfs, desired("/export"), List.of("/export", "/scratch"));
-        assertThat(dfs.shares).containsOnlyKeys("/export");
-        assertThat(report.managedShares()).containsExactly("/export");
-        assertThat(report.changes()).contains("Deleted share /scratch");
+    void aShareLeavingTheSpecStaysInDfsAndIsNamedAsLeftThere() {
+        DataPlaneSync.converge(dfs, desired("/export", "/scratch"), Ownership.none());
+        DataPlaneReport report = DataPlaneSync.converge(dfs, desired("/export"), created("/export", "/scratch"));
+        assertThat(dfs.shares).as("nothing is deleted because it is missing from the spec")
+                .containsOnlyKeys("/export", "/scratch");
+        assertThat(dfs.writes).doesNotContain("deleteShare /scratch");
+        assertThat(report.ownedShares().created()).containsExactly("/export", "/scratch");
+        assertThat(report.undeclared()).containsExactly("share /scratch");
+        assertThat(report.converged()).isTrue();
+    }
+
+    @Test
+    void aShareDeclaredAbsentIsDeletedWhoeverMadeIt() {
+        DataPlaneSync.converge(dfs, desired("/export"), Ownership.none());
+        dfs.handMade("/manual", "other-meta", "other-local");
+        DittoServer server = Fixtures.basic();
+        server.getSpec().setShares(List.of(share("/export", Ensure.ABSENT), share("/manual", Ensure.ABSENT),
+                share("/never", Ensure.ABSENT)));
+        DataPlaneReport report = DataPlaneSync.converge(dfs, DesiredDataPlane.from(server.getSpec(),
+                Optional.empty()), created("/export"));
+        assertThat(dfs.shares).isEmpty();
+        assertThat(dfs.writes).contains("deleteShare /export", "deleteShare /manual")
+                .doesNotContain("deleteShare /never");
+        assertThat(report.changes()).contains("Deleted share /manual (ensure: absent)");
+        assertThat(report.shares()).as("absent shares are not served: no state, no endpoints").isEmpty();
+        assertThat(report.ownedShares()).isEqualTo(Ownership.none());
+        assertThat(report.converged()).isTrue();
+    }
+
+    @Test
+    void aHandMadeShareIsAdoptedOnceAndStaysWhenItLeavesTheSpec() {
+        DataPlaneSync.converge(dfs, desired(), Ownership.none());
+        dfs.handMade("/manual", dfs.metadataStores.get(DesiredDataPlane.METADATA_STORE).id(),
+                dfs.blockStores.get("local/" + DesiredDataPlane.LOCAL_STORE).id());
+        DataPlaneReport adopted = DataPlaneSync.converge(dfs, desired("/manual"), Ownership.none());
+        assertThat(adopted.changes()).singleElement().asString().startsWith("Adopted share /manual, which existed"
+                + " in dfs before it was declared");
+        assertThat(adopted.ownedShares()).isEqualTo(new Ownership(List.of(), List.of("/manual")));
+
+        DataPlaneReport again = DataPlaneSync.converge(dfs, desired("/manual"), adopted.ownedShares());
+        assertThat(again.changes()).as("said once").isEmpty();
+
+        DataPlaneReport left = DataPlaneSync.converge(dfs, desired(), again.ownedShares());
+        assertThat(dfs.shares).containsKey("/manual");
+        assertThat(left.ownedShares()).as("hand-made again: neither created nor adopted").isEqualTo(Ownership.none());
+        assertThat(left.undeclared()).isEmpty();
+    }
+
+    @Test
+    void aShareCreatedByAPassThatFailsLaterIsRecorded() {
+        FakeAccess access = new FakeAccess();
+        access.unanswered = DfsErrors.noResponse(DfsApiException.Kind.TIMED_OUT, "read timed out");
+        DataPlaneReport report = DataPlaneSync.converge(dfs, access, desired("/export"), Ownership.none(),
+                ManagedAccess.none(), new PasswordLedger(), "s");
+        assertThat(report.failure().cause()).isEqualTo(SyncFailure.Cause.TIMEOUT);
+        assertThat(dfs.shares).containsKey("/export");
+        assertThat(report.ownedShares().created()).containsExactly("/export");
+    }
+
+    private static ShareSpec share(String name, Ensure ensure) {
+        ShareSpec share = new ShareSpec();
+        share.setName(name);
+        share.setEnsure(ensure);
+        return share;
+    }
+
+    private static Ownership created(String... shares) {
+        return new Ownership(List.of(shares), List.of());
     }
 
     @Test
     void aManagedShareAlreadyGoneIsForgottenWithoutACall() {
-        DataPlaneSync.converge(dfs, desired("/export"), List.of());
-        DataPlaneReport report = DataPlaneSync.converge(dfs, desired("/export"), List.of("/export", "/gone"));
+        DataPlaneSync.converge(dfs, desired("/export"), Ownership.none());
+        DataPlaneReport report = DataPlaneSync.converge(dfs, desired("/export"), created("/export", "/gone"));
         assertThat(dfs.writes).doesNotContain("deleteShare /gone");
-        assertThat(report.managedShares()).containsExactly("/export");
+        assertThat(report.ownedShares().created()).containsExactly("/export");
     }
 
     @Test
     void handMadeSharesAndStoresAreLeftAlone() {
-        DataPlaneSync.converge(dfs, desired("/export"), List.of());
+        DataPlaneSync.converge(dfs, desired("/export"), Ownership.none());
         dfs.handMade("/manual", "other-meta", "other-local");
         dfs.writes.clear();
-        DataPlaneReport report = DataPlaneSync.converge(dfs, desired(), List.of("/export"));
-        assertThat(dfs.shares).containsOnlyKeys("/manual");
-        assertThat(dfs.writes).containsExactly("deleteShare /export");
-        assertThat(report.managedShares()).isEmpty();
+        DataPlaneReport report = DataPlaneSync.converge(dfs, desired(), created("/export"));
+        assertThat(dfs.shares).containsOnlyKeys("/export", "/manual");
+        assertThat(dfs.writes).isEmpty();
+        assertThat(report.ownedShares().created()).containsExactly("/export");
     }
 
     @Test
     void aDeclaredShareOnAnotherMetadataStoreIsAConflictNotAMove() {
-        DataPlaneSync.converge(dfs, desired(), List.of());
+        DataPlaneSync.converge(dfs, desired(), Ownership.none());
         dfs.handMade("/export", "other-meta", dfs.blockStores.get("local/dittofs-local").id());
-        DataPlaneReport report = DataPlaneSync.converge(dfs, desired("/export"), List.of());
+        DataPlaneReport report = DataPlaneSync.converge(dfs, desired("/export"), Ownership.none());
         assertThat(report.converged()).isFalse();
         assertThat(report.problem()).contains("another metadata store");
         assertThat(dfs.shares.get("/export").metadataStoreId()).isEqualTo("other-meta");
@@ -103,16 +166,16 @@ class DataPlaneSyncTest {
     @Test
     void aRejectedLoginIsTypedAsSuchAndTouchesNothing() {
         dfs.loginFailure = DfsErrors.http(401, "invalid credentials");
-        DataPlaneReport report = DataPlaneSync.converge(dfs, desired("/export"), List.of("/export"));
+        DataPlaneReport report = DataPlaneSync.converge(dfs, desired("/export"), created("/export"));
         assertThat(report.failure().cause()).isEqualTo(SyncFailure.Cause.LOGIN_REJECTED);
-        assertThat(report.managedShares()).containsExactly("/export");
+        assertThat(report.ownedShares().created()).containsExactly("/export");
         assertThat(dfs.writes).isEmpty();
     }
 
     @Test
     void aLater401IsAnHttpErrorNotARejectedLogin() {
         dfs.callFailure = DfsErrors.http(401, "token expired");
-        DataPlaneReport report = DataPlaneSync.converge(dfs, desired("/export"), List.of());
+        DataPlaneReport report = DataPlaneSync.converge(dfs, desired("/export"), Ownership.none());
         assertThat(report.failure().cause()).isEqualTo(SyncFailure.Cause.HTTP_ERROR);
         assertThat(report.failure().httpStatus()).isEqualTo(401);
     }
@@ -120,17 +183,17 @@ class DataPlaneSyncTest {
     @Test
     void connectFailuresAndTimeoutsKeepTheirKind() {
         dfs.callFailure = DfsErrors.noResponse(DfsApiException.Kind.CONNECT_FAILED, "refused");
-        assertThat(DataPlaneSync.converge(dfs, desired("/export"), List.of()).failure().cause())
+        assertThat(DataPlaneSync.converge(dfs, desired("/export"), Ownership.none()).failure().cause())
                 .isEqualTo(SyncFailure.Cause.UNREACHABLE);
         dfs.callFailure = DfsErrors.noResponse(DfsApiException.Kind.TIMED_OUT, "read timed out");
-        assertThat(DataPlaneSync.converge(dfs, desired("/export"), List.of()).failure().cause())
+        assertThat(DataPlaneSync.converge(dfs, desired("/export"), Ownership.none()).failure().cause())
                 .isEqualTo(SyncFailure.Cause.TIMEOUT);
     }
 
     @Test
     void aMissingAdapterIsAConflict() {
         dfs.adapters.remove("smb");
-        DataPlaneReport report = DataPlaneSync.converge(dfs, desired("/export"), List.of());
+        DataPlaneReport report = DataPlaneSync.converge(dfs, desired("/export"), Ownership.none());
         assertThat(report.failure().cause()).isEqualTo(SyncFailure.Cause.CONFLICT);
         assertThat(report.problem()).contains("smb");
     }

@@ -50,7 +50,7 @@ class DesiredAccessTest {
     @Test
     void theSpecBecomesGroupsUsersGrantsAndExportSettings() {
         DesiredAccess access = DesiredAccess.from(withAccess().getSpec(), Map.of("alice", Password.of("s3cret-pass")));
-        assertThat(access.groups()).containsExactly(new DesiredAccess.DesiredGroup("eng", 3000L));
+        assertThat(access.groups()).containsExactly(new DesiredAccess.DesiredGroup("eng", 3000L, false));
         assertThat(access.users()).singleElement().satisfies(u -> {
             assertThat(u.role()).isEqualTo("admin");
             assertThat(u.uid()).isEqualTo(1001L);
@@ -78,9 +78,9 @@ class DesiredAccessTest {
     void onlyWhatDiffersIsSent() {
         DesiredAccess.DesiredUser want = new DesiredAccess.DesiredUser("alice", Password.of("x".repeat(8)), "user",
                 1001L, null, List.of("eng"), true);
-        DfsUser same = new DfsUser("id", "alice", "user", 1001L, 1001L, List.of("eng"), true, false);
+        DfsUser same = new DfsUser("id", "alice", "user", 1001L, 1001L, List.of("eng"), true, false, null);
         assertThat(AccessSync.update(want, same)).isNull();
-        DfsUser drifted = new DfsUser("id", "alice", "admin", 1001L, 5L, null, false, false);
+        DfsUser drifted = new DfsUser("id", "alice", "admin", 1001L, 5L, null, false, false, null);
         assertThat(AccessSync.update(want, drifted))
                 .isEqualTo(new UserRequest(null, null, "user", null, null, List.of("eng"), true));
     }

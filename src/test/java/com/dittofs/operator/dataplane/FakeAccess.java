@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.dittofs.operator.dfsclient.AccessApi;
+import com.dittofs.operator.dfsclient.DfsApiException;
 import com.dittofs.operator.dfsclient.DfsErrors;
 import com.dittofs.operator.dfsclient.DfsGroup;
 import com.dittofs.operator.dfsclient.DfsUser;
@@ -34,7 +35,20 @@ final class FakeAccess implements AccessApi {
     /** Names of the objects dfs refuses to write, e.g. "group eng" or "share /export". */
     final List<String> refuse = new ArrayList<>();
 
+    /** dfs stops answering with this: from the first call whose line starts with {@link #silentFrom} (all: null). */
+    DfsApiException unanswered;
+    String silentFrom;
+    private boolean silent;
+
+    private void answer(String call) {
+        if (unanswered != null && (silent || silentFrom == null || call.startsWith(silentFrom))) {
+            silent = true;
+            throw unanswered;
+        }
+    }
+
     private void write(String what, String object) {
+        answer(what);
         if (refuse.contains(object)) {
             throw DfsErrors.http(409, object + " refused");
         }
@@ -43,12 +57,18 @@ final class FakeAccess implements AccessApi {
 
     /** A user made by hand (with dfsctl). */
     void handMade(String name, String password, String role, Long uid) {
-        users.put(name, new DfsUser("u-" + name, name, role, uid, null, List.of(), true, false));
+        users.put(name, new DfsUser("u-" + name, name, role, uid, null, List.of(), true, false, null));
         passwords.put(name, password);
+    }
+
+    /** A group made by hand. */
+    void handMadeGroup(String name, Long gid) {
+        groups.put(name, new DfsGroup("g-" + name, name, gid, List.of(), null));
     }
 
     @Override
     public List<DfsUser> users() {
+        answer("users");
         return List.copyOf(users.values());
     }
 
@@ -57,7 +77,7 @@ final class FakeAccess implements AccessApi {
         write("createUser " + r.username(), "user " + r.username());
         DfsUser user = new DfsUser("u-" + r.username(), r.username(), r.role(), r.uid(), r.gid(),
                 r.groups() == null ? List.of() : List.copyOf(r.groups()), !Boolean.FALSE.equals(r.enabled()),
-                "admin".equals(r.role()));
+                "admin".equals(r.role()), r.displayName());
         users.put(r.username(), user);
         passwords.put(r.username(), r.password());
         return user;
@@ -70,7 +90,7 @@ final class FakeAccess implements AccessApi {
         DfsUser user = new DfsUser(h.id(), name, u.role() == null ? h.role() : u.role(),
                 u.uid() == null ? h.uid() : u.uid(), u.gid() == null ? h.gid() : u.gid(),
                 u.groups() == null ? h.groups() : List.copyOf(u.groups()),
-                u.enabled() == null ? h.enabled() : u.enabled(), h.mustChangePassword());
+                u.enabled() == null ? h.enabled() : u.enabled(), h.mustChangePassword(), h.displayName());
         users.put(name, user);
         return user;
     }
@@ -88,7 +108,7 @@ final class FakeAccess implements AccessApi {
         passwords.put(name, password);
         DfsUser h = users.get(name);
         users.put(name, new DfsUser(h.id(), name, h.role(), h.uid(), h.gid(), h.groups(), h.enabled(),
-                "admin".equals(h.role())));
+                "admin".equals(h.role()), h.displayName()));
     }
 
     /** As the client does: logs in and, when dfs asks for it, changes the password to itself. */
@@ -99,20 +119,22 @@ final class FakeAccess implements AccessApi {
             throw DfsErrors.http(401, "invalid credentials");
         }
         writes.add("loginAs " + name);
-        DfsUser user = new DfsUser(h.id(), name, h.role(), h.uid(), h.gid(), h.groups(), h.enabled(), false);
+        DfsUser user = new DfsUser(h.id(), name, h.role(), h.uid(), h.gid(), h.groups(), h.enabled(), false,
+                h.displayName());
         users.put(name, user);
         return user;
     }
 
     @Override
     public List<DfsGroup> groups() {
+        answer("groups");
         return List.copyOf(groups.values());
     }
 
     @Override
     public DfsGroup createGroup(GroupRequest r) {
         write("createGroup " + r.name(), "group " + r.name());
-        DfsGroup group = new DfsGroup("g-" + r.name(), r.name(), r.gid(), List.of());
+        DfsGroup group = new DfsGroup("g-" + r.name(), r.name(), r.gid(), List.of(), r.description());
         groups.put(r.name(), group);
         return group;
     }
@@ -120,7 +142,9 @@ final class FakeAccess implements AccessApi {
     @Override
     public DfsGroup updateGroup(String name, GroupRequest u) {
         write("updateGroup " + name, "group " + name);
-        DfsGroup group = new DfsGroup("g-" + name, name, u.gid(), List.of());
+        DfsGroup h = groups.get(name);
+        DfsGroup group = new DfsGroup("g-" + name, name, u.gid() == null ? h.gid() : u.gid(), List.of(),
+                u.description() == null ? h.description() : u.description());
         groups.put(name, group);
         return group;
     }
@@ -133,6 +157,7 @@ final class FakeAccess implements AccessApi {
 
     @Override
     public NfsExportConfig nfsExportConfig(String share) {
+        answer("nfsExportConfig " + share);
         return exports.computeIfAbsent(share, s -> new NfsExportConfig("root_to_guest", null, null, true, false,
                 "krb5", ""));
     }
@@ -152,6 +177,7 @@ final class FakeAccess implements AccessApi {
 
     @Override
     public List<SharePermission> permissions(String share) {
+        answer("permissions " + share);
         return grants.getOrDefault(share, Map.of()).entrySet().stream()
                 .map(e -> new SharePermission(e.getKey().split(" ")[0], e.getKey().split(" ")[1], e.getValue()))
                 .toList();

@@ -19,6 +19,20 @@ class PasswordLedgerTest {
     }
 
     @Test
+    void anAddressNoLongerUsedIsForgottenWithAllItHeld() {
+        PasswordLedger ledger = new PasswordLedger();
+        ledger.record("http://10.0.0.1:8080", "alice", "first-password");
+        ledger.record("http://10.0.0.1:8080", "bob", "second-password");
+        ledger.record("http://10.0.0.2:8080", "alice", "first-password");
+        ledger.forgetServer("http://10.0.0.1:8080");
+        assertThat(ledger.matches("http://10.0.0.1:8080", "alice", "first-password")).isFalse();
+        assertThat(ledger.matches("http://10.0.0.2:8080", "alice", "first-password")).isTrue();
+        assertThat(ledger.servers()).isEqualTo(1);
+        ledger.forget("http://10.0.0.2:8080", "alice");
+        assertThat(ledger.servers()).as("no empty entry left behind").isZero();
+    }
+
+    @Test
     void anotherOperatorProcessKnowsNothing() {
         PasswordLedger one = new PasswordLedger();
         one.record("s1", "alice", "first-password");

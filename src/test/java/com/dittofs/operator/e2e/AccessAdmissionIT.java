@@ -61,7 +61,20 @@ class AccessAdmissionIT extends E2E {
                 Arguments.of(spec(ALICE, "{name: eng, gid: 1000}", ""), "spec.groups[0].gid",
                         "gid 999 and 1000 belong to dfs's own groups"),
                 Arguments.of(spec(ALICE, "{name: eng, gid: 999}", ""), "spec.groups[0].gid",
-                        "gid 999 and 1000 belong to dfs's own groups"));
+                        "gid 999 and 1000 belong to dfs's own groups"),
+                Arguments.of(spec("{name: alice}", "", ""), "spec.users[0]",
+                        "users[].passwordSecretRef is required unless ensure is absent"),
+                Arguments.of(spec("{name: alice, ensure: absent}", "", "{user: alice, level: read}"), "spec",
+                        "shares[].grants[].user must name a user declared in spec.users (and not ensure: absent)"),
+                Arguments.of(spec(ALICE, "{name: eng, ensure: absent}", "{group: eng, level: read}"), "spec",
+                        "shares[].grants[].group must name a group declared in spec.groups (and not ensure: absent)"),
+                Arguments.of(spec("{name: alice, groups: [eng], passwordSecretRef: {name: pw, key: alice}}",
+                        "{name: eng, ensure: absent}", ""), "spec",
+                        "users[].groups must name groups declared in spec.groups (and not ensure: absent)"),
+                Arguments.of(BASE + ", shares: [{name: /old, ensure: absent, nfs: {squash: none}}]", "spec.shares[0]",
+                        "a share with ensure absent takes no grants and no nfs settings"),
+                Arguments.of(spec("{name: alice, ensure: gone}", "", ""), "spec.users[0].ensure",
+                        "Unsupported value"));
     }
 
     @ParameterizedTest(name = "[{index}] {2}")
@@ -84,7 +97,11 @@ class AccessAdmissionIT extends E2E {
                                 "{user: alice, level: read}, {user: bob, level: none}, {group: eng, level: admin}")),
                 Arguments.of("the same user granted on two shares", BASE + ", users: [" + ALICE + "], shares:"
                         + " [{name: /a, grants: [{user: alice, level: read}]},"
-                        + " {name: /b, grants: [{user: alice, level: read-write}]}]"));
+                        + " {name: /b, grants: [{user: alice, level: read-write}]}]"),
+                Arguments.of("absent users (no password Secret), groups and shares beside present ones",
+                        BASE + ", users: [" + ALICE + ", {name: bob, ensure: absent}], groups: [{name: old,"
+                                + " ensure: absent}], shares: [{name: /export, grants: [{user: alice, level: read}]},"
+                                + " {name: /old, ensure: absent}]"));
     }
 
     @ParameterizedTest(name = "[{index}] {0}")

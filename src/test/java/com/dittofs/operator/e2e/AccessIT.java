@@ -15,6 +15,8 @@ import java.util.UUID;
 
 import com.dittofs.operator.api.v1alpha1.AccessLevel;
 import com.dittofs.operator.api.v1alpha1.DittoServer;
+import com.dittofs.operator.api.v1alpha1.Ensure;
+import com.dittofs.operator.api.v1alpha1.GroupSpec;
 import com.dittofs.operator.api.v1alpha1.ServiceType;
 import com.dittofs.operator.api.v1alpha1.ShareEndpoints;
 import com.dittofs.operator.api.v1alpha1.ShareGrant;
@@ -22,6 +24,8 @@ import com.dittofs.operator.api.v1alpha1.ShareStatus;
 import com.dittofs.operator.api.v1alpha1.UserSpec;
 import com.dittofs.operator.api.v1alpha1.UserStatus;
 import com.dittofs.operator.contract.DfsProcess;
+import com.dittofs.operator.naming.Labels;
+import com.dittofs.operator.naming.Names;
 import com.dittofs.operator.naming.Ports;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -78,6 +82,13 @@ class AccessIT extends E2E {
      */
     @AfterEach
     void backToTheGuide() {
+        // first the added users' Secrets (no pass can create them again), then the accounts themselves: removing a
+        // user from the spec leaves it in dfs
+        for (String added : List.of("dave-password", "erin-password", "gina-password")) {
+            admin.secrets().inNamespace(namespace).withName(added).delete();
+        }
+        DfsRest rest = dfsAsAdmin();
+        rest.userNames().stream().filter(u -> !List.of("admin", "alice", "bob").contains(u)).forEach(rest::deleteUser);
         for (HasMetadata object : GuideBlocks.objects("USING_SHARES.md", GUIDE_BLOCK)) {
             object.getMetadata().setNamespace(namespace);
             if (object instanceof DittoServer guide) {
@@ -85,9 +96,6 @@ class AccessIT extends E2E {
             } else {
                 admin.resource(object).forceConflicts().serverSideApply();
             }
-        }
-        for (String added : List.of("dave-password", "erin-password", "gina-password")) {
-            admin.secrets().inNamespace(namespace).withName(added).delete();
         }
         await().atMost(TIMEOUT).until(() -> {
             DittoServer server = get(NAME);
@@ -218,9 +226,12 @@ class AccessIT extends E2E {
         }
     }
 
-    /** A declared name that is an account made by hand: adopted as declared, and deleted once removed from the spec. */
+    /**
+     * A declared name that is an account made by hand: adopted as declared (an event says so), left in dfs once
+     * removed from the spec, deleted once declared absent.
+     */
     @Test
-    void aDeclaredNameAdoptsTheAccountMadeByHandAndRemovingItDeletesIt() {
+    void aDeclaredNameAdoptsTheAccountMadeByHandRemovingItLeavesItAndAbsentDeletesIt() {
         DfsRest rest = dfsAsAdmin();
         rest.createUser("gina", "gina-by-hand-1");
         admin.secrets().inNamespace(namespace).resource(new SecretBuilder().withNewMetadata()
@@ -237,11 +248,30 @@ class AccessIT extends E2E {
         assertThat(SmbClient.run("/docs", "gina", "gina-by-hand-1", dir, "ls").output())
                 .contains("NT_STATUS_LOGON_FAILURE");
         assertThat(rest.user("gina").path("uid").asLong()).isEqualTo(1600);
-        await().atMost(TIMEOUT).until(() -> get(NAME).getStatus().getManagedUsers().contains("gina"));
+        await().atMost(TIMEOUT).until(() -> get(NAME).getStatus().getAdoptedUsers() != null
+                && get(NAME).getStatus().getAdoptedUsers().contains("gina"));
+        assertThat(get(NAME).getStatus().getManagedUsers()).as("adopted, not created").doesNotContain("gina");
+        assertThat(rest.user("gina").path("display_name").asText()).as("no operator mark on a hand-made account")
+                .isEmpty();
+        await().atMost(TIMEOUT).until(() -> admin.v1().events().inNamespace(namespace).list().getItems().stream()
+                .anyMatch(e -> "DataPlaneChanged".equals(e.getReason())
+                        && e.getMessage().startsWith("Adopted user gina, which existed in dfs before it was declared")));
 
         edit(NAME, s -> {
             s.getSpec().getUsers().removeIf(u -> "gina".equals(u.getName()));
             s.getSpec().getShares().get(1).getGrants().removeIf(g -> "gina".equals(g.getUser()));
+        });
+        await().atMost(TIMEOUT).until(() -> get(NAME).getStatus().getAdoptedUsers() == null
+                && conditionIs(NAME, "DataPlaneReady", "True"));
+        assertThat(rest.userNames()).as("removing the declaration deletes nothing").contains("gina");
+        assertThat(SmbClient.run("/docs", "gina", "gina-declared-1", dir, "ls").ok())
+                .as("the account and its grant stay as they were").isTrue();
+
+        edit(NAME, s -> {
+            UserSpec gina = new UserSpec();
+            gina.setName("gina");
+            gina.setEnsure(Ensure.ABSENT);
+            s.getSpec().getUsers().add(gina);
         });
         await().atMost(TIMEOUT).until(() -> !rest.userNames().contains("gina"));
     }
@@ -367,20 +397,45 @@ class AccessIT extends E2E {
         assertNoPasswordLeaked("alice-first-password", "alice-second-password", "bob-first-password");
     }
 
+    /**
+     * Users and groups the operator created stay in dfs when removed from the spec, named in DataPlaneReady, their
+     * Secrets no longer watched; declared absent, they are deleted. An account made by hand is never touched.
+     */
     @Test
-    void aUserRemovedFromTheSpecIsDeletedAndOneMadeByHandStays() {
+    void aUserRemovedFromTheSpecStaysAndIsNamedAndEnsureAbsentDeletesIt() {
         DfsRest rest = dfsAsAdmin();
         rest.createUser("carol", "carol-by-hand-1");
+        assertThat(rest.user("bob").path("display_name").asText()).isEqualTo(Names.DFS_CREATED_MARK);
         edit(NAME, s -> {
             s.getSpec().setUsers(new ArrayList<>(List.of(s.getSpec().getUsers().get(0))));
             s.getSpec().getShares().get(0).getGrants().removeIf(g -> g.getGroup() != null);
             s.getSpec().setGroups(null);
         });
-        await().atMost(TIMEOUT).until(() -> !rest.userNames().contains("bob"));
-        assertThat(rest.userNames()).contains("admin", "alice", "carol");
-        assertThat(rest.groupNames()).doesNotContain("readers");
+        await().atMost(TIMEOUT).until(() -> condition(NAME, "DataPlaneReady").map(c -> "True".equals(c.getStatus())
+                && c.getMessage().contains("no longer declared and left in dfs: user bob, group readers")).orElse(false));
+        assertThat(rest.userNames()).contains("admin", "alice", "bob", "carol");
+        assertThat(rest.groupNames()).contains("readers");
+        assertThat(get(NAME).getStatus().getManagedUsers()).containsExactly("alice", "bob");
+        assertThat(SmbClient.run("/team", "bob", "bob-first-password", dir, "ls").ok())
+                .as("left as it was, password and all").isTrue();
+        await().atMost(TIMEOUT).until(() -> !admin.secrets().inNamespace(namespace).withName("bob-password").get()
+                .getMetadata().getLabels().containsKey(Labels.WATCHED_SECRET));
+
+        edit(NAME, s -> {
+            UserSpec bob = new UserSpec();
+            bob.setName("bob");
+            bob.setEnsure(Ensure.ABSENT);
+            s.getSpec().getUsers().add(bob);
+            GroupSpec readers = new GroupSpec();
+            readers.setName("readers");
+            readers.setEnsure(Ensure.ABSENT);
+            s.getSpec().setGroups(new ArrayList<>(List.of(readers)));
+        });
+        await().atMost(TIMEOUT).until(() -> !rest.userNames().contains("bob") && !rest.groupNames().contains("readers"));
         await().atMost(TIMEOUT).until(() -> List.of("alice").equals(get(NAME).getStatus().getManagedUsers())
-                && get(NAME).getStatus().getManagedGroups() == null);
+                && get(NAME).getStatus().getManagedGroups() == null
+                && condition(NAME, "DataPlaneReady").map(c -> !c.getMessage().contains("left in dfs")).orElse(false));
+        assertThat(rest.userNames()).contains("admin", "alice", "carol");
         assertThat(SmbClient.run("/team", "bob", "bob-first-password", dir, "ls").output())
                 .contains("NT_STATUS_LOGON_FAILURE");
     }

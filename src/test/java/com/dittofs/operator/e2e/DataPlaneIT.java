@@ -86,9 +86,12 @@ class DataPlaneIT extends E2E {
         assertThat(read.output()).contains(content);
     }
 
-    /** A share created by hand is left alone; one added to the spec is created; one removed is deleted. */
+    /**
+     * A share created by hand is left alone; one added to the spec is created; one removed from the spec stays, named
+     * in DataPlaneReady; ensure: absent deletes, the hand-made one too.
+     */
     @Test
-    void sharesFollowTheSpecAndOnesMadeByHandAreLeftAlone() {
+    void sharesFollowTheSpecAndOnlyEnsureAbsentDeletes() {
         client.createShare("/byhand", "dittofs-metadata", "dittofs-local");
         edit(name, s -> {
             ShareSpec scratch = new ShareSpec();
@@ -102,9 +105,22 @@ class DataPlaneIT extends E2E {
                 && get(name).getStatus().getManagedShares().contains("/scratch"));
 
         edit(name, s -> s.getSpec().setShares(List.of(s.getSpec().getShares().get(0))));
-        await().atMost(TIMEOUT).until(() -> !client.shareNames().contains("/scratch"));
-        assertThat(client.shareNames()).containsExactly("/byhand", "/export");
+        await().atMost(TIMEOUT).until(() -> condition(name, "DataPlaneReady").map(c -> "True".equals(c.getStatus())
+                && c.getMessage().contains("no longer declared and left in dfs: share /scratch")).orElse(false));
+        assertThat(client.shareNames()).containsExactly("/byhand", "/export", "/scratch");
+
+        edit(name, s -> s.getSpec().setShares(List.of(s.getSpec().getShares().get(0), absent("/scratch"),
+                absent("/byhand"))));
+        await().atMost(TIMEOUT).until(() -> client.shareNames().equals(List.of("/export")));
+        await().atMost(TIMEOUT).until(() -> List.of("/export").equals(get(name).getStatus().getManagedShares()));
         awaitReady(name);
+    }
+
+    private static ShareSpec absent(String share) {
+        ShareSpec spec = new ShareSpec();
+        spec.setName(share);
+        spec.setEnsure(com.dittofs.operator.api.v1alpha1.Ensure.ABSENT);
+        return spec;
     }
 
     /** Drift: a managed share changed by hand is brought back. */

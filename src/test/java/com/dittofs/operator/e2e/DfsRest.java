@@ -92,6 +92,10 @@ final class DfsRest {
         send("DELETE", "/api/v1/users/" + name, null, token);
     }
 
+    void deleteGroup(String name) {
+        send("DELETE", "/api/v1/groups/" + name, null, token);
+    }
+
     private JsonNode send(String method, String path, Object body, String bearer) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))

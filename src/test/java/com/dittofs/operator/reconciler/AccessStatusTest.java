@@ -14,6 +14,7 @@ import com.dittofs.operator.api.v1alpha1.ShareStatus;
 import com.dittofs.operator.api.v1alpha1.UserSpec;
 import com.dittofs.operator.dataplane.AccessReport;
 import com.dittofs.operator.dataplane.DataPlaneReport;
+import com.dittofs.operator.dataplane.Ownership;
 import com.dittofs.operator.fixtures.Fixtures;
 import io.fabric8.kubernetes.api.model.SecretKeySelector;
 import io.fabric8.kubernetes.api.model.Service;
@@ -55,10 +56,11 @@ class AccessStatusTest {
     void anAccessProblemIsTheReasonAndNamesTheUser() {
         var shares = List.of(new DataPlaneReport.ShareState("/export", true, "serving"));
         var access = new AccessReport(List.of(new AccessReport.UserState("alice", false, "user alice: 409 taken")),
-                List.of(), List.of(), Map.of("/export", "everyone else: read-write; NFS squash root_to_guest"),
-                new AccessReport.Problem(AccessReport.Kind.USER, "user alice: 409 taken"));
-        DataPlaneOutcome outcome = DataPlaneOutcomes.of(new DataPlaneReport(shares, List.of("/export"), List.of(),
-                null, null, access), null);
+                Ownership.none(), Ownership.none(),
+                Map.of("/export", "everyone else: read-write; NFS squash root_to_guest"), List.of(),
+                new AccessReport.Problem(AccessReport.Kind.USER, "user alice: 409 taken"), 0);
+        DataPlaneOutcome outcome = DataPlaneOutcomes.of(new DataPlaneReport(shares,
+                Ownership.of(List.of("/export"), null), List.of(), null, null, access, List.of()), null);
         assertThat(outcome.ready()).isFalse();
         assertThat(outcome.reason()).isEqualTo(ConditionTypes.REASON_USER_REJECTED);
         assertThat(outcome.message()).isEqualTo("user alice: 409 taken");
@@ -75,11 +77,12 @@ class AccessStatusTest {
     void aPassThatStoppedBeforeTheUsersKeepsWhatTheStatusSaysOfThem() {
         var shares = List.of(new DataPlaneReport.ShareState("/export", false, "not reconciled"));
         var failure = com.dittofs.operator.dataplane.SyncFailure.conflict("dfs has no smb adapter");
-        DataPlaneOutcome outcome = DataPlaneOutcomes.of(new DataPlaneReport(shares, List.of("/export"), List.of(),
-                failure.message(), failure, AccessReport.untouched(
-                        new com.dittofs.operator.dataplane.ManagedAccess(List.of("alice"), List.of()))), null);
+        DataPlaneOutcome outcome = DataPlaneOutcomes.of(new DataPlaneReport(shares,
+                Ownership.of(List.of("/export"), null), List.of(), failure.message(), failure,
+                AccessReport.untouched(new com.dittofs.operator.dataplane.ManagedAccess(
+                        Ownership.of(List.of("alice"), null), Ownership.none())), List.of()), null);
         assertThat(outcome.reason()).isEqualTo(ConditionTypes.REASON_DATA_PLANE_CONFLICT);
-        assertThat(outcome.access()).as("carried over, not emptied").isNull();
+        assertThat(outcome.access().users()).as("not reached: the users' states are carried over").isNull();
 
         DittoServer server = Fixtures.basic();
         DittoServerStatus previous = new DittoServerStatus();

@@ -7,6 +7,7 @@ import java.util.List;
 import com.dittofs.operator.api.v1alpha1.Phase;
 import com.dittofs.operator.api.v1alpha1.ShareStatus;
 import com.dittofs.operator.dataplane.DataPlaneReport;
+import com.dittofs.operator.dataplane.Ownership;
 import com.dittofs.operator.dataplane.SyncFailure;
 import com.dittofs.operator.dfsclient.DfsApiException;
 import com.dittofs.operator.dfsclient.DfsErrors;
@@ -20,8 +21,8 @@ class DataPlaneOutcomesTest {
     private static DataPlaneOutcome stoppedBy(DfsApiException e, boolean login) {
         SyncFailure failure = SyncFailure.of(e, login);
         var unknown = List.of(new DataPlaneReport.ShareState("/export", false, "not reconciled"));
-        return DataPlaneOutcomes.of(new DataPlaneReport(unknown, List.of("/export"), List.of(), failure.message(),
-                failure), BEFORE);
+        return DataPlaneOutcomes.of(new DataPlaneReport(unknown, Ownership.of(List.of("/export"), null), List.of(),
+                failure.message(), failure), BEFORE);
     }
 
     @Test
@@ -33,7 +34,7 @@ class DataPlaneOutcomesTest {
         assertThat(outcome.retryable()).isTrue();
         assertThat(outcome.serverSilent()).isTrue();
         assertThat(outcome.shares()).as("the shares as last known").isEqualTo(BEFORE);
-        assertThat(outcome.managedShares()).containsExactly("/export");
+        assertThat(outcome.ownedShares().created()).containsExactly("/export");
     }
 
     @Test
@@ -69,7 +70,7 @@ class DataPlaneOutcomesTest {
     void shareProblemsAreConflictsWithTheSharesAsFound() {
         var shares = List.of(new DataPlaneReport.ShareState("/export", false, "share /export exists on another"
                 + " metadata store; the operator does not move it"));
-        DataPlaneOutcome outcome = DataPlaneOutcomes.of(new DataPlaneReport(shares, List.of("/export"), List.of(),
+        DataPlaneOutcome outcome = DataPlaneOutcomes.of(new DataPlaneReport(shares, Ownership.of(List.of("/export"), null), List.of(),
                 shares.get(0).message(), null), BEFORE);
         assertThat(outcome.reason()).isEqualTo("DataPlaneConflict");
         assertThat(outcome.phaseWhenNotReady()).isEqualTo(Phase.Failed);
@@ -79,7 +80,7 @@ class DataPlaneOutcomesTest {
     @Test
     void convergedIsReady() {
         var shares = List.of(new DataPlaneReport.ShareState("/export", true, "serving"));
-        DataPlaneOutcome outcome = DataPlaneOutcomes.of(new DataPlaneReport(shares, List.of("/export"), List.of(),
+        DataPlaneOutcome outcome = DataPlaneOutcomes.of(new DataPlaneReport(shares, Ownership.of(List.of("/export"), null), List.of(),
                 null, null), null);
         assertThat(outcome.ready()).isTrue();
         assertThat(outcome.reason()).isEqualTo("Converged");

@@ -12,6 +12,7 @@ import com.dittofs.operator.api.v1alpha1.DittoServer;
 import com.dittofs.operator.api.v1alpha1.IdentitySpec;
 import com.dittofs.operator.api.v1alpha1.Phase;
 import com.dittofs.operator.fixtures.Fixtures;
+import com.dittofs.operator.naming.Labels;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodStatusBuilder;
@@ -189,6 +190,44 @@ class ReconcilerMockTest {
         awaitReason("once", ConditionTypes.CONFIG_READY, ConditionTypes.REASON_SECRET_MISSING);
         await().atMost(TIMEOUT).until(() -> cluster.reschedules("once").size() >= 2);
         assertThat(cluster.events("once").stream().filter(e -> "Warning".equals(e.getType()))).hasSize(1);
+    }
+
+    @Test
+    void theWatchLabelComesOffASecretNoServerReferencesAnyMore() {
+        cluster.client.resource(secret("first-admin", "correct-horse-battery")).create();
+        cluster.client.resource(secret("second-admin", "correct-horse-staple")).create();
+        var byHand = secret("labelled-by-hand", "correct-horse-other");
+        byHand.getMetadata().setLabels(Map.of(Labels.WATCHED_SECRET, "true"));
+        cluster.client.resource(byHand).create();
+        create(withAdminSecret("released", "first-admin"));
+        await().atMost(TIMEOUT).until(() -> watched("first-admin"));
+
+        await().atMost(TIMEOUT).ignoreExceptions().until(() -> { // a status write may come in between
+            cluster.client.resources(DittoServer.class).inNamespace(MockCluster.NAMESPACE).withName("released")
+                    .edit(s -> {
+                        s.getSpec().getIdentity().getAdmin().getPasswordSecretRef().setName("second-admin");
+                        return s;
+                    });
+            return true;
+        });
+        await().atMost(TIMEOUT).until(() -> watched("second-admin") && !watched("first-admin"));
+        assertThat(annotations("first-admin")).doesNotContainKey(Labels.WATCH_ADDED);
+
+        cluster.client.resources(DittoServer.class).inNamespace(MockCluster.NAMESPACE).withName("released").delete();
+        await().atMost(TIMEOUT).until(() -> !watched("second-admin"));
+        assertThat(watched("labelled-by-hand")).as("a label the operator did not add stays").isTrue();
+    }
+
+    private static boolean watched(String secret) {
+        var labels = cluster.client.secrets().inNamespace(MockCluster.NAMESPACE).withName(secret).get()
+                .getMetadata().getLabels();
+        return labels != null && "true".equals(labels.get(Labels.WATCHED_SECRET));
+    }
+
+    private static Map<String, String> annotations(String secret) {
+        var annotations = cluster.client.secrets().inNamespace(MockCluster.NAMESPACE).withName(secret).get()
+                .getMetadata().getAnnotations();
+        return annotations == null ? Map.of() : annotations;
     }
 
     private static io.fabric8.kubernetes.api.model.Secret secret(String name, String password) {

@@ -115,7 +115,7 @@ class StatusAggregatorTest {
     private static DataPlaneOutcome unreachable() {
         return new DataPlaneOutcome(false, ConditionTypes.REASON_SERVER_UNREACHABLE, "Connection refused",
                 List.of(new com.dittofs.operator.api.v1alpha1.ShareStatus("/export", true, "serving")),
-                List.of("/export"));
+                com.dittofs.operator.dataplane.Ownership.of(List.of("/export"), null));
     }
 
     @Test

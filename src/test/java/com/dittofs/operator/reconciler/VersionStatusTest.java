@@ -30,7 +30,8 @@ class VersionStatusTest {
     }
 
     private static DataPlaneOutcome converged(String version) {
-        return new DataPlaneOutcome(true, ConditionTypes.REASON_CONVERGED, "as declared", List.of(), List.of())
+        return new DataPlaneOutcome(true, ConditionTypes.REASON_CONVERGED, "as declared", List.of(),
+                com.dittofs.operator.dataplane.Ownership.none())
                 .withDfsVersion(version);
     }
 

@@ -38,15 +38,18 @@ import io.fabric8.kubernetes.api.model.PodSecurityContext;
         + " && (!self.metrics.enabled || self.metrics.port != " + Ports.SMB_CONTAINER + ")))",
         message = "controlPlane.port and metrics.port must differ from the container ports of NFS ("
                 + Ports.NFS_CONTAINER + ") and SMB (" + Ports.SMB_CONTAINER + ")")
+// A user, group or grant may only name what is declared present: an absent user or group is being deleted.
 @ValidationRule(value = "!has(self.users) || self.users.all(u, !has(u.groups) || u.groups.all(g, has(self.groups)"
-        + " && self.groups.exists(x, x.name == g)))",
-        message = "users[].groups must name groups declared in spec.groups")
+        + " && self.groups.exists(x, x.name == g && (!has(x.ensure) || x.ensure != 'absent'))))",
+        message = "users[].groups must name groups declared in spec.groups (and not ensure: absent)")
 @ValidationRule(value = "!has(self.shares) || self.shares.all(s, !has(s.grants) || s.grants.all(g, !has(g.user)"
-        + " || (has(self.users) && self.users.exists(u, u.name == g.user))))",
-        message = "shares[].grants[].user must name a user declared in spec.users")
+        + " || (has(self.users) && self.users.exists(u, u.name == g.user"
+        + " && (!has(u.ensure) || u.ensure != 'absent')))))",
+        message = "shares[].grants[].user must name a user declared in spec.users (and not ensure: absent)")
 @ValidationRule(value = "!has(self.shares) || self.shares.all(s, !has(s.grants) || s.grants.all(g, !has(g.group)"
-        + " || (has(self.groups) && self.groups.exists(x, x.name == g.group))))",
-        message = "shares[].grants[].group must name a group declared in spec.groups")
+        + " || (has(self.groups) && self.groups.exists(x, x.name == g.group"
+        + " && (!has(x.ensure) || x.ensure != 'absent')))))",
+        message = "shares[].grants[].group must name a group declared in spec.groups (and not ensure: absent)")
 @SchemaSwap(originalType = PodSecurityContext.class, fieldName = "sysctls", targetType = SysctlSchema.Items.class)
 public class DittoServerSpec extends ServerAccessSpec {
 
@@ -114,8 +117,9 @@ public class DittoServerSpec extends ServerAccessSpec {
     @Size(max = 32)
     @ValidationRule(value = "self.all(a, self.exists_one(b, a.name == b.name))", message = "shares names must be unique")
     @JsonPropertyDescription("Shares the operator creates in dfs once the server is ready and keeps as declared."
-            + " Defaults to one share /export. Removing a share from the list deletes it from dfs (its files stay in"
-            + " the stores); shares created by hand are left alone.")
+            + " Defaults to one share /export. A share is deleted from dfs only when declared with ensure: absent (its"
+            + " files stay in the stores); removing it from the list leaves it in dfs. Shares created by hand are left"
+            + " alone unless declared.")
     private List<ShareSpec> shares = defaultShares();
 
     @Default("{}")

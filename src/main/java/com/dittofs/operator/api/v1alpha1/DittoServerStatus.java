@@ -41,9 +41,15 @@ public class DittoServerStatus {
     @JsonPropertyDescription("The declared shares and their state on the server.")
     private List<ShareStatus> shares;
 
-    @JsonPropertyDescription("Shares the operator created and manages; one removed from spec.shares is deleted from"
-            + " dfs. Shares created by other means are never listed here and never touched.")
+    @JsonPropertyDescription("Shares the operator created in dfs and that are still there, declared or not: a record"
+            + " for people, never a reason to delete (only ensure: absent deletes). One no longer declared stays in"
+            + " dfs and is named in the DataPlaneReady message.")
     private List<String> managedShares;
+
+    @JsonPropertyDescription("Declared shares that existed in dfs before they were declared (made by hand) and that"
+            + " the operator now keeps as declared; an event said so. Removing one from spec.shares leaves it in"
+            + " dfs.")
+    private List<String> adoptedShares;
 
     @JsonPropertyDescription("The server's volume claims, each with its requested size and actual capacity.")
     private List<VolumeStatus> volumes;
@@ -51,13 +57,22 @@ public class DittoServerStatus {
     @JsonPropertyDescription("The declared users and their state on the server (never a password).")
     private List<UserStatus> users;
 
-    @JsonPropertyDescription("Users the operator created and manages; one removed from spec.users is deleted from"
-            + " dfs. Users created by other means are never listed here and never touched.")
+    @JsonPropertyDescription("Users the operator created in dfs (marked so in dfs, in their display name) and that"
+            + " are still there, declared or not: a record, never a reason to delete (only ensure: absent deletes)."
+            + " One no longer declared keeps its password and is named in the DataPlaneReady message.")
     private List<String> managedUsers;
 
-    @JsonPropertyDescription("Groups the operator created and manages; one removed from spec.groups is deleted from"
-            + " dfs.")
+    @JsonPropertyDescription("Declared users that existed in dfs before they were declared (made by hand) and that"
+            + " the operator now keeps as declared; an event said so. Removing one from spec.users leaves it in dfs.")
+    private List<String> adoptedUsers;
+
+    @JsonPropertyDescription("Groups the operator created in dfs (marked so in dfs, in their description) and that"
+            + " are still there, declared or not: a record, never a reason to delete (only ensure: absent deletes).")
     private List<String> managedGroups;
+
+    @JsonPropertyDescription("Declared groups that existed in dfs before they were declared (made by hand) and that"
+            + " the operator now keeps as declared; an event said so.")
+    private List<String> adoptedGroups;
 
     @JsonPropertyDescription("Ready, Available, ConfigReady, DataPlaneReady, Progressing, VolumesResized and, with"
             + " percona.enabled, DatabaseReady, following Kubernetes API conventions; Paused while reconciling is"
@@ -142,6 +157,30 @@ public class DittoServerStatus {
 
     public void setManagedShares(List<String> managedShares) {
         this.managedShares = managedShares;
+    }
+
+    public List<String> getAdoptedShares() {
+        return adoptedShares;
+    }
+
+    public void setAdoptedShares(List<String> adoptedShares) {
+        this.adoptedShares = adoptedShares;
+    }
+
+    public List<String> getAdoptedUsers() {
+        return adoptedUsers;
+    }
+
+    public void setAdoptedUsers(List<String> adoptedUsers) {
+        this.adoptedUsers = adoptedUsers;
+    }
+
+    public List<String> getAdoptedGroups() {
+        return adoptedGroups;
+    }
+
+    public void setAdoptedGroups(List<String> adoptedGroups) {
+        this.adoptedGroups = adoptedGroups;
     }
 
     public List<VolumeStatus> getVolumes() {

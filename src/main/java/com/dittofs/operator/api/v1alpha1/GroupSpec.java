@@ -2,6 +2,7 @@ package com.dittofs.operator.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
@@ -32,6 +33,12 @@ public class GroupSpec {
             + " without it the group's grants apply over SMB only.")
     private Long gid;
 
+    @Default("present")
+    @JsonPropertyDescription("present (default): the group exists in dfs as declared. absent: the operator deletes"
+            + " the group from dfs (also one made by hand) and keeps it deleted. Removing a group from spec.groups"
+            + " deletes nothing.")
+    private Ensure ensure = Ensure.PRESENT;
+
     public String getName() {
         return name;
     }
@@ -46,5 +53,13 @@ public class GroupSpec {
 
     public void setGid(Long gid) {
         this.gid = gid;
+    }
+
+    public Ensure getEnsure() {
+        return ensure;
+    }
+
+    public void setEnsure(Ensure ensure) {
+        this.ensure = ensure;
     }
 }

@@ -23,17 +23,19 @@ public abstract class ServerAccessSpec extends ServerPodSpec {
     @ValidationRule(value = "self.all(a, !has(a.uid) || self.exists_one(b, has(b.uid) && b.uid == a.uid))",
             message = "users[].uid must be unique")
     @JsonPropertyDescription("dfs users the operator creates and keeps as declared (SMB logins, NFS identities by"
-            + " UID). Removing one deletes it from dfs. Users created by hand are left alone unless declared:"
-            + " declaring the name of an existing dfs user takes that account over (role, UID, GID, groups, enabled"
-            + " and password are set as declared, and removing it from the list then deletes it).")
+            + " UID). Nothing is deleted because it leaves this list: a user is deleted from dfs only when declared"
+            + " with ensure: absent. Users created by hand are left alone unless declared: declaring the name of an"
+            + " existing dfs user takes that account over (role, UID, GID, groups, enabled and password are set as"
+            + " declared; an event says so), and removing it from the list leaves it in dfs.")
     private List<UserSpec> users;
 
     @Size(max = 64)
     @ValidationRule(value = "self.all(a, self.exists_one(b, a.name == b.name))", message = "groups names must be unique")
     @ValidationRule(value = "self.all(a, !has(a.gid) || self.exists_one(b, has(b.gid) && b.gid == a.gid))",
             message = "groups[].gid must be unique")
-    @JsonPropertyDescription("dfs groups the operator creates and keeps as declared, each GID used once. Removing"
-            + " one deletes it from dfs; groups created by hand are left alone.")
+    @JsonPropertyDescription("dfs groups the operator creates and keeps as declared, each GID used once. A group is"
+            + " deleted from dfs only when declared with ensure: absent; removing it from the list leaves it in dfs."
+            + " Groups created by hand are left alone unless declared.")
     private List<GroupSpec> groups;
 
     public List<UserSpec> getUsers() {

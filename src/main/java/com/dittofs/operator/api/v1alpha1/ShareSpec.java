@@ -12,6 +12,8 @@ import io.fabric8.generator.annotation.ValidationRule;
 
 /** A share the operator creates in dfs and keeps as declared. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(value = "!has(self.ensure) || self.ensure != 'absent' || (!has(self.grants) && !has(self.nfs))",
+        message = "a share with ensure absent takes no grants and no nfs settings")
 public class ShareSpec {
 
     @Required
@@ -48,6 +50,12 @@ public class ShareSpec {
     @JsonPropertyDescription("NFS export settings (identity squashing, anonymous UID/GID, AUTH_SYS). dfs defaults"
             + " apply when omitted.")
     private ShareNfsSpec nfs;
+
+    @Default("present")
+    @JsonPropertyDescription("present (default): the share exists in dfs as declared. absent: the operator deletes"
+            + " the share from dfs (also one made by hand; its files stay in the stores) and keeps it deleted."
+            + " Removing a share from spec.shares deletes nothing.")
+    private Ensure ensure = Ensure.PRESENT;
 
     public String getName() {
         return name;
@@ -95,5 +103,13 @@ public class ShareSpec {
 
     public void setNfs(ShareNfsSpec nfs) {
         this.nfs = nfs;
+    }
+
+    public Ensure getEnsure() {
+        return ensure;
+    }
+
+    public void setEnsure(Ensure ensure) {
+        this.ensure = ensure;
     }
 }

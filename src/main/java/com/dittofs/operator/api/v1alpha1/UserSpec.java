@@ -15,6 +15,8 @@ import io.fabric8.kubernetes.api.model.SecretKeySelector;
 
 /** A dfs user the operator creates and keeps as declared; its password comes from a Secret, never the spec. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(value = "(has(self.ensure) && self.ensure == 'absent') || has(self.passwordSecretRef)",
+        message = "users[].passwordSecretRef is required unless ensure is absent")
 public class UserSpec {
 
     static final String NAME_PATTERN = "^[a-z_][a-z0-9_.-]{0,31}$";
@@ -28,11 +30,11 @@ public class UserSpec {
             + " '-'. Not admin, which spec.identity.admin manages.")
     private String name;
 
-    @Required
     @ValidationRule(value = "has(self.name) && self.name != '' && has(self.key) && self.key != ''",
             message = "users[].passwordSecretRef needs both name and key")
-    @JsonPropertyDescription("Secret key holding the user's password (8 to 72 bytes). Editing the Secret resets the"
-            + " password in dfs (SMB included) without restarting the server.")
+    @JsonPropertyDescription("Secret key holding the user's password (8 to 72 bytes); required unless ensure is"
+            + " absent (then it is not read). Editing the Secret resets the password in dfs (SMB included) without"
+            + " restarting the server.")
     private SecretKeySelector passwordSecretRef;
 
     @Default("user")
@@ -60,6 +62,12 @@ public class UserSpec {
             + " not log in, and holds no grants and no group memberships in dfs (NFS does not ask whether a user is"
             + " enabled), until it is enabled again; its password is then set from the Secret first.")
     private Boolean enabled = true;
+
+    @Default("present")
+    @JsonPropertyDescription("present (default): the user exists in dfs as declared. absent: the operator deletes"
+            + " the user from dfs (also one made by hand) and keeps it deleted. Removing a user from spec.users"
+            + " deletes nothing: the account stays in dfs, with its password, until declared absent.")
+    private Ensure ensure = Ensure.PRESENT;
 
     public String getName() {
         return name;
@@ -107,6 +115,14 @@ public class UserSpec {
 
     public void setGroups(List<String> groups) {
         this.groups = groups;
+    }
+
+    public Ensure getEnsure() {
+        return ensure;
+    }
+
+    public void setEnsure(Ensure ensure) {
+        this.ensure = ensure;
     }
 
     public Boolean getEnabled() {
