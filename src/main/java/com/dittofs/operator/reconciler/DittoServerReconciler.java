@@ -162,8 +162,8 @@ public class DittoServerReconciler implements Reconciler<DittoServer> {
         result.throwAggregateExceptionIfErrorsPresent();
 
         PodInputs inputs = PodInputs.of(server, context);
-        Optional<StatefulSet> statefulSet = StatefulSetRecreation.recreated(context)
-                .or(() -> context.getSecondaryResource(StatefulSet.class, StatefulSetDependent.NAME));
+        Optional<StatefulSet> statefulSet = StatefulSetRecreation.standIn(server,
+                context.getSecondaryResource(StatefulSet.class, StatefulSetDependent.NAME));
         Optional<DatabaseReadiness> database = DatabaseReadiness.of(server, context);
         boolean podReady = server.getSpec().getReplicas() > 0 && StatusAggregator.readyReplicas(statefulSet) > 0;
         DataPlaneOutcome dataPlaneOutcome = dataPlane.run(server, inputs, referenced, podReady, context.getClient());
@@ -190,6 +190,10 @@ public class DittoServerReconciler implements Reconciler<DittoServer> {
         if (ServerPod.awaited(server, statefulSet)
                 && control.getScheduleDelay().orElse(Long.MAX_VALUE) > ServerPod.RECHECK.toMillis()) {
             control.rescheduleAfter(ServerPod.RECHECK); // a crash loop changes nothing the StatefulSet reports
+        }
+        if (StatefulSetRecreation.underWay(server)
+                && control.getScheduleDelay().orElse(Long.MAX_VALUE) > StatefulSetRecreation.RECHECK.toMillis()) {
+            control.rescheduleAfter(StatefulSetRecreation.RECHECK); // informer events drive it; this is a safety net
         }
         return control;
     }
@@ -233,7 +237,8 @@ public class DittoServerReconciler implements Reconciler<DittoServer> {
             return ErrorStatusUpdateControl.noStatusUpdate();
         }
         PodInputs inputs = PodInputs.of(server, context);
-        Optional<StatefulSet> statefulSet = context.getSecondaryResource(StatefulSet.class, StatefulSetDependent.NAME);
+        Optional<StatefulSet> statefulSet = StatefulSetRecreation.standIn(server,
+                context.getSecondaryResource(StatefulSet.class, StatefulSetDependent.NAME));
         Optional<PodFailures.Failure> podFailure = ErrorMessages.apiServerUnreachable(e) ? Optional.empty()
                 : ServerPod.failure(server, ServerPod.awaitedPod(server, statefulSet, context.getClient()), inputs);
         DittoServerStatus status = StatusAggregator.aggregate(server, inputs, statefulSet,
