@@ -25,6 +25,8 @@ import com.dittofs.operator.dataplane.DataPlaneSync;
 import com.dittofs.operator.dataplane.DesiredDataPlane;
 import com.dittofs.operator.dataplane.ManagedAccess;
 import com.dittofs.operator.dataplane.PasswordLedger;
+import com.dittofs.operator.dataplane.SyncBackoff;
+import com.dittofs.operator.dataplane.SyncDeadline;
 import com.dittofs.operator.dataplane.SyncScheduler;
 import com.dittofs.operator.dependent.PodInputs;
 import com.dittofs.operator.dfsclient.DfsClient;
@@ -82,6 +84,7 @@ public class DataPlaneStep {
     private ExecutorService mainLane;
     private ExecutorService suspectLane;
     private SyncScheduler<ResourceID, DataPlaneOutcome> syncs;
+    private SyncRetries retries;
     private ApiAddresses addresses;
     private DfsVersions versions;
 
@@ -91,6 +94,7 @@ public class DataPlaneStep {
         suspectLane = SyncLanes.lane("dfs-sync-suspect", settings.suspectSyncThreads());
         addresses = new ApiAddresses(uri -> clients.evict(uri));
         versions = new DfsVersions(uri -> versionReader.read(uri).map(DfsBuildInfo::version), Clock.systemUTC());
+        retries = new SyncRetries(new SyncBackoff(settings.retryInitial(), settings.retryMax()), Clock.systemUTC());
         syncs = new SyncScheduler<>(mainLane, suspectLane, DataPlaneOutcome::serverSilent,
                 e -> DataPlaneOutcomes.crashed(e, null, null), events::propagateEvent);
     }
@@ -135,8 +139,13 @@ public class DataPlaneStep {
                 DesiredDataPlane.from(server.getSpec(), s3, UserPasswords.resolve(server, referenced)), managed,
                 managedAccess(server), podUid, DfsVersions.metricsUri(server, pod, settings.apiAccess()).orElse(null));
         List<ShareStatus> sharesBefore = DataPlaneOutcomes.currentShares(server);
-        var poll = syncs.poll(id, request, () -> sync(request, sharesBefore, server, client));
-        return poll.fresh().or(poll::latest).orElseGet(() -> DataPlaneOutcomes.asBefore(server, managed))
+        String resetKey = SyncRetries.resetKey(server, referenced, password, podUid);
+        var poll = retries.due(id, resetKey)
+                ? syncs.poll(id, request, () -> retries.finished(id, resetKey, sync(request, sharesBefore, server,
+                        client)))
+                : syncs.peek(id, request);
+        return retries.annotate(id, resetKey, poll.fresh().or(poll::latest)
+                .orElseGet(() -> DataPlaneOutcomes.asBefore(server, managed)))
                 .withDfsVersion(versions.reported(id, podUid,
                         server.getStatus() == null ? null : server.getStatus().getDfsVersion()));
     }
@@ -146,7 +155,9 @@ public class DataPlaneStep {
             KubernetesClient client) {
         try {
             DfsClient dfs = clients.client(request.uri(), request.password(), request.tls());
-            DataPlaneReport report = DataPlaneSync.converge(dfs, dfs, request.desired(), request.managed(),
+            SyncDeadline deadline = new SyncDeadline(settings.syncDeadline(), Clock.systemUTC());
+            DataPlaneReport report = DataPlaneSync.converge(deadline.dataPlane(dfs), deadline.access(dfs),
+                    request.desired(), request.managed(),
                     request.managedAccess(), passwords, request.uri().toString());
             // recorded here, so no change goes unannounced even when a newer request supersedes this result
             report.changes().forEach(change -> EventRecorder.normal(client, server,
@@ -164,8 +175,14 @@ public class DataPlaneStep {
         }
     }
 
+    /** How long until a failed server's next sync attempt, if one waits. */
+    Optional<java.time.Duration> nextAttemptIn(DittoServer server) {
+        return retries.nextIn(ResourceID.fromResource(server));
+    }
+
     private void forget(ResourceID server) {
         syncs.forget(server);
+        retries.forget(server);
         addresses.forget(server);
         versions.forget(server);
     }
