@@ -36,6 +36,7 @@ import com.dittofs.operator.dfsclient.DfsTls;
 import com.dittofs.operator.dfsclient.DfsVersionReader;
 import com.dittofs.operator.dfsconfig.PodEnvironment;
 import com.dittofs.operator.dfsconfig.SecretResolution;
+import com.dittofs.operator.events.DataPlaneChanges;
 import com.dittofs.operator.events.EventRecorder;
 import com.dittofs.operator.events.EventReasons;
 import com.dittofs.operator.naming.Names;
@@ -159,9 +160,10 @@ public class DataPlaneStep {
             DataPlaneReport report = DataPlaneSync.converge(deadline.dataPlane(dfs), deadline.access(dfs),
                     request.desired(), request.managed(),
                     request.managedAccess(), passwords, request.uri().toString());
-            // recorded here, so no change goes unannounced even when a newer request supersedes this result
-            report.changes().forEach(change -> EventRecorder.normal(client, server,
-                    EventReasons.DATA_PLANE_CHANGED, change));
+            // recorded here, so no change goes unannounced even when a newer request supersedes this result; one
+            // event per kind of change, not one per change (a first sync of 50 users makes a hundred)
+            DataPlaneChanges.messages(report.changes()).forEach(message -> EventRecorder.normal(client, server,
+                    EventReasons.DATA_PLANE_CHANGED, message));
             DataPlaneOutcome outcome = DataPlaneOutcomes.of(report, sharesBefore);
             if (!outcome.serverSilent()) {
                 versions.refresh(ResourceID.fromResource(server), request.podUid(), request.metrics());
