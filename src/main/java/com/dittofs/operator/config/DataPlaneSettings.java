@@ -1,5 +1,6 @@
 package com.dittofs.operator.config;
 
+import java.time.Duration;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -38,4 +39,16 @@ public interface DataPlaneSettings {
     /** Threads syncing servers whose latest sync could not reach dfs or timed out. */
     @WithDefault("2")
     int suspectSyncThreads();
+
+    /** The longest a sync pass may take: a dfs answering each call just in time stops there, freeing the lane. */
+    @WithDefault("60s")
+    Duration syncDeadline();
+
+    /** The wait before retrying a failed sync; it doubles with each further failure. */
+    @WithDefault("15s")
+    Duration retryInitial();
+
+    /** The longest wait between retries of a failed sync. */
+    @WithDefault("5m")
+    Duration retryMax();
 }

@@ -24,7 +24,9 @@ public record SyncFailure(Cause cause, int httpStatus, String message) {
         /** dfs answered, but holds something the operator does not change by itself (e.g. no NFS adapter). */
         CONFLICT,
         /** The operator refused dfs's certificate (not signed by the trusted CA, or not for the -api Service). */
-        TLS_NOT_TRUSTED
+        TLS_NOT_TRUSTED,
+        /** dfs answered, but so slowly that the pass reached its overall deadline and stopped. */
+        DEADLINE
     }
 
     /** Classifies a failed call; {@code login} when it was the admin login that failed. */
@@ -34,6 +36,7 @@ public record SyncFailure(Cause cause, int httpStatus, String message) {
             case TIMED_OUT, CONNECTION_LOST -> Cause.TIMEOUT;
             case HTTP_STATUS -> login && e.status() == 401 ? Cause.LOGIN_REJECTED : Cause.HTTP_ERROR;
             case TLS_REJECTED -> Cause.TLS_NOT_TRUSTED;
+            case DEADLINE_EXCEEDED -> Cause.DEADLINE;
         };
         return new SyncFailure(cause, e.status(), e.getMessage());
     }

@@ -89,6 +89,22 @@ public final class SyncScheduler<K, R> {
         }
     }
 
+    /**
+     * Like {@link #poll} but never starts a sync (the server waits for its next attempt): publishes a finished,
+     * unpublished result for this very request, else reports the latest.
+     */
+    public Poll<R> peek(K key, Object request) {
+        Slot<R> slot = slots.computeIfAbsent(key, k -> new Slot<>());
+        synchronized (slot) {
+            Optional<R> latest = Optional.ofNullable(slot.latest);
+            if (!slot.inFlight && slot.latest != null && !slot.published && slot.request.equals(request)) {
+                slot.published = true;
+                return new Poll<>(latest, latest, false);
+            }
+            return new Poll<>(Optional.empty(), latest, false);
+        }
+    }
+
     /** Called holding the slot's lock. */
     private boolean start(K key, Slot<R> slot, Object request, Supplier<R> sync) {
         slot.again = false;

@@ -33,7 +33,12 @@ abstract class DittoDependent<R extends HasMetadata> extends CRUDKubernetesDepen
     @Override
     public R create(R desired, DittoServer primary, Context<DittoServer> context) {
         R created = super.create(desired, primary, context);
-        CreatedObjects.add(context, primary, desired);
+        announceCreated(desired, primary, context);
         return created;
+    }
+
+    /** Announces a created object (in the reconcile's one Created event). */
+    void announceCreated(R created, DittoServer primary, Context<DittoServer> context) {
+        CreatedObjects.add(context, primary, created);
     }
 }

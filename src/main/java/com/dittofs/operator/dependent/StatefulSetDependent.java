@@ -164,7 +164,7 @@ public class StatefulSetDependent extends DittoDependent<StatefulSet> {
     public StatefulSet update(StatefulSet actual, StatefulSet desired, DittoServer primary,
             Context<DittoServer> context) {
         if (ClaimTemplates.resized(actual, desired)) {
-            return StatefulSetRecreation.recreate(actual, () -> create(desired, primary, context), primary, context);
+            return StatefulSetRecreation.startOrWait(actual, primary, context);
         }
         StatefulSet updated = super.update(actual, desired, primary, context);
         String before = actual.getSpec().getTemplate().getMetadata().getAnnotations().get(Labels.POD_INPUTS_HASH);
@@ -174,5 +174,17 @@ public class StatefulSetDependent extends DittoDependent<StatefulSet> {
                     "Configuration or referenced Secrets changed: rolling the server pod");
         }
         return updated;
+    }
+
+    @Override
+    void announceCreated(StatefulSet created, DittoServer primary, Context<DittoServer> context) {
+        if (!StatefulSetRecreation.underWay(primary)) {
+            super.announceCreated(created, primary, context);
+            return;
+        }
+        StatefulSetRecreation.created(primary);
+        EventRecorder.normal(context.getClient(), primary, EventReasons.STATEFUL_SET_RECREATED, "A volume size grew:"
+                + " re-created StatefulSet " + created.getMetadata().getName() + " with the new claim templates; the"
+                + " server pod keeps running");
     }
 }

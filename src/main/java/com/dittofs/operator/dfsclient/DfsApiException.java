@@ -20,7 +20,9 @@ public class DfsApiException extends RuntimeException {
         /** Connected, then the connection broke without a complete answer. */
         CONNECTION_LOST,
         /** The TLS handshake failed: the client refused dfs's certificate (CA or name), or dfs spoke no TLS. */
-        TLS_REJECTED
+        TLS_REJECTED,
+        /** Not sent: the sync pass it belonged to had used up its time (dataplane.SyncDeadline). */
+        DEADLINE_EXCEEDED
     }
 
     private final Kind kind;
@@ -50,6 +52,11 @@ public class DfsApiException extends RuntimeException {
             default -> "No response";
         };
         return new DfsApiException(kind, NO_RESPONSE, title, detail, false, cause);
+    }
+
+    /** A call not sent because its sync pass ran out of time. */
+    public static DfsApiException deadlineExceeded(String detail) {
+        return new DfsApiException(Kind.DEADLINE_EXCEEDED, NO_RESPONSE, "Sync deadline exceeded", detail, false, null);
     }
 
     public Kind kind() {

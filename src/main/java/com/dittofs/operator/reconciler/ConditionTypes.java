@@ -62,6 +62,8 @@ public final class ConditionTypes {
     public static final String REASON_SERVER_UNREACHABLE = "ServerUnreachable";
     /** dfs accepted the connection but did not answer in time, or dropped it. */
     public static final String REASON_SERVER_TIMEOUT = "ServerTimeout";
+    /** dfs answered, but so slowly that the sync pass reached its overall deadline and stopped. */
+    public static final String REASON_SYNC_DEADLINE_EXCEEDED = "SyncDeadlineExceeded";
     /** dfs answered a call with an error status (the message has the status and dfs's words). */
     public static final String REASON_API_ERROR = "ApiError";
     /** dfs rejected the admin login: the password is not the one dfs was first started with. */

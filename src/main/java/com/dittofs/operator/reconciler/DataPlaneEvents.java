@@ -3,6 +3,7 @@ package com.dittofs.operator.reconciler;
 import java.util.function.Consumer;
 
 import com.dittofs.operator.api.v1alpha1.DittoServer;
+import com.dittofs.operator.dependent.StatefulSetRecreation;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.ResourceEventAware;
 import io.javaoperatorsdk.operator.processing.event.source.inbound.SimpleInboundEventSource;
@@ -25,5 +26,6 @@ final class DataPlaneEvents extends SimpleInboundEventSource<DittoServer> implem
     @Override
     public void onResourceDeleted(DittoServer server) {
         onDeleted.accept(ResourceID.fromResource(server));
+        StatefulSetRecreation.forget(ResourceID.fromResource(server));
     }
 }

@@ -94,6 +94,7 @@ final class DataPlaneOutcomes {
             case LOGIN_REJECTED -> REASON_ADMIN_LOGIN_REJECTED;
             case CONFLICT -> REASON_DATA_PLANE_CONFLICT;
             case TLS_NOT_TRUSTED -> REASON_TLS_NOT_TRUSTED;
+            case DEADLINE -> REASON_SYNC_DEADLINE_EXCEEDED;
         };
     }
 

@@ -26,6 +26,8 @@ import com.dittofs.operator.dataplane.DesiredDataPlane;
 import com.dittofs.operator.dataplane.ManagedAccess;
 import com.dittofs.operator.dataplane.Ownership;
 import com.dittofs.operator.dataplane.PasswordLedger;
+import com.dittofs.operator.dataplane.SyncBackoff;
+import com.dittofs.operator.dataplane.SyncDeadline;
 import com.dittofs.operator.dataplane.SyncScheduler;
 import com.dittofs.operator.dependent.PodInputs;
 import com.dittofs.operator.dfsclient.DfsClient;
@@ -35,6 +37,7 @@ import com.dittofs.operator.dfsclient.DfsTls;
 import com.dittofs.operator.dfsclient.DfsVersionReader;
 import com.dittofs.operator.dfsconfig.PodEnvironment;
 import com.dittofs.operator.dfsconfig.SecretResolution;
+import com.dittofs.operator.events.DataPlaneChanges;
 import com.dittofs.operator.events.EventRecorder;
 import com.dittofs.operator.events.EventReasons;
 import com.dittofs.operator.naming.Names;
@@ -83,6 +86,7 @@ public class DataPlaneStep {
     private ExecutorService mainLane;
     private ExecutorService suspectLane;
     private SyncScheduler<ResourceID, DataPlaneOutcome> syncs;
+    private SyncRetries retries;
     private ApiAddresses addresses;
     private DfsVersions versions;
 
@@ -95,6 +99,7 @@ public class DataPlaneStep {
             passwords.forgetServer(uri.toString()); // the ledger is keyed by address: drop the one no longer used
         });
         versions = new DfsVersions(uri -> versionReader.read(uri).map(DfsBuildInfo::version), Clock.systemUTC());
+        retries = new SyncRetries(new SyncBackoff(settings.retryInitial(), settings.retryMax()), Clock.systemUTC());
         syncs = new SyncScheduler<>(mainLane, suspectLane, DataPlaneOutcome::serverSilent,
                 e -> DataPlaneOutcomes.crashed(e, null, null), events::propagateEvent);
     }
@@ -139,8 +144,13 @@ public class DataPlaneStep {
                 DesiredDataPlane.from(server.getSpec(), s3, UserPasswords.resolve(server, referenced)), managed,
                 OwnershipStatus.access(server), podUid, DfsVersions.metricsUri(server, pod, settings.apiAccess()).orElse(null));
         List<ShareStatus> sharesBefore = DataPlaneOutcomes.currentShares(server);
-        var poll = syncs.poll(id, request, () -> sync(request, sharesBefore, server, client));
-        return poll.fresh().or(poll::latest).orElseGet(() -> DataPlaneOutcomes.asBefore(server, managed))
+        String resetKey = SyncRetries.resetKey(server, referenced, password, podUid);
+        var poll = retries.due(id, resetKey)
+                ? syncs.poll(id, request, () -> retries.finished(id, resetKey, sync(request, sharesBefore, server,
+                        client)))
+                : syncs.peek(id, request);
+        return retries.annotate(id, resetKey, poll.fresh().or(poll::latest)
+                .orElseGet(() -> DataPlaneOutcomes.asBefore(server, managed)))
                 .withDfsVersion(versions.reported(id, podUid,
                         server.getStatus() == null ? null : server.getStatus().getDfsVersion()));
     }
@@ -150,11 +160,14 @@ public class DataPlaneStep {
             KubernetesClient client) {
         try {
             DfsClient dfs = clients.client(request.uri(), request.password(), request.tls());
-            DataPlaneReport report = DataPlaneSync.converge(dfs, dfs, request.desired(), request.managed(),
+            SyncDeadline deadline = new SyncDeadline(settings.syncDeadline(), Clock.systemUTC());
+            DataPlaneReport report = DataPlaneSync.converge(deadline.dataPlane(dfs), deadline.access(dfs),
+                    request.desired(), request.managed(),
                     request.managedAccess(), passwords, request.uri().toString());
-            // recorded here, so no change goes unannounced even when a newer request supersedes this result
-            report.changes().forEach(change -> EventRecorder.normal(client, server,
-                    EventReasons.DATA_PLANE_CHANGED, change));
+            // recorded here, so no change goes unannounced even when a newer request supersedes this result; one
+            // event per kind of change, not one per change (a first sync of 50 users makes a hundred)
+            DataPlaneChanges.messages(report.changes()).forEach(message -> EventRecorder.normal(client, server,
+                    EventReasons.DATA_PLANE_CHANGED, message));
             DataPlaneOutcome outcome = DataPlaneOutcomes.of(report, sharesBefore);
             if (!outcome.serverSilent()) {
                 versions.refresh(ResourceID.fromResource(server), request.podUid(), request.metrics());
@@ -168,8 +181,14 @@ public class DataPlaneStep {
         }
     }
 
+    /** How long until a failed server's next sync attempt, if one waits. */
+    Optional<java.time.Duration> nextAttemptIn(DittoServer server) {
+        return retries.nextIn(ResourceID.fromResource(server));
+    }
+
     private void forget(ResourceID server) {
         syncs.forget(server);
+        retries.forget(server);
         addresses.forget(server);
         versions.forget(server);
     }

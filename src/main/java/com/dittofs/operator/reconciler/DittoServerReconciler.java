@@ -124,7 +124,7 @@ public class DittoServerReconciler implements Reconciler<DittoServer> {
     static final Duration MISSING_SECRET_RECHECK = Duration.ofSeconds(10);
     static final Duration INPUTS_COMPLETED_RECHECK = Duration.ofMillis(200);
 
-    /** Data-plane failures (dfs unreachable, an API error) are retried after this long. */
+    /** A data-plane failure with no attempt waiting (the sync still runs) is looked at again after this long. */
     static final Duration DATA_PLANE_RETRY = Duration.ofSeconds(15);
     static final Duration DATA_PLANE_DRIFT_CHECK = Duration.ofMinutes(5);
     /** A refused resize is tried again after this long (allowVolumeExpansion may have been set on the class). */
@@ -165,8 +165,8 @@ public class DittoServerReconciler implements Reconciler<DittoServer> {
         result.throwAggregateExceptionIfErrorsPresent();
 
         PodInputs inputs = PodInputs.of(server, context);
-        Optional<StatefulSet> statefulSet = StatefulSetRecreation.recreated(context)
-                .or(() -> context.getSecondaryResource(StatefulSet.class, StatefulSetDependent.NAME));
+        Optional<StatefulSet> statefulSet = StatefulSetRecreation.standIn(server,
+                context.getSecondaryResource(StatefulSet.class, StatefulSetDependent.NAME));
         Optional<DatabaseReadiness> database = DatabaseReadiness.of(server, context);
         boolean podReady = server.getSpec().getReplicas() > 0 && StatusAggregator.readyReplicas(statefulSet) > 0;
         DataPlaneOutcome dataPlaneOutcome = dataPlane.run(server, inputs, referenced, podReady, context.getClient());
@@ -189,10 +189,15 @@ public class DittoServerReconciler implements Reconciler<DittoServer> {
             StatusWrites.write(server, status, context);
         }
         UpdateControl<DittoServer> control = UpdateControl.noUpdate();
-        reschedule(control, inputs, database, result, dataPlaneOutcome, volumes);
+        reschedule(control, inputs, database, result, dataPlaneOutcome, volumes,
+                dataPlane.nextAttemptIn(server).orElse(DATA_PLANE_RETRY));
         if (ServerPod.awaited(server, statefulSet)
                 && control.getScheduleDelay().orElse(Long.MAX_VALUE) > ServerPod.RECHECK.toMillis()) {
             control.rescheduleAfter(ServerPod.RECHECK); // a crash loop changes nothing the StatefulSet reports
+        }
+        if (StatefulSetRecreation.underWay(server)
+                && control.getScheduleDelay().orElse(Long.MAX_VALUE) > StatefulSetRecreation.RECHECK.toMillis()) {
+            control.rescheduleAfter(StatefulSetRecreation.RECHECK); // informer events drive it; this is a safety net
         }
         return control;
     }
@@ -200,7 +205,7 @@ public class DittoServerReconciler implements Reconciler<DittoServer> {
     /** When to look again although no event may come: each wait the reconcile found, the shortest first. */
     private static void reschedule(UpdateControl<DittoServer> control, PodInputs inputs,
             Optional<DatabaseReadiness> database, WorkflowReconcileResult result, DataPlaneOutcome dataPlaneOutcome,
-            VolumeExpansion.Outcome volumes) {
+            VolumeExpansion.Outcome volumes, Duration dataPlaneRetry) {
         if (!inputs.secrets().complete() || database.map(DatabaseReadiness::needsRecheck).orElse(false)) {
             control.rescheduleAfter(MISSING_SECRET_RECHECK);
         } else if (database.map(DatabaseReadiness::ready).orElse(true)
@@ -210,7 +215,7 @@ public class DittoServerReconciler implements Reconciler<DittoServer> {
             // again now. (A database still on its way is not polled: its informer reports the change.)
             control.rescheduleAfter(INPUTS_COMPLETED_RECHECK);
         } else if (dataPlaneOutcome.retryable()) {
-            control.rescheduleAfter(DATA_PLANE_RETRY);
+            control.rescheduleAfter(dataPlaneRetry);
         } else if (dataPlaneOutcome.ready() && ConditionTypes.REASON_CONVERGED.equals(dataPlaneOutcome.reason())) {
             // dfs sends no events: look for drift (shares changed by hand, a restored backup) now and then.
             control.rescheduleAfter(DATA_PLANE_DRIFT_CHECK);
@@ -236,7 +241,8 @@ public class DittoServerReconciler implements Reconciler<DittoServer> {
             return ErrorStatusUpdateControl.noStatusUpdate();
         }
         PodInputs inputs = PodInputs.of(server, context);
-        Optional<StatefulSet> statefulSet = context.getSecondaryResource(StatefulSet.class, StatefulSetDependent.NAME);
+        Optional<StatefulSet> statefulSet = StatefulSetRecreation.standIn(server,
+                context.getSecondaryResource(StatefulSet.class, StatefulSetDependent.NAME));
         Optional<PodFailures.Failure> podFailure = ErrorMessages.apiServerUnreachable(e) ? Optional.empty()
                 : ServerPod.failure(server, ServerPod.awaitedPod(server, statefulSet, context.getClient()), inputs);
         DittoServerStatus status = StatusAggregator.aggregate(server, inputs, statefulSet,

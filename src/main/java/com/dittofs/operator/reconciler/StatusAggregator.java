@@ -141,7 +141,7 @@ final class StatusAggregator {
     private static void dataPlaneCondition(Conditions conditions, DittoServerStatus previous,
             DataPlaneOutcome dataPlane) {
         if (dataPlane != null) {
-            conditions.set(DATA_PLANE_READY, dataPlane.ready(), dataPlane.reason(), dataPlane.message());
+            conditions.set(DATA_PLANE_READY, dataPlane.ready(), dataPlane.reason(), dataPlane.conditionMessage());
         } else if (previous.getConditions() != null) {
             previous.getConditions().stream().filter(c -> DATA_PLANE_READY.equals(c.getType())).findFirst()
                     .ifPresent(conditions::keep);

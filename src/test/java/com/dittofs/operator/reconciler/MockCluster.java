@@ -57,6 +57,21 @@ final class MockCluster implements AutoCloseable {
         public java.util.Optional<String> caBundle() {
             return java.util.Optional.empty();
         }
+
+        @Override
+        public java.time.Duration syncDeadline() {
+            return java.time.Duration.ofSeconds(60);
+        }
+
+        @Override
+        public java.time.Duration retryInitial() {
+            return java.time.Duration.ofSeconds(15);
+        }
+
+        @Override
+        public java.time.Duration retryMax() {
+            return java.time.Duration.ofMinutes(5);
+        }
     }
 
     final KubernetesClient client;
