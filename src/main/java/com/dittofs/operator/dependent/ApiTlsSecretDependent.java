@@ -1,0 +1,75 @@
+package com.dittofs.operator.dependent;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.dittofs.operator.api.v1alpha1.DittoServer;
+import com.dittofs.operator.certificates.CertificateLifetimes;
+import com.dittofs.operator.certificates.NamespaceCa;
+import com.dittofs.operator.certificates.ServerCertificates;
+import com.dittofs.operator.naming.Labels;
+import com.dittofs.operator.naming.Names;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
+
+/**
+ * {@code <name>-api-tls}: the REST API's certificate when the user brings none (no
+ * {@code spec.controlPlane.tls.secretName}), issued from the namespace's operator CA ({@link NamespaceCa}) and owned
+ * by the DittoServer. The certificate in the Secret is kept as long as it names the server and is not due for renewal;
+ * then a new one replaces it. dfs reloads the files in place (no restart); the operator verifies with the new ca.crt,
+ * which keeps the previous CA during a CA change.
+ */
+@KubernetesDependent(informer = @Informer(
+        labelSelector = Labels.MANAGED_SELECTOR + "," + Labels.COMPONENT + "=" + Labels.COMPONENT_API_TLS))
+public class ApiTlsSecretDependent extends DittoDependent<Secret> {
+
+    public static final String NAME = "api-tls-secret";
+    /** JOSDK's default maximal reconciliation interval, which this operator keeps. */
+    static final Duration PERIODIC_RECONCILE = Duration.ofHours(10);
+
+    private final CertificateLifetimes lifetimes;
+    private final Clock clock;
+
+    public ApiTlsSecretDependent() {
+        this(CertificateLifetimes.configured(), Clock.systemUTC());
+    }
+
+    ApiTlsSecretDependent(CertificateLifetimes lifetimes, Clock clock) {
+        super(Secret.class, Labels.COMPONENT_API_TLS);
+        this.lifetimes = lifetimes;
+        this.clock = clock;
+    }
+
+    @Override
+    protected Secret desired(DittoServer server, Context<DittoServer> context) {
+        Secret actual = getSecondaryResource(server, context).orElse(null);
+        Instant now = clock.instant();
+        List<String> names = ServerCertificates.dnsNames(server);
+        Map<String, String> data = ServerCertificates.current(actual, names, now) ? actual.getData()
+                : ServerCertificates.issue(NamespaceCa.obtain(context.getClient(),
+                        server.getMetadata().getNamespace(), lifetimes, now), names, lifetimes, now);
+        return new SecretBuilder()
+                .withMetadata(metadata(server, Names.apiTlsSecret(server)).build())
+                .withType("kubernetes.io/tls")
+                .withData(data)
+                .build();
+    }
+
+    /**
+     * How long until the server's certificate is due for renewal, when that is sooner than JOSDK's periodic
+     * reconcile (every 10 hours) would come anyway: the reconciler looks again then.
+     */
+    public static Optional<Duration> renewalDelay(Context<DittoServer> context, Instant now) {
+        return context.getSecondaryResource(Secret.class, NAME).flatMap(ServerCertificates::renewalTime)
+                .map(at -> Duration.between(now, at))
+                .map(delay -> delay.isNegative() ? Duration.ofSeconds(1) : delay)
+                .filter(delay -> delay.compareTo(PERIODIC_RECONCILE) < 0);
+    }
+}
