@@ -17,7 +17,12 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.dependent.Creator;
+import io.javaoperatorsdk.operator.processing.dependent.Updater;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependentResource;
+import com.dittofs.operator.events.CreatedObjects;
+import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 
 /**
  * {@code <name>-api-tls}: the REST API's certificate when the user brings none (no
@@ -25,10 +30,16 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
  * by the DittoServer. The certificate in the Secret is kept as long as it names the server and is not due for renewal;
  * then a new one replaces it. dfs reloads the files in place (no restart); the operator verifies with the new ca.crt,
  * which keeps the previous CA during a CA change.
+ *
+ * <p>
+ * Created and updated, never deleted by the operator: the operator may not delete Secrets (its RBAC has no such
+ * verb). The owner reference lets Kubernetes delete it with the DittoServer; a Secret left behind when the user
+ * switches to their own certificate or to plain HTTP is unused.
  */
 @KubernetesDependent(informer = @Informer(
         labelSelector = Labels.MANAGED_SELECTOR + "," + Labels.COMPONENT + "=" + Labels.COMPONENT_API_TLS))
-public class ApiTlsSecretDependent extends DittoDependent<Secret> {
+public class ApiTlsSecretDependent extends KubernetesDependentResource<Secret, DittoServer>
+        implements Creator<Secret, DittoServer>, Updater<Secret, DittoServer> {
 
     public static final String NAME = "api-tls-secret";
     /** JOSDK's default maximal reconciliation interval, which this operator keeps. */
@@ -42,7 +53,7 @@ public class ApiTlsSecretDependent extends DittoDependent<Secret> {
     }
 
     ApiTlsSecretDependent(CertificateLifetimes lifetimes, Clock clock) {
-        super(Secret.class, Labels.COMPONENT_API_TLS);
+        super(Secret.class);
         this.lifetimes = lifetimes;
         this.clock = clock;
     }
@@ -56,10 +67,25 @@ public class ApiTlsSecretDependent extends DittoDependent<Secret> {
                 : ServerCertificates.issue(NamespaceCa.obtain(context.getClient(),
                         server.getMetadata().getNamespace(), lifetimes, now), names, lifetimes, now);
         return new SecretBuilder()
-                .withMetadata(metadata(server, Names.apiTlsSecret(server)).build())
+                .withNewMetadata()
+                .withName(Names.apiTlsSecret(server))
+                .withNamespace(server.getMetadata().getNamespace())
+                .withLabels(Labels.of(server, Labels.COMPONENT_API_TLS))
+                .withOwnerReferences(new OwnerReferenceBuilder().withApiVersion(server.getApiVersion())
+                        .withKind(server.getKind()).withName(server.getMetadata().getName())
+                        .withUid(server.getMetadata().getUid()).withController(true).withBlockOwnerDeletion(false)
+                        .build())
+                .endMetadata()
                 .withType("kubernetes.io/tls")
                 .withData(data)
                 .build();
+    }
+
+    @Override
+    public Secret create(Secret desired, DittoServer primary, Context<DittoServer> context) {
+        Secret created = super.create(desired, primary, context);
+        CreatedObjects.add(context, primary, desired);
+        return created;
     }
 
     /**

@@ -87,6 +87,19 @@ class ReconcilerMockTest {
         assertThat(k.secrets().inNamespace(ns).withName("fresh-admin").get()).as("generated admin Secret").isNotNull();
         assertThat(k.secrets().inNamespace(ns).withName("fresh-jwt").get()).as("generated JWT Secret").isNotNull();
         assertThat(k.services().inNamespace(ns).withName("fresh-api").get()).isNotNull();
+        var tls = k.secrets().inNamespace(ns).withName("fresh-api-tls").get();
+        assertThat(tls).as("the REST API's certificate, issued by the operator by default").isNotNull();
+        assertThat(tls.getType()).isEqualTo("kubernetes.io/tls");
+        assertThat(tls.getData()).containsOnlyKeys("tls.crt", "tls.key", "ca.crt");
+        assertThat(tls.getMetadata().getOwnerReferences()).singleElement()
+                .satisfies(o -> assertThat(o.getName()).isEqualTo("fresh"));
+        var ca = k.secrets().inNamespace(ns).withName("dittofs-api-ca").get();
+        assertThat(ca).as("the operator's CA of the namespace").isNotNull();
+        assertThat(ca.getMetadata().getOwnerReferences()).as("outlives the servers").isNullOrEmpty();
+        assertThat(tls.getData().get("ca.crt")).isEqualTo(ca.getData().get("ca.crt"));
+        assertThat(statefulSet("fresh").getSpec().getTemplate().getSpec().getVolumes())
+                .anySatisfy(v -> assertThat(v.getSecret() == null ? null : v.getSecret().getSecretName())
+                        .isEqualTo("fresh-api-tls"));
         awaitReason("fresh", ConditionTypes.READY, ConditionTypes.REASON_POD_NOT_READY);
         assertThat(cluster.get("fresh").getStatus().getPhase()).isEqualTo(Phase.Pending);
 
