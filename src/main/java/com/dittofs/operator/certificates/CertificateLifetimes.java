@@ -4,6 +4,7 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 
+import io.quarkus.runtime.configuration.DurationConverter;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -22,13 +23,18 @@ public record CertificateLifetimes(Duration server, Duration ca) {
         return new CertificateLifetimes(Duration.ofDays(90), Duration.ofDays(3650));
     }
 
-    /** From the operator's configuration (ISO-8601 or Quarkus durations such as {@code 90d}). */
+    /**
+     * From the operator's configuration, in Quarkus's duration format ({@code 90d}, {@code 12h}, {@code 90s}, or
+     * ISO-8601). Read as text: the plain MicroProfile converter of Duration knows ISO-8601 only.
+     */
     public static CertificateLifetimes configured() {
         var config = ConfigProvider.getConfig();
         CertificateLifetimes defaults = defaults();
         return new CertificateLifetimes(
-                config.getOptionalValue(SERVER_PROPERTY, Duration.class).orElse(defaults.server()),
-                config.getOptionalValue(CA_PROPERTY, Duration.class).orElse(defaults.ca()));
+                config.getOptionalValue(SERVER_PROPERTY, String.class).map(DurationConverter::parseDuration)
+                        .orElse(defaults.server()),
+                config.getOptionalValue(CA_PROPERTY, String.class).map(DurationConverter::parseDuration)
+                        .orElse(defaults.ca()));
     }
 
     /** When a certificate is due for renewal: a third of its lifetime before it expires. */
