@@ -21,6 +21,7 @@ import io.javaoperatorsdk.operator.processing.dependent.Creator;
 import io.javaoperatorsdk.operator.processing.dependent.Updater;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependentResource;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import com.dittofs.operator.events.CreatedObjects;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 
@@ -79,6 +80,16 @@ public class ApiTlsSecretDependent extends KubernetesDependentResource<Secret, D
                 .withType("kubernetes.io/tls")
                 .withData(data)
                 .build();
+    }
+
+    /**
+     * Identifies the Secret by name. JOSDK's default computes desired() to learn the name, and desired() reads the
+     * Secret: once any Secret of the server is cached, that recursed until the stack overflowed, an Error the
+     * workflow swallows, so the certificate was silently never issued nor renewed.
+     */
+    @Override
+    protected ResourceID targetSecondaryResourceID(DittoServer server, Context<DittoServer> context) {
+        return new ResourceID(Names.apiTlsSecret(server), server.getMetadata().getNamespace());
     }
 
     @Override

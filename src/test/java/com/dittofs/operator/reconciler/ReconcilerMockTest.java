@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
@@ -11,6 +12,7 @@ import com.dittofs.operator.api.v1alpha1.AdminSpec;
 import com.dittofs.operator.api.v1alpha1.DittoServer;
 import com.dittofs.operator.api.v1alpha1.IdentitySpec;
 import com.dittofs.operator.api.v1alpha1.Phase;
+import com.dittofs.operator.certificates.ServerCertificates;
 import com.dittofs.operator.fixtures.Fixtures;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
@@ -110,6 +112,24 @@ class ReconcilerMockTest {
         assertThat(cluster.condition("fresh", ConditionTypes.DATA_PLANE_READY)).get()
                 .satisfies(c -> assertThat(c.getReason()).isEqualTo(ConditionTypes.REASON_NOT_MANAGED));
         assertThat(cluster.events("fresh")).as("no Warning for progress").noneMatch(e -> "Warning".equals(e.getType()));
+    }
+
+    /**
+     * Once other Secrets sit in the operator's caches (here the generated ones, and the certificate Secret itself),
+     * the certificate Secret is still found and kept right: a hand-edited one is issued again.
+     */
+    @Test
+    void aCertificateSecretEditedByHandIsIssuedAgain() {
+        create(server("edited"));
+        var secrets = cluster.client.secrets().inNamespace(MockCluster.NAMESPACE);
+        await().atMost(TIMEOUT).until(() -> statefulSet("edited") != null && secrets.withName("edited-api-tls").get()
+                != null);
+        secrets.withName("edited-api-tls").edit(s -> {
+            s.setData(Map.of("tls.crt", "bm90IGEgY2VydGlmaWNhdGU=", "tls.key", "bm8ga2V5", "ca.crt", "bm8gQ0E="));
+            return s;
+        });
+        await().atMost(TIMEOUT).until(() -> ServerCertificates.current(secrets.withName("edited-api-tls").get(),
+                ServerCertificates.dnsNames(cluster.get("edited")), Instant.now()));
     }
 
     @Test
