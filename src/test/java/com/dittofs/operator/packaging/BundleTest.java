@@ -108,12 +108,19 @@ class BundleTest {
     }
 
     @Test
-    void csvDescribesTheOperator() {
+    void csvDescribesTheOperator() throws IllegalAccessException {
         assertThat(csv.at("/metadata/name").asText()).isEqualTo("dittofs-operator.v" + Build.projectVersion()
                 .toLowerCase());
         assertThat(spec.path("version").asText()).isEqualTo(Build.projectVersion());
         assertThat(spec.path("displayName").asText()).isEqualTo("DittoFS Operator");
         assertThat(spec.path("description").asText()).contains("DittoServer").hasSizeGreaterThan(200);
+        // every condition a DittoServer can show, by the one list of them
+        for (var field : com.dittofs.operator.reconciler.ConditionTypes.class.getFields()) {
+            if (!field.getName().startsWith("REASON_")) {
+                assertThat(spec.path("description").asText()).as("the CSV description names the condition")
+                        .containsAnyOf("`" + field.get(null) + "`", "`" + field.get(null) + "=");
+            }
+        }
         assertThat(spec.path("keywords")).isNotEmpty();
         assertThat(spec.path("maturity").asText()).isNotBlank();
         assertThat(spec.path("minKubeVersion").asText()).matches("\\d+\\.\\d+\\.\\d+");
