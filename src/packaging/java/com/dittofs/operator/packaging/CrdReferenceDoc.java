@@ -114,8 +114,16 @@ final class CrdReferenceDoc {
 
     private static void add(List<String> rules, JsonNode node, String key, String prefix) {
         if (node.has(key)) {
-            rules.add(prefix + node.get(key).asText());
+            rules.add(prefix + number(node.get(key)));
         }
+    }
+
+    /** A bound as people write it: the generator writes 1024.0 for an integer's minimum of 1024. */
+    static String number(JsonNode value) {
+        if (value.isNumber() && value.doubleValue() == Math.rint(value.doubleValue())) {
+            return Long.toString(value.longValue());
+        }
+        return value.asText();
     }
 
     private static String cell(String text) {

@@ -54,6 +54,30 @@ class MonitoringArtifactsTest {
     }
 
     @Test
+    void importingTheDashboardAsksForItsPrometheus() {
+        JsonNode dashboard = MonitoringArtifacts.dashboard();
+        // Grafana's import asks for each __inputs entry and replaces ${NAME} everywhere by the choice
+        assertThat(dashboard.path("__inputs")).singleElement().satisfies(input -> {
+            assertThat(input.path("type").asText()).isEqualTo("datasource");
+            assertThat(input.path("pluginId").asText()).isEqualTo("prometheus");
+            assertThat(input.path("name").asText()).isEqualTo("DS_PROMETHEUS");
+        });
+        assertThat(dashboard.path("__requires").findValuesAsText("id")).contains("grafana", "prometheus");
+        JsonNode variable = dashboard.at("/templating/list/0");
+        assertThat(variable.path("type").asText()).isEqualTo("datasource");
+        assertThat(variable.at("/current/value").asText()).isEqualTo("${DS_PROMETHEUS}");
+        // the panels query through the variable, so the sidecar install (no import, no input) works as well
+        assertThat(dashboard.path("panels")).allSatisfy(p -> {
+            if (!"row".equals(p.path("type").asText())) {
+                assertThat(p.at("/datasource/uid").asText()).as(p.path("title").asText()).isEqualTo("${datasource}");
+            }
+        });
+        java.util.Set<String> panelTypes = new java.util.TreeSet<>(dashboard.path("panels").findValuesAsText("type"));
+        panelTypes.remove("row");
+        assertThat(dashboard.path("__requires").findValuesAsText("id")).containsAll(panelTypes);
+    }
+
+    @Test
     void dashboardPanelsAllQuerySomething() {
         assertThat(MonitoringArtifacts.dashboard().path("panels")).allSatisfy(p -> {
             if (!"row".equals(p.path("type").asText())) {

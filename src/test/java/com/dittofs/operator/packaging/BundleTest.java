@@ -64,8 +64,11 @@ class BundleTest {
     @Test
     void registryV1Layout() throws Exception {
         try (var files = Files.list(COMMITTED.resolve("manifests"))) {
+            // besides the CSV and the CRD, the ClusterRoles for DittoServer users (UserRolesTest)
             assertThat(files.map(p -> p.getFileName().toString()).sorted()).containsExactly(
-                    PackagingArtifacts.CSV_FILE, PackagingArtifacts.CRD_FILE);
+                    "dittofs-operator-edit_rbac.authorization.k8s.io_v1_clusterrole.yaml",
+                    "dittofs-operator-view_rbac.authorization.k8s.io_v1_clusterrole.yaml", PackagingArtifacts.CSV_FILE,
+                    PackagingArtifacts.CRD_FILE);
         }
         JsonNode annotations = Yaml.read(COMMITTED.resolve("metadata/annotations.yaml")).get("annotations");
         assertThat(annotations.path("operators.operatorframework.io.bundle.mediatype.v1").asText())
@@ -105,12 +108,19 @@ class BundleTest {
     }
 
     @Test
-    void csvDescribesTheOperator() {
+    void csvDescribesTheOperator() throws IllegalAccessException {
         assertThat(csv.at("/metadata/name").asText()).isEqualTo("dittofs-operator.v" + Build.projectVersion()
                 .toLowerCase());
         assertThat(spec.path("version").asText()).isEqualTo(Build.projectVersion());
         assertThat(spec.path("displayName").asText()).isEqualTo("DittoFS Operator");
         assertThat(spec.path("description").asText()).contains("DittoServer").hasSizeGreaterThan(200);
+        // every condition a DittoServer can show, by the one list of them
+        for (var field : com.dittofs.operator.reconciler.ConditionTypes.class.getFields()) {
+            if (!field.getName().startsWith("REASON_")) {
+                assertThat(spec.path("description").asText()).as("the CSV description names the condition")
+                        .containsAnyOf("`" + field.get(null) + "`", "`" + field.get(null) + "=");
+            }
+        }
         assertThat(spec.path("keywords")).isNotEmpty();
         assertThat(spec.path("maturity").asText()).isNotBlank();
         assertThat(spec.path("minKubeVersion").asText()).matches("\\d+\\.\\d+\\.\\d+");

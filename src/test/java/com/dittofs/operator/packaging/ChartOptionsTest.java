@@ -93,4 +93,17 @@ class ChartOptionsTest extends WithHelm {
         assertThat(pods).hasSize(1);
         return pods.get(0);
     }
+
+    @Test
+    void sidecarDashboardNeedsNoImportInput() throws java.io.IOException {
+        JsonNode configMap = Rbac.only(helm.render("r", "monitoring", "--set", "monitoring.grafanaDashboard.enabled=true"),
+                "ConfigMap", "r-dittofs-operator-dashboard");
+        String json = configMap.at("/data/dittofs-dashboard.json").asText();
+        assertThat(json).doesNotContain("${DS_");
+        JsonNode shipped = Yaml.JSON.readTree(json);
+        JsonNode file = Yaml.JSON.readTree(Helm.CHART.resolve("files/dittofs-dashboard.json").toFile());
+        assertThat(shipped.has("__inputs")).isFalse();
+        assertThat(shipped.at("/templating/list/0/current")).isEmpty();
+        assertThat(shipped.path("panels")).isEqualTo(file.path("panels"));
+    }
 }

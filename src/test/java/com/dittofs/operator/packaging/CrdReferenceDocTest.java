@@ -33,6 +33,8 @@ class CrdReferenceDocTest {
         assertThat(section).contains("| `spec.storage.metadataSize` |", "| `spec.shares[].name` |",
                 "| `spec.users[].passwordSecretRef.key` |", "| `status.conditions[].reason` |");
         assertThat(section).as("an enum is listed with its values").contains("one of Always, IfNotPresent, Never");
+        assertThat(section).as("integer bounds without a fraction").contains("| ≥ 1024; ≤ 65535 |")
+                .doesNotContainPattern("[≥≤] \\d+\\.0\\b");
         assertThat(section).as("an embedded Kubernetes type is not spelled out")
                 .doesNotContain("spec.affinity.nodeAffinity");
     }

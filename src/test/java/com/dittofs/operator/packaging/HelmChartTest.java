@@ -82,8 +82,9 @@ class HelmChartTest extends WithHelm {
             assertThat(b.at("/subjects/0/namespace").asText()).isEqualTo(NS);
         });
         assertThat(env(docs)).containsEntry("WATCH_NAMESPACES", "team-a,team-b");
-        // the ClusterRole still exists: RoleBindings reference it, it grants nothing by itself
-        assertThat(Rbac.all(docs, "ClusterRole")).hasSize(2);
+        // the ClusterRole still exists: RoleBindings reference it, it grants nothing by itself (besides it, the
+        // cluster-scoped one and the two for DittoServer users, UserRolesTest)
+        assertThat(Rbac.all(docs, "ClusterRole")).hasSize(4);
     }
 
     @Test

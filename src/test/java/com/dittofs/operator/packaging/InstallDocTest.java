@@ -178,12 +178,42 @@ class InstallDocTest extends WithHelm {
         assertThat(related).isNotEmpty().allSatisfy(i -> assertThat(i.path("image").asText()).contains("@sha256:"));
     }
 
+    @Test
+    void imageBuildsNameThePlatformAndOlmStepsTheCsvAsOlmSpellsIt() throws IOException {
+        Map<String, String> docs = docs();
+        docs.put("helm/dittofs-operator/README.md", Files.readString(Helm.CHART.resolve("README.md")));
+        Matcher build = Pattern.compile("docker buildx build [^\n]*src/main/docker/Dockerfile[^\n]*").matcher("");
+        int builds = 0;
+        for (Map.Entry<String, String> doc : docs.entrySet()) {
+            build.reset(doc.getValue());
+            while (build.find()) {
+                builds++;
+                assertThat(build.group()).as(doc.getKey()).contains("--platform ");
+            }
+        }
+        assertThat(builds).isPositive();
+        // OLM lower-cases the CSV's name: the docs show it as OLM has it and never guess it for a delete
+        String csvName = Build.csv(Build.ARTIFACTS.committedBundle()).at("/metadata/name").asText();
+        String install = Files.readString(INSTALL);
+        assertThat(install).contains("`" + csvName + "`", "schema: olm.channel", "opm init dittofs-operator")
+                .doesNotContain("delete csv dittofs-operator.v");
+    }
+
     private static List<String> envNames(JsonNode deploymentOrEnv) {
         JsonNode env = deploymentOrEnv.isArray() ? deploymentOrEnv
                 : deploymentOrEnv.at("/spec/template/spec/containers/0/env");
         List<String> names = new ArrayList<>();
         env.forEach(e -> names.add(e.path("name").asText()));
         return names;
+    }
+
+    /** The first ```sh block after the line {@code heading} of docs/INSTALL.md, as a user copies it. */
+    static String block(String heading) throws IOException {
+        String doc = Files.readString(INSTALL);
+        int at = doc.indexOf("\n" + heading + "\n");
+        assertThat(at).as("docs/INSTALL.md has the heading: " + heading).isNotNegative();
+        int start = doc.indexOf("```sh\n", at) + "```sh\n".length();
+        return doc.substring(start, doc.indexOf("```", start));
     }
 
     /** The body rows of the first Markdown table after the line {@code intro} of docs/INSTALL.md. */

@@ -128,6 +128,28 @@ class PackagingClusterIT {
 
     @Test
     @Order(4)
+    void theCommandsHelmInstallPrintsRunAsPasted() {
+        // the NOTES `helm install` printed for this release, under helm's heading
+        String notes = helm.run("get", "notes", RELEASE, "--namespace", NS).orFail().replaceFirst("^NOTES:\n", "");
+        String commands = ChartNotesTest.commands(notes);
+        // the real kubectl and a shell, as a user pastes them; two changes so that the script ends: the watch is a
+        // plain get, and helm test is not run (no kubelet runs its pod here; ChartLifecycleIT plays one for it)
+        String prelude = """
+                kubectl() { local a=(); for x in "$@"; do [[ $x == -w ]] || a+=("$x"); done; command kubectl "${a[@]}"; }
+                helm() { echo "not run: helm $*"; }
+                """;
+        Proc.Result r = Proc.run(List.of("bash", "-euo", "pipefail", "-c", prelude + commands), shellEnv(), null,
+                Duration.ofMinutes(3));
+        assertThat(r.ok()).as(r.describe()).isTrue();
+        assertThat(r.out()).contains("successfully rolled out", "dittoserver.dittofs.dittofs.com/my-dittofs created",
+                "not run: helm test " + RELEASE);
+        assertThat(json("-n", "team-a", "get", "dittoserver", "my-dittofs").at("/spec/storage/metadataSize").asText())
+                .isEqualTo("10Gi");
+        k("-n", "team-a", "delete", "dittoserver", "my-dittofs", "--wait=false").orFail();
+    }
+
+    @Test
+    @Order(5)
     void almExamplesAreValidDittoServers() throws Exception {
         JsonNode examples = Yaml.JSON.readTree(Build.csv(Build.ARTIFACTS.committedBundle())
                 .at("/metadata/annotations/alm-examples").asText());
@@ -139,7 +161,7 @@ class PackagingClusterIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void helmUpgradeToAllNamespacesSwitchesToAClusterRoleBinding() {
         helm.run("upgrade", RELEASE, Helm.CHART.toString(), "--namespace", NS, "--set", "watch.mode=all").orFail();
         assertThat(json("get", "clusterrolebinding", RELEASE).at("/roleRef/name").asText()).isEqualTo(RELEASE);
@@ -152,7 +174,7 @@ class PackagingClusterIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void helmUninstallKeepsTheCrd() {
         helm.run("uninstall", RELEASE, "--namespace", NS, "--wait", "--timeout", "2m").orFail();
         assertThat(k("-n", NS, "get", "deployment", RELEASE).ok()).isFalse();
@@ -162,12 +184,16 @@ class PackagingClusterIT {
     }
 
     @Test
-    @Order(7)
-    void kubectlInstallFromDeploy() {
+    @Order(8)
+    void kubectlInstallFromDeploy() throws java.io.IOException {
         // A fresh install: the CRD Helm kept would need --force-conflicts to change field managers (INSTALL.md).
         k("delete", CRD, "--wait=true", "--timeout=60s").orFail();
-        k("apply", "--server-side", "-f", "deploy/crd.yaml", "-f", "deploy/operator.yaml").orFail();
-        awaitCrdEstablished();
+        // the block of INSTALL.md's "1. kubectl", pasted into bash in the checkout
+        String install = InstallDocTest.block("## 1. kubectl (plain manifests)");
+        Proc.Result pasted = Proc.run(List.of("bash", "-euo", "pipefail", "-c", install), shellEnv(), null,
+                Duration.ofMinutes(5));
+        assertThat(pasted.ok()).as(pasted.describe()).isTrue();
+        assertThat(pasted.out()).contains("condition met", "successfully rolled out");
         JsonNode binding = json("get", "clusterrolebinding", "dittoserver-cluster-role-binding");
         assertThat(binding.at("/subjects/0/namespace").asText()).isEqualTo(NS);
         k("-n", NS, "get", "deployment", "dittofs-operator").orFail();
@@ -181,7 +207,71 @@ class PackagingClusterIT {
         assertThat(missingGrants("default")).isEmpty();
     }
 
+    @Test
+    @Order(9)
+    void theBuiltInViewAndEditRolesCoverDittoServers() {
+        // INSTALL.md's "Letting people use DittoServers": a RoleBinding to the built-in role, nothing else
+        for (String account : List.of("viewer", "editor")) {
+            k("-n", "team-a", "create", "serviceaccount", account).orFail();
+        }
+        k("-n", "team-a", "create", "rolebinding", "viewer-view", "--clusterrole=view",
+                "--serviceaccount=team-a:viewer").orFail();
+        k("-n", "team-a", "create", "rolebinding", "editor-edit", "--clusterrole=edit",
+                "--serviceaccount=team-a:editor").orFail();
+        String viewer = "system:serviceaccount:team-a:viewer";
+        String editor = "system:serviceaccount:team-a:editor";
+        // the controller-manager aggregates the labelled roles into view, edit and admin shortly after they appear
+        org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> canI("list", "dittoservers.dittofs.dittofs.com", "team-a", viewer)
+                        && canI("create", "dittoservers.dittofs.dittofs.com", "team-a", editor));
+        assertThat(canI("create", "dittoservers.dittofs.dittofs.com", "team-a", viewer)).isFalse();
+        // the status is the operator's (RESOURCE/NAME would ask about an object named status: --subresource)
+        assertThat(k("auth", "can-i", "patch", "dittoservers.dittofs.dittofs.com", "--subresource=status", "-n",
+                "team-a", "--as", editor).out().strip()).isEqualTo("no");
+        assertThat(k("auth", "can-i", "patch", "dittoservers.dittofs.dittofs.com", "--subresource=status", "-n",
+                "team-a", "--as", SA).out().strip()).isEqualTo("yes");
+        assertThat(canI("list", "dittoservers.dittofs.dittofs.com", "team-b", editor)).isFalse();
+
+        String sample = "docs/samples/dittofs_v1alpha1_dittoserver.yaml";
+        k("-n", "team-a", "get", "dittoservers", "--as", viewer).orFail();
+        Proc.Result refused = k("-n", "team-a", "create", "-f", sample, "--as", viewer);
+        assertThat(refused.ok()).isFalse();
+        assertThat(refused.err()).contains("forbidden");
+        k("-n", "team-a", "create", "-f", sample, "--as", editor).orFail();
+        k("-n", "team-a", "get", "dittoserver", "my-dittofs", "--as", viewer).orFail();
+    }
+
+    @Test
+    @Order(10)
+    void aNewDefaultImageInTheCrdLeavesExistingServersAlone() {
+        // INSTALL.md and UPGRADES.md: the CRD's default is written into a server when it is created, so a newer
+        // default (an upgraded operator's CRD) changes only servers created afterwards
+        String path = "/spec/versions/0/schema/openAPIV3Schema/properties/spec/properties/image/default";
+        String shipped = json("get", CRD).at(path).asText();
+        assertThat(json("-n", "team-a", "get", "dittoserver", "my-dittofs").at("/spec/image").asText())
+                .isEqualTo(shipped);
+        String newer = "docker.io/marmos91c/dittofs:v99.0.0";
+        k("patch", CRD, "--type=json", "-p", "[{\"op\":\"replace\",\"path\":\"" + path + "\",\"value\":\""
+                + newer + "\"}]").orFail();
+        String later = "apiVersion: dittofs.dittofs.com/v1alpha1\nkind: DittoServer\nmetadata: {name: later}\n"
+                + "spec: {storage: {metadataSize: 1Gi, cacheSize: 1Gi}}\n";
+        // the apiserver serves the new schema a moment after the update
+        org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> newer.equals(Yaml.JSON.readTree(kIn(later, "-n", "team-a", "create", "--dry-run=server",
+                        "-f", "-", "-o", "json").orFail()).at("/spec/image").asText()));
+        kIn(later, "-n", "team-a", "create", "-f", "-").orFail();
+        assertThat(json("-n", "team-a", "get", "dittoserver", "later").at("/spec/image").asText()).isEqualTo(newer);
+        assertThat(json("-n", "team-a", "get", "dittoserver", "my-dittofs").at("/spec/image").asText())
+                .isEqualTo(shipped);
+    }
+
     // ---- helpers -------------------------------------------------------------------------------------------
+
+    /** The cluster's kubeconfig, and this build's kubectl first on the PATH: a shell as a user has it. */
+    static Map<String, String> shellEnv() {
+        return Map.of("KUBECONFIG", env.get("KUBECONFIG"), "PATH", kubectl.getParent() + ":"
+                + System.getenv("PATH"));
+    }
 
     /** The Deployment's pod is admitted (the namespace enforces the restricted Pod Security Standard). */
     static void awaitOperatorPod() {
@@ -250,7 +340,11 @@ class PackagingClusterIT {
     }
 
     static boolean canI(String verb, String resource, String namespace) {
-        Proc.Result r = k("auth", "can-i", verb, resource, "-n", namespace, "--as", SA);
+        return canI(verb, resource, namespace, SA);
+    }
+
+    static boolean canI(String verb, String resource, String namespace, String user) {
+        Proc.Result r = k("auth", "can-i", verb, resource, "-n", namespace, "--as", user);
         assertThat(r.out().strip()).as(r.describe()).isIn("yes", "no");
         return r.out().strip().equals("yes");
     }
