@@ -113,7 +113,7 @@ class PackagingClusterIT {
 
         // what the ServiceAccount may do: its workload only in the watched namespaces, its lease only at home
         assertThat(canI("list", "dittoservers.dittofs.dittofs.com", "team-a")).isTrue();
-        assertThat(canI("patch", "dittoservers.dittofs.dittofs.com/status", "team-b")).isTrue();
+        assertThat(canI("patch", "dittoservers.dittofs.dittofs.com", "team-b", SA, "--subresource=status")).isTrue();
         assertThat(canI("create", "statefulsets.apps", "team-b")).isTrue();
         assertThat(canI("list", "dittoservers.dittofs.dittofs.com", "default")).isFalse();
         assertThat(canI("get", "secrets", "default")).isFalse();
@@ -343,8 +343,11 @@ class PackagingClusterIT {
         return canI(verb, resource, namespace, SA);
     }
 
-    static boolean canI(String verb, String resource, String namespace, String user) {
-        Proc.Result r = k("auth", "can-i", verb, resource, "-n", namespace, "--as", user);
+    /** RESOURCE/NAME asks about one object by name (an object named status, say); a subresource needs its flag. */
+    static boolean canI(String verb, String resource, String namespace, String user, String... flags) {
+        List<String> args = new ArrayList<>(List.of("auth", "can-i", verb, resource, "-n", namespace, "--as", user));
+        args.addAll(List.of(flags));
+        Proc.Result r = k(args.toArray(String[]::new));
         assertThat(r.out().strip()).as(r.describe()).isIn("yes", "no");
         return r.out().strip().equals("yes");
     }
