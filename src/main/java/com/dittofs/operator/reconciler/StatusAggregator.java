@@ -16,7 +16,7 @@ import com.dittofs.operator.naming.Names;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetStatus;
 
-import static com.dittofs.operator.reconciler.ConditionTypes.*;
+import static com.dittofs.operator.api.v1alpha1.ConditionTypes.*;
 
 /**
  * Computes the whole status of a DittoServer from everything observed: the workload, the database, the data plane

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 import com.dittofs.operator.api.v1alpha1.AdminSpec;
+import com.dittofs.operator.api.v1alpha1.ConditionTypes;
 import com.dittofs.operator.api.v1alpha1.DittoServer;
 import com.dittofs.operator.api.v1alpha1.DittoServerStatus;
 import com.dittofs.operator.api.v1alpha1.IdentitySpec;
