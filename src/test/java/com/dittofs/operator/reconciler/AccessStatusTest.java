@@ -90,7 +90,7 @@ class AccessStatusTest {
         previous.setUsers(List.of(new com.dittofs.operator.api.v1alpha1.UserStatus("alice", true, "as declared")));
         previous.setManagedUsers(List.of("alice"));
         server.setStatus(previous);
-        DittoServerStatus next = StatusAggregator.aggregate(server, Fixtures.inputs(server), Optional.empty(),
+        DittoServerStatus next = Aggregate.status(server, Fixtures.inputs(server), Optional.empty(),
                 Optional.empty(), outcome, null, java.time.Instant.now());
         assertThat(next.getUsers()).isEqualTo(previous.getUsers());
         assertThat(next.getManagedUsers()).containsExactly("alice");

@@ -38,7 +38,7 @@ class VersionStatusTest {
 
     private static DittoServerStatus aggregate(DittoServer server, StatefulSet sts, DataPlaneOutcome dataPlane,
             Exception error) {
-        return StatusAggregator.aggregate(server, Fixtures.inputs(server), Optional.ofNullable(sts),
+        return Aggregate.status(server, Fixtures.inputs(server), Optional.ofNullable(sts),
                 Optional.empty(), dataPlane, error, T0);
     }
 
