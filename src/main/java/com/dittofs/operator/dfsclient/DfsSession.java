@@ -58,11 +58,6 @@ public final class DfsSession {
         }
     }
 
-    /** When the current access token will be refreshed, if there is one. */
-    public synchronized Optional<Instant> refreshAt() {
-        return Optional.ofNullable(tokens == null ? null : refreshAt);
-    }
-
     /** The user of the latest login or refresh. */
     public synchronized Optional<DfsUser> user() {
         return Optional.ofNullable(tokens == null ? null : tokens.user());

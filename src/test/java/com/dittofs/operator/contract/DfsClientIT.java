@@ -82,7 +82,7 @@ class DfsClientIT {
 
     @BeforeEach
     void client() {
-        client = factory.client(dfs.apiUri(), inputs.adminPassword());
+        client = factory.client(dfs.apiUri(), inputs.adminPassword(), null);
         testCalls = DfsTestClient.of(client);
     }
 
@@ -101,7 +101,8 @@ class DfsClientIT {
             assertThat(user.role()).isEqualTo("admin");
             assertThat(user.mustChangePassword()).isFalse();
         });
-        assertThat(factory.client(dfs.apiUri(), inputs.adminPassword())).as("cached per server").isSameAs(client);
+        assertThat(factory.client(dfs.apiUri(), inputs.adminPassword(), null)).as("cached per server")
+                .isSameAs(client);
     }
 
     @Test
@@ -306,7 +307,7 @@ class DfsClientIT {
 
         try (DfsClientFactory other = new DfsClientFactory()) {
             DfsApiException wrongPassword = catchThrowableOfType(DfsApiException.class,
-                    () -> DfsTestClient.of(other.client(dfs.apiUri(), "not-the-password")).adapters());
+                    () -> DfsTestClient.of(other.client(dfs.apiUri(), "not-the-password", null)).adapters());
             assertThat(wrongPassword.status()).isEqualTo(401);
             assertThat(wrongPassword.detail()).isEqualTo("Invalid username or password");
         }
@@ -316,7 +317,7 @@ class DfsClientIT {
     @Test
     void tokenIsRefreshedBeforeExpiry() {
         try (DfsClientFactory own = new DfsClientFactory()) {
-            DfsClient fresh = own.client(dfs.apiUri(), inputs.adminPassword());
+            DfsClient fresh = own.client(dfs.apiUri(), inputs.adminPassword(), null);
             for (int i = 0; i < 5; i++) {
                 DfsTestClient.of(fresh).adapters();
             }
@@ -340,7 +341,8 @@ class DfsClientIT {
         var settings = new DfsClientFactory.Settings(Duration.ofSeconds(1), Duration.ofSeconds(5), quick,
                 Clock.systemUTC());
         try (DfsClientFactory own = new DfsClientFactory(settings)) {
-            DfsClient nowhere = own.client(URI.create("http://127.0.0.1:" + FreePorts.next() + "/"), "x".repeat(16));
+            DfsClient nowhere = own.client(URI.create("http://127.0.0.1:" + FreePorts.next() + "/"), "x".repeat(16),
+                    null);
             long start = System.nanoTime();
             DfsApiException unreachable = catchThrowableOfType(DfsApiException.class, DfsTestClient.of(nowhere)::adapters);
             assertThat(unreachable.connectFailure()).isTrue();

@@ -90,7 +90,7 @@ class DfsClientTlsIT {
         assertThat(dfs.stdout() + dfs.stderr()).contains("\"scheme\":\"https\"");
         URI plain = URI.create("http://127.0.0.1:" + dfs.apiPort());
         DfsApiException http = catchThrowableOfType(DfsApiException.class,
-                () -> DfsTestClient.of(factory.client(plain, "admin", inputs.adminPassword(), null)).adapters());
+                () -> DfsTestClient.of(factory.client(plain, inputs.adminPassword(), null)).adapters());
         assertThat(http).as("plain HTTP to the HTTPS port gets no API answer").isNotNull();
         assertThat(http.status()).isNotEqualTo(200);
     }
