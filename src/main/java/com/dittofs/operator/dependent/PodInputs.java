@@ -43,12 +43,14 @@ public record PodInputs(String config, SecretResolution secrets, String hash) {
         return new PodInputs(config, secrets, hash(config, secrets, PodEnvironment.literals(server)));
     }
 
-    /** The operator-generated credentials, from the generated-Secret informer's cache. */
+    /** The operator-generated credentials and certificate, from the caches of their informers. */
     private static Optional<Secret> generated(DittoServer server, String name, Context<DittoServer> context) {
         return context.eventSourceRetriever().getEventSourceFor(Secret.class, SharedInformers.GENERATED_SECRETS)
                 .getSecondaryResources(server).stream()
                 .filter(secret -> name.equals(secret.getMetadata().getName()))
-                .findFirst();
+                .findFirst()
+                .or(() -> context.getSecondaryResource(Secret.class, ApiTlsSecretDependent.NAME)
+                        .filter(secret -> name.equals(secret.getMetadata().getName())));
     }
 
     static String hash(String config, SecretResolution secrets, Map<String, String> literals) {

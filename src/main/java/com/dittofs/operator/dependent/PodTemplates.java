@@ -105,7 +105,7 @@ final class PodTemplates {
         volumes.add(new VolumeBuilder().withName(Names.VOLUME_TMP).withNewEmptyDir().endEmptyDir().build());
         if (ControlPlaneTlsSpec.enabledIn(server.getSpec())) {
             volumes.add(new VolumeBuilder().withName(Names.VOLUME_TLS).withNewSecret()
-                    .withSecretName(server.getSpec().getControlPlane().getTls().getSecretName())
+                    .withSecretName(Names.apiTlsSecret(server))
                     .endSecret().build());
         }
         return volumes;

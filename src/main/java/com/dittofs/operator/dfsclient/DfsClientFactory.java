@@ -89,7 +89,7 @@ public class DfsClientFactory implements AutoCloseable {
     }
 
     private Entry build(URI baseUri, String username, String password, DfsTls tls) {
-        DfsTlsConfiguration tlsConfiguration = tls == null ? null : new DfsTlsConfiguration(tls);
+        DfsTlsConfiguration tlsConfiguration = tls == null ? null : new DfsTlsConfiguration(tls, baseUri);
         DfsAuthApi auth = api(baseUri, tlsConfiguration, DfsAuthApi.class);
         DfsAdaptersApi adapters = api(baseUri, tlsConfiguration, DfsAdaptersApi.class);
         DfsStoresApi stores = api(baseUri, tlsConfiguration, DfsStoresApi.class);

@@ -14,8 +14,9 @@ import javax.net.ssl.X509TrustManager;
 /**
  * How the operator verifies a dfs REST API that serves HTTPS: the certificate chain against {@code caPem} (the
  * certificate Secret's ca.crt, or the operator's CA bundle; the JVM's public CAs when both are absent), and the
- * server certificate against {@code serverName}, the -api Service's DNS name, wherever the operator connects to
- * (the Service, or the pod IP outside the cluster). Never trust-all.
+ * server certificate against {@code serverName}, the -api Service's DNS name, wherever the operator connects to.
+ * In the cluster it connects to that name, and the JDK's HTTPS endpoint identification checks it; only on a pod IP
+ * (outside the cluster) does {@link ServerNameTrustManager} check the name instead. Never trust-all.
  *
  * @param caPem PEM bundle of trusted CA certificates, or null for the JVM's default trust store
  * @param serverName the DNS name the server certificate must carry
@@ -29,14 +30,27 @@ public record DfsTls(String caPem, String serverName) {
         }
     }
 
+    /**
+     * Whether the operator connects to the name the certificate must carry: then the JDK's own HTTPS endpoint
+     * identification checks the name, and {@link #pkix()} alone checks the chain.
+     */
+    public boolean connectsByName(java.net.URI baseUri) {
+        return serverName.equalsIgnoreCase(baseUri.getHost());
+    }
+
     /** A trust manager doing both checks; fails early on a CA bundle without a certificate. */
     public ServerNameTrustManager trustManager() {
+        return new ServerNameTrustManager(pkix(), serverName);
+    }
+
+    /** The JDK's PKIX trust manager of the CA bundle (the chain only); fails early on a bundle without a certificate. */
+    public X509TrustManager pkix() {
         try {
             TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             factory.init(caPem == null ? null : trustStore(caPem));
             for (var manager : factory.getTrustManagers()) {
                 if (manager instanceof X509TrustManager x509) {
-                    return new ServerNameTrustManager(x509, serverName);
+                    return x509;
                 }
             }
             throw new IllegalStateException("the JVM offers no X.509 trust manager");

@@ -14,9 +14,11 @@ import javax.net.ssl.X509TrustManager;
 
 /**
  * Verifies a server's chain with the PKIX trust manager of the trusted CAs, then its identity against a fixed DNS
- * name rather than the host connected to: the operator may reach dfs on its pod IP, but the certificate names the
- * -api Service. Only dNSName subject alternative names count (as for HTTPS since RFC 2818), with a wildcard allowed
- * in the leftmost label.
+ * name rather than the host connected to. Used only where the operator reaches dfs on its pod IP
+ * ({@code api-access=pod-ip}, the operator outside the cluster), which the certificate does not name: connecting by
+ * the -api Service's name, the JDK's own HTTPS endpoint identification does this check (see DfsTlsConfiguration).
+ * Only dNSName subject alternative names count (as for HTTPS since RFC 2818), with a wildcard allowed in the leftmost
+ * label.
  */
 public final class ServerNameTrustManager extends X509ExtendedTrustManager {
 

@@ -14,6 +14,12 @@ final class TlsFailures {
                     && t.getMessage().startsWith(ServerNameTrustManager.NOT_VALID_FOR)) {
                 return t.getMessage();
             }
+            // the JDK's HTTPS endpoint identification: "No subject alternative DNS name matching x found."
+            if (t instanceof CertificateException && t.getMessage() != null
+                    && t.getMessage().startsWith("No subject alternative")) {
+                return ServerNameTrustManager.NOT_VALID_FOR + "the name the operator connects to (" + t.getMessage()
+                        + ")";
+            }
             // sun.security.validator.ValidatorException, a CertificateException: PKIX found no path to a trusted CA
             if (t instanceof CertificateException) {
                 return "The certificate of dfs is not signed by a CA the operator trusts for it (" + t.getMessage()

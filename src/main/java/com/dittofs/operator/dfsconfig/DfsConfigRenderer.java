@@ -48,13 +48,14 @@ public final class DfsConfigRenderer {
         return new DfsConfig(logging, SHUTDOWN_TIMEOUT, database, controlPlane, metrics);
     }
 
-    /** The mounted certificate Secret (spec.controlPlane.tls), or null for plain HTTP. */
+    /** The mounted certificate Secret (HTTPS unless spec.controlPlane.tls.mode is Disabled), or null for plain HTTP. */
     static DfsConfig.Tls tls(DittoServerSpec spec) {
         if (!ControlPlaneTlsSpec.enabledIn(spec)) {
             return null;
         }
+        ControlPlaneTlsSpec tls = spec.getControlPlane().getTls();
         return new DfsConfig.Tls(Names.TLS_DIR + "/" + Names.TLS_CERT_KEY, Names.TLS_DIR + "/" + Names.TLS_PRIVATE_KEY,
-                spec.getControlPlane().getTls().getMinVersion());
+                tls == null ? null : tls.getMinVersion());
     }
 
     public static String render(DittoServerSpec spec) {

@@ -83,13 +83,19 @@ public final class PodEnvironment {
 
     /**
      * The REST API's certificate Secret, mounted at {@link Names#TLS_DIR}: tls.crt and tls.key for dfs, ca.crt (when
-     * present) for the operator, which verifies dfs with it.
+     * present) for the operator, which verifies dfs with it. Without a Secret of the user's, the operator's own.
      */
     public static List<SecretBinding> tlsBindings(DittoServer server) {
         if (!ControlPlaneTlsSpec.enabledIn(server.getSpec())) {
             return List.of();
         }
-        String secret = server.getSpec().getControlPlane().getTls().getSecretName();
+        String secret = Names.apiTlsSecret(server);
+        if (ControlPlaneTlsSpec.operatorIssuedIn(server.getSpec())) {
+            String field = "generated Secret " + secret;
+            return List.of(new SecretBinding(null, secret, List.of(Names.TLS_CERT_KEY), true, field, true),
+                    new SecretBinding(null, secret, List.of(Names.TLS_PRIVATE_KEY), true, field, true),
+                    new SecretBinding(null, secret, List.of(Names.TLS_CA_KEY), true, field, true));
+        }
         // with issuerRef, say who writes it: a Secret cert-manager has not issued yet is missing too
         String field = ControlPlaneTlsSpec.issuedIn(server.getSpec())
                 ? TLS_FIELD + ", issued by cert-manager for the Certificate " + Names.apiCertificate(server)

@@ -51,6 +51,9 @@ public final class Labels {
     public static final String COMPONENT_DATABASE = "database";
     /** The cert-manager Certificate of the REST API. */
     public static final String COMPONENT_API_CERTIFICATE = "api-certificate";
+    /** The REST API's certificate Secret the operator issues, and the operator's CA of a namespace. */
+    public static final String COMPONENT_API_TLS = "api-tls";
+    public static final String COMPONENT_API_CA = "api-ca";
     public static final String COMPONENT_NETWORK_POLICY = "network-policy";
     public static final String COMPONENT_SERVICE_MONITOR = "service-monitor";
 

@@ -104,6 +104,21 @@ public final class Names {
         return apiService(server) + "." + server.getMetadata().getNamespace() + ".svc";
     }
 
+    /** The operator's CA in a namespace: signs the REST API certificates of every DittoServer there. */
+    public static final String API_CA_SECRET = "dittofs-api-ca";
+
+    /** The Secret of the REST API's certificate: the user's (spec.controlPlane.tls.secretName) or the operator's. */
+    public static String apiTlsSecret(DittoServer server) {
+        var tls = server.getSpec().getControlPlane() == null ? null : server.getSpec().getControlPlane().getTls();
+        return tls != null && tls.getSecretName() != null ? tls.getSecretName()
+                : server.getMetadata().getName() + "-api-tls";
+    }
+
+    /** The server pod's stable DNS name, through the headless Service. */
+    public static String serverPodHost(DittoServer server) {
+        return serverPod(server) + "." + headlessService(server) + "." + server.getMetadata().getNamespace() + ".svc";
+    }
+
     /** The cert-manager Certificate of the REST API (spec.controlPlane.tls.issuerRef). */
     public static String apiCertificate(HasMetadata server) {
         return apiService(server);

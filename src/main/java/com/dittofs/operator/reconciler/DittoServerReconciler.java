@@ -14,6 +14,8 @@ import com.dittofs.operator.api.v1alpha1.DittoServerStatus;
 import com.dittofs.operator.dependent.AdminSecretDependent;
 import com.dittofs.operator.dependent.ApiServiceDependent;
 import com.dittofs.operator.dependent.ApiCertificateDependent;
+import com.dittofs.operator.dependent.ApiTlsSecretDependent;
+import com.dittofs.operator.dependent.IssuesApiCertificate;
 import com.dittofs.operator.dependent.CertManagerCertificate;
 import com.dittofs.operator.dependent.CertManagerCrdEventSource;
 import com.dittofs.operator.dependent.CertManagerInstalled;
@@ -80,6 +82,8 @@ import org.jboss.logging.Logger;
     @Dependent(name = AdminSecretDependent.NAME, type = AdminSecretDependent.class,
             reconcilePrecondition = GeneratesAdminSecret.class,
             useEventSourceWithName = SharedInformers.GENERATED_SECRETS),
+    @Dependent(name = ApiTlsSecretDependent.NAME, type = ApiTlsSecretDependent.class,
+            reconcilePrecondition = IssuesApiCertificate.class),
     @Dependent(name = DittoServerReconciler.CONFIG, type = ConfigMapDependent.class,
             readyPostcondition = PodInputsAvailable.class),
     @Dependent(name = "headless-service", type = HeadlessServiceDependent.class,
@@ -200,6 +204,9 @@ public class DittoServerReconciler implements Reconciler<DittoServer> {
                 && control.getScheduleDelay().orElse(Long.MAX_VALUE) > StatefulSetRecreation.RECHECK.toMillis()) {
             control.rescheduleAfter(StatefulSetRecreation.RECHECK); // informer events drive it; this is a safety net
         }
+        ApiTlsSecretDependent.renewalDelay(context, now)
+                .filter(delay -> control.getScheduleDelay().orElse(Long.MAX_VALUE) > delay.toMillis())
+                .ifPresent(control::rescheduleAfter); // renew the API certificate in time
         return control;
     }
 

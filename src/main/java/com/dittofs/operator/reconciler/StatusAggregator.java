@@ -45,6 +45,11 @@ final class StatusAggregator {
         dataPlaneCondition(conditions, previous, dataPlane);
         boolean dataPlaneBlocks = seen.serverReady() && dataPlane != null && !dataPlane.ready();
         readyCondition(conditions, seen, inputs, database, dataPlaneBlocks ? dataPlane : null, error);
+        if (!ControlPlaneTlsSpec.enabledIn(server.getSpec())) {
+            conditions.set(API_ENCRYPTED, false, REASON_TLS_DISABLED, "spec.controlPlane.tls.mode is Disabled: the"
+                    + " REST API speaks plain HTTP, and the passwords the operator sends to dfs cross the pod network"
+                    + " in clear");
+        }
 
         DittoServerStatus status = new DittoServerStatus();
         status.setObservedGeneration(generation);

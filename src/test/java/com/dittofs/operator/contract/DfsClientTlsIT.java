@@ -122,6 +122,28 @@ class DfsClientTlsIT {
         assertThat(e.status()).isEqualTo(DfsApiException.NO_RESPONSE);
     }
 
+    /**
+     * Connecting to the name the certificate must carry (as the operator does in the cluster, by the -api Service),
+     * the client checks the name with the JDK's own HTTPS endpoint identification: here "localhost", a name that
+     * resolves here. A certificate without it is refused, one with it accepted.
+     */
+    @Test
+    void connectingByNameTheJdksHttpsEndpointIdentificationChecksIt() {
+        URI byName = URI.create("https://localhost:" + dfs.apiPort());
+        DfsTls localhost = new DfsTls(ca.pem(), "localhost");
+        DfsApiException e = catchThrowableOfType(DfsApiException.class, () -> DfsTestClient.of(
+                factory.client(byName, inputs.adminPassword(), localhost)).adapters());
+        assertThat(e).as("the served certificate does not name localhost").isNotNull();
+        assertThat(e.status()).isEqualTo(DfsApiException.NO_RESPONSE);
+        assertThat(e.getMessage()).contains("not valid for");
+
+        dfs.writeFiles(mounted(ca.issue("localhost", Names.apiServiceHost(server))));
+        assertThat(DfsTestClient.of(factory.client(byName, inputs.adminPassword(), localhost)).adapters())
+                .isNotEmpty();
+        dfs.writeFiles(mounted(ca.issue(Names.apiServiceHost(server))));
+        assertThat(adaptersVerifying(trusting(ca))).isNotEmpty();
+    }
+
     @Test
     void aRotatedCertificateIsServedWithoutRestart() {
         long pid = dfs.pid();

@@ -25,6 +25,13 @@ import io.fabric8.kubernetes.api.model.Secret;
 record OperatorInputs(DittoServer server, String config, Map<String, String> env) {
 
     static OperatorInputs of(DittoServer server, Map<String, Secret> secrets) {
+        if (server.getSpec().getControlPlane().getTls() == null) {
+            // The contract tests speak plain HTTP to dfs: HTTPS (the default) has its own, DfsClientTlsIT, and the
+            // end-to-end tier runs the samples with it.
+            var plain = new com.dittofs.operator.api.v1alpha1.ControlPlaneTlsSpec();
+            plain.setMode(com.dittofs.operator.api.v1alpha1.TlsMode.DISABLED);
+            server.getSpec().getControlPlane().setTls(plain);
+        }
         SecretResolution resolution = SecretResolution.resolve(PodEnvironment.secretBindings(server),
                 Fixtures.lookup(secrets));
         assertThat(resolution.problems()).as("Secret references of the test server").isEmpty();

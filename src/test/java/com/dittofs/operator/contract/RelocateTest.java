@@ -22,7 +22,8 @@ class RelocateTest {
         assertThat(after).hasSameSizeAs(before);
         for (int i = 0; i < before.length; i++) {
             if (!before[i].equals(after[i])) {
-                assertThat(after[i]).isEqualTo(before[i].replace(": /data/", ": /run/x/data/"));
+                assertThat(after[i]).isEqualTo(before[i].replace(": /data/", ": /run/x/data/")
+                        .replace(": /tls/", ": /run/x/tls/"));
             }
         }
         assertThat(relocated).contains("    path: /run/x/data/metadata/controlplane.db").doesNotContain(": /data");

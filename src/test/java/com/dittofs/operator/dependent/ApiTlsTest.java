@@ -59,7 +59,33 @@ class ApiTlsTest {
                 .readValue(DfsConfigRenderer.render(withTls(null, null).getSpec()), Map.class);
         assertThat((Map<String, Object>) ((Map<String, Object>) noMinimum.get("controlplane")).get("tls"))
                 .containsOnlyKeys("cert_file", "key_file");
-        assertThat(DfsConfigRenderer.render(Fixtures.basic().getSpec())).doesNotContain("tls");
+        assertThat(DfsConfigRenderer.render(Fixtures.basic().getSpec())).as("HTTPS by default")
+                .contains("cert_file: /tls/tls.crt");
+        assertThat(DfsConfigRenderer.render(plain().getSpec())).doesNotContain("tls");
+    }
+
+    private static DittoServer plain() {
+        DittoServer server = Fixtures.basic();
+        ControlPlaneTlsSpec tls = new ControlPlaneTlsSpec();
+        tls.setMode(com.dittofs.operator.api.v1alpha1.TlsMode.DISABLED);
+        server.getSpec().getControlPlane().setTls(tls);
+        return server;
+    }
+
+    @Test
+    void byDefaultTheOperatorsOwnCertificateSecretIsMountedAndRequired() {
+        DittoServer server = Fixtures.basic();
+        StatefulSet sts = StatefulSetDependent.build(server, Fixtures.inputs(server), Optional.empty());
+        assertThat(sts.getSpec().getTemplate().getSpec().getVolumes()).filteredOn(v -> "tls".equals(v.getName()))
+                .singleElement().satisfies(v -> assertThat(v.getSecret().getSecretName()).isEqualTo("my-dittofs-api-tls"));
+        assertThat(dfs(sts).getLivenessProbe().getHttpGet().getScheme()).isEqualTo("HTTPS");
+        assertThat(com.dittofs.operator.dfsconfig.PodEnvironment.tlsBindings(server)).allSatisfy(b -> {
+            assertThat(b.generated()).isTrue();
+            assertThat(b.required()).isTrue();
+            assertThat(b.mounted()).isTrue();
+        });
+        var missing = com.dittofs.operator.dependent.PodInputs.of(server, name -> Optional.empty());
+        assertThat(missing.secrets().problems()).anySatisfy(p -> assertThat(p).contains("my-dittofs-api-tls"));
     }
 
     @Test
@@ -85,9 +111,8 @@ class ApiTlsTest {
     }
 
     @Test
-    void withoutTlsNothingChanges() {
-        StatefulSet sts = StatefulSetDependent.build(Fixtures.basic(), Fixtures.inputs(Fixtures.basic()),
-                Optional.empty());
+    void withTlsDisabledNothingIsMountedAndProbesSpeakHttp() {
+        StatefulSet sts = StatefulSetDependent.build(plain(), Fixtures.inputs(plain()), Optional.empty());
         assertThat(sts.getSpec().getTemplate().getSpec().getVolumes()).extracting(Volume::getName)
                 .containsExactly("config", "tmp");
         assertThat(dfs(sts).getLivenessProbe().getHttpGet().getScheme()).isEqualTo("HTTP");

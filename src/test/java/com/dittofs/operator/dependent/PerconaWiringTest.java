@@ -82,7 +82,8 @@ class PerconaWiringTest {
         PodInputs inputs = Fixtures.inputs(server);
         assertThat(inputs.secrets().complete())
                 .as("ConfigReady stays true while Percona creates the cluster and its Secret").isTrue();
-        assertThat(inputs.secrets().resolved()).noneMatch(r -> r.binding().env().startsWith("DITTOFS_DATABASE"));
+        assertThat(inputs.secrets().resolved()).noneMatch(r -> r.binding().env() != null
+                && r.binding().env().startsWith("DITTOFS_DATABASE"));
     }
 
     @Test

@@ -31,7 +31,8 @@ class DfsConfigRendererTest {
         assertThat(config.get("shutdown_timeout")).isEqualTo("30s");
         assertThat(config.get("database"))
                 .isEqualTo(Map.of("type", "sqlite", "sqlite", Map.of("path", "/data/metadata/controlplane.db")));
-        assertThat(config.get("controlplane")).isEqualTo(Map.of("host", "0.0.0.0", "port", 8080));
+        assertThat(config.get("controlplane")).isEqualTo(Map.of("host", "0.0.0.0", "port", 8080, "tls",
+                Map.of("cert_file", "/tls/tls.crt", "key_file", "/tls/tls.key")));
         assertThat(config.get("metrics")).isEqualTo(Map.of("enabled", false));
     }
 
@@ -67,7 +68,7 @@ class DfsConfigRendererTest {
     void controlPlanePortFollowsTheSpec() throws Exception {
         DittoServer server = Fixtures.basic();
         server.getSpec().getControlPlane().setPort(18080);
-        assertThat(parse(server).get("controlplane")).isEqualTo(Map.of("host", "0.0.0.0", "port", 18080));
+        assertThat(parse(server).get("controlplane")).extracting("host", "port").containsExactly("0.0.0.0", 18080);
     }
 
     @Test

@@ -590,8 +590,6 @@ class AccessIT extends E2E {
     }
 
     private static DfsRest dfsAsAdmin() {
-        String password = new String(Base64.getDecoder().decode(admin.secrets().inNamespace(namespace)
-                .withName(NAME + "-admin").get().getData().get("password")), StandardCharsets.UTF_8);
-        return new DfsRest(java.net.URI.create("http://127.0.0.1:8080"), password);
+        return DfsRest.asAdmin(admin, namespace, NAME, dfs);
     }
 }

@@ -166,11 +166,24 @@ class ApiTlsIT extends E2E {
 
     @Test
     void badTlsSettingsAreRejectedAtAdmissionNamingTheField() {
-        DittoServer noSecret = Fixtures.basic();
-        noSecret.getMetadata().setName("tls-no-secret");
-        noSecret.getSpec().getControlPlane().setTls(new ControlPlaneTlsSpec());
-        assertThat(catchThrowableOfType(KubernetesClientException.class, () -> create(noSecret)).getMessage())
-                .contains("spec.controlPlane.tls.secretName", "Required value");
+        DittoServer issuerWithoutSecret = Fixtures.basic();
+        issuerWithoutSecret.getMetadata().setName("tls-issuer-no-secret");
+        ControlPlaneTlsSpec noSecret = new ControlPlaneTlsSpec();
+        IssuerRef someIssuer = new IssuerRef();
+        someIssuer.setName("test-ca");
+        noSecret.setIssuerRef(someIssuer);
+        issuerWithoutSecret.getSpec().getControlPlane().setTls(noSecret);
+        assertThat(catchThrowableOfType(KubernetesClientException.class, () -> create(issuerWithoutSecret))
+                .getMessage()).contains("spec.controlPlane.tls", "issuerRef needs secretName");
+
+        DittoServer disabledWithSecret = Fixtures.basic();
+        disabledWithSecret.getMetadata().setName("tls-disabled-secret");
+        ControlPlaneTlsSpec contradiction = new ControlPlaneTlsSpec();
+        contradiction.setMode(com.dittofs.operator.api.v1alpha1.TlsMode.DISABLED);
+        contradiction.setSecretName("api-tls");
+        disabledWithSecret.getSpec().getControlPlane().setTls(contradiction);
+        assertThat(catchThrowableOfType(KubernetesClientException.class, () -> create(disabledWithSecret))
+                .getMessage()).contains("spec.controlPlane.tls", "mode Disabled serves plain HTTP");
 
         DittoServer oldTls = Fixtures.basic();
         oldTls.getMetadata().setName("tls-old-version");

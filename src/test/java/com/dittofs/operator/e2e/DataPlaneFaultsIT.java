@@ -188,6 +188,10 @@ class DataPlaneFaultsIT extends E2E {
         DittoServer server = Fixtures.basic();
         server.setMetadata(new ObjectMetaBuilder().withName(name).build());
         server.getSpec().getControlPlane().setPort(FaultyApi.freePort());
+        // plain HTTP on request: the fault injector answers in place of dfs, which it could not over verified TLS
+        com.dittofs.operator.api.v1alpha1.ControlPlaneTlsSpec tls = new com.dittofs.operator.api.v1alpha1.ControlPlaneTlsSpec();
+        tls.setMode(com.dittofs.operator.api.v1alpha1.TlsMode.DISABLED);
+        server.getSpec().getControlPlane().setTls(tls);
         AdminSpec adminSpec = new AdminSpec();
         adminSpec.setPasswordSecretRef(new SecretKeySelector("password", ADMIN_SECRET, false));
         if (server.getSpec().getIdentity() == null) {

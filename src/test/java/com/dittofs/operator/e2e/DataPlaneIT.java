@@ -43,9 +43,7 @@ class DataPlaneIT extends E2E {
     }
 
     private static DfsRest dfsAsAdmin(String server) {
-        String password = new String(Base64.getDecoder().decode(admin.secrets().inNamespace(namespace)
-                .withName(server + "-admin").get().getData().get("password")), StandardCharsets.UTF_8);
-        return new DfsRest(URI.create("http://127.0.0.1:8080"), password);
+        return DfsRest.asAdmin(admin, namespace, server, dfs);
     }
 
     /** One server for the class (a real dfs is the expensive part); each test leaves it converged. */

@@ -13,20 +13,57 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * What a human with dfsctl would do, as plain HTTP: the tests check dfs's state independently of the operator's
+ * What a human with dfsctl would do, as plain HTTP(S): the tests check dfs's state independently of the operator's
  * own client (which needs a running Quarkus application).
  */
 final class DfsRest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http;
     private final URI base;
     private final String token;
 
     DfsRest(URI base, String adminPassword) {
+        this(base, adminPassword, null);
+    }
+
+    /** Over HTTPS, verifying dfs with {@code tls} (as the operator does); null: plain HTTP. */
+    DfsRest(URI base, String adminPassword, com.dittofs.operator.dfsclient.DfsTls tls) {
         this.base = base;
+        this.http = tls == null ? HttpClient.newHttpClient() : HttpClient.newBuilder().sslContext(context(tls)).build();
         this.token = send("POST", "/api/v1/auth/login", Map.of("username", "admin", "password", adminPassword), null)
                 .path("access_token").asText();
+    }
+
+    /** As the admin of a server run by {@link Kubelet}: its API address, admin password and certificate's CA. */
+    static DfsRest asAdmin(io.fabric8.kubernetes.client.KubernetesClient admin, String namespace, String server,
+            com.dittofs.operator.contract.DfsProcess dfs) {
+        var secrets = admin.secrets().inNamespace(namespace);
+        String password = decode(secrets.withName(server + "-admin").get().getData().get("password"));
+        if (!"https".equals(dfs.apiUri().getScheme())) {
+            return new DfsRest(dfs.apiUri(), password);
+        }
+        var pod = admin.pods().inNamespace(namespace).withName(server + "-0").get();
+        String tlsSecret = pod.getSpec().getVolumes().stream().filter(v -> v.getSecret() != null)
+                .findFirst().orElseThrow().getSecret().getSecretName();
+        String ca = decode(secrets.withName(tlsSecret).get().getData().get("ca.crt"));
+        return new DfsRest(dfs.apiUri(), password, new com.dittofs.operator.dfsclient.DfsTls(ca,
+                server + "-api." + namespace + ".svc"));
+    }
+
+    private static String decode(String base64) {
+        return new String(java.util.Base64.getDecoder().decode(base64), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** The name check of the operator's own trust manager: dfs is reached on 127.0.0.1, not by its name. */
+    private static javax.net.ssl.SSLContext context(com.dittofs.operator.dfsclient.DfsTls tls) {
+        try {
+            javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+            context.init(null, new javax.net.ssl.TrustManager[] {tls.trustManager()}, null);
+            return context;
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     List<String> shareNames() {

@@ -36,15 +36,24 @@ public class OperatorUnderTest implements QuarkusTestResourceLifecycleManager {
 
     /** Whether the operator manages the dfs data plane: only where a test runs the real dfs (see RealDfs). */
     private boolean dataPlane;
+    /** Operator settings a profile adds (arguments named dittofs.operator.*), e.g. short certificate lifetimes. */
+    private final Map<String, String> settings = new java.util.TreeMap<>();
 
     @Override
     public void init(Map<String, String> initArgs) {
         dataPlane = Boolean.parseBoolean(initArgs.getOrDefault(DATA_PLANE, "false"));
+        initArgs.forEach((key, value) -> {
+            if (key.startsWith("dittofs.operator.")) {
+                settings.put(key, value);
+            }
+        });
     }
 
     @Override
     public Map<String, String> start() {
-        return operatorConfig(ControlPlane.get(), dataPlane);
+        Map<String, String> config = new java.util.HashMap<>(operatorConfig(ControlPlane.get(), dataPlane));
+        config.putAll(settings);
+        return config;
     }
 
     /**

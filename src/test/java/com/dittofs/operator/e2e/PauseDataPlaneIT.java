@@ -49,9 +49,7 @@ class PauseDataPlaneIT extends E2E {
         });
         dfs = Kubelet.run(admin, namespace, name + "-0");
         awaitReady(name);
-        String password = new String(Base64.getDecoder().decode(admin.secrets().inNamespace(namespace)
-                .withName(name + "-admin").get().getData().get("password")), StandardCharsets.UTF_8);
-        DfsRest client = new DfsRest(URI.create("http://127.0.0.1:8080"), password);
+        DfsRest client = DfsRest.asAdmin(admin, namespace, name, dfs);
         assertThat(client.shareNames()).containsExactly("/export");
 
         edit(name, s -> s.getMetadata().setAnnotations(Map.of("dittofs.dittofs.com/reconcile", "paused")));

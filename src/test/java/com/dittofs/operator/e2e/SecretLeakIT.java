@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.dittofs.operator.api.v1alpha1.DittoServer;
+import com.dittofs.operator.api.v1alpha1.UserSpec;
+import com.dittofs.operator.contract.DfsProcess;
 import com.dittofs.operator.fixtures.Fixtures;
 import com.dittofs.operator.naming.Labels;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -21,6 +23,7 @@ import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceQuotaBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretKeySelector;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.quarkus.test.common.PropertyTestUtil;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
@@ -76,6 +79,60 @@ class SecretLeakIT extends E2E {
 
         assertThat(scanner.watched()).as("secret values watched").isGreaterThanOrEqualTo(19);
         assertThat(scanner.findings()).as("secret values found outside their Secrets").isEmpty();
+    }
+
+    /**
+     * The wire between the operator and dfs in the default install (no TLS field set): a relay on the pod's API
+     * address records every byte while the operator logs in as admin and creates a declared user. The operator speaks
+     * TLS on every connection, verifies the certificate the operator's CA issued, and neither the admin password nor
+     * the user's password crosses the wire in clear.
+     */
+    @Test
+    void theOperatorSendsNoPasswordInClearToDfsByDefault() {
+        String name = "wire-default";
+        createSecret(namespace, name + "-alice", Map.of("password", canary("declared user password")));
+        DittoServer server = Fixtures.basic();
+        server.getMetadata().setName(name);
+        server.getSpec().getControlPlane().setPort(FaultyApi.freePort());
+        UserSpec alice = new UserSpec();
+        alice.setName("alice");
+        alice.setPasswordSecretRef(new SecretKeySelector("password", name + "-alice", false));
+        server.getSpec().setUsers(new java.util.ArrayList<>(List.of(alice)));
+        assertThat(server.getSpec().getControlPlane().getTls()).as("the default install").isNull();
+        create(server);
+
+        String ip = await().atMost(TIMEOUT).until(() -> {
+            var pod = admin.pods().inNamespace(namespace).withName(name + "-0").get();
+            return pod == null || pod.getStatus() == null ? null : pod.getStatus().getPodIP();
+        }, java.util.Objects::nonNull);
+        scanner.watch("generated admin password", secretValue(namespace, name + "-admin", "password"));
+        int dfsPort = FaultyApi.freePort();
+        try (var dfs = Kubelet.run(admin, namespace, name + "-0", DfsProcess.loopback(dfsPort, null));
+                var relay = RecordingRelay.start(ip, server.getSpec().getControlPlane().getPort(), dfsPort)) {
+            assertThat(dfs.apiUri().getScheme()).as("dfs serves HTTPS by default").isEqualTo("https");
+            await().atMost(TIMEOUT).until(() -> conditionIs(name, "DataPlaneReady", "True")
+                    && get(name).getStatus().getUsers() != null && get(name).getStatus().getUsers().stream()
+                    .anyMatch(u -> "alice".equals(u.getName()) && Boolean.TRUE.equals(u.getReady())));
+            assertThat(relay.connections()).as("the operator reached dfs through the relay").isPositive();
+            scanner.scan("bytes the operator sent to dfs", new String(relay.fromOperator(),
+                    StandardCharsets.ISO_8859_1));
+            scanner.scan("bytes dfs sent to the operator", new String(relay.fromDfs(), StandardCharsets.ISO_8859_1));
+            assertThat(scanner.watched()).isEqualTo(2);
+            assertThat(scanner.findings()).as("passwords on the wire between the operator and dfs").isEmpty();
+            assertThat(relay.openings()).as("every connection opens with a TLS handshake record")
+                    .allSatisfy(b -> assertThat(b[0]).isEqualTo((byte) 0x16));
+            assertThat(get(name).getStatus().getEndpoints().getApi()).startsWith("https://");
+            assertThat(get(name).getStatus().getConditions()).noneMatch(c -> "ApiEncrypted".equals(c.getType()));
+        }
+        // the certificate is the operator's: in its own Secret, issued by the namespace's operator CA
+        Secret tls = admin.secrets().inNamespace(namespace).withName(name + "-api-tls").get();
+        assertThat(tls.getType()).isEqualTo("kubernetes.io/tls");
+        assertThat(tls.getMetadata().getOwnerReferences()).singleElement()
+                .satisfies(o -> assertThat(o.getName()).isEqualTo(name));
+        assertThat(decode(tls.getData().get("ca.crt")))
+                .contains(decode(admin.secrets().inNamespace(namespace).withName("dittofs-api-ca").get().getData()
+                        .get("tls.crt")).trim());
+        servers().inNamespace(namespace).withName(name).delete();
     }
 
     /** Every user Secret the CRD can reference, with a canary in every key. */

@@ -267,7 +267,10 @@ class PackagingClusterIT {
 
     /** kubectl's wait on the CRD's Established condition (this test drives the cluster through kubectl only). */
     private static void awaitCrdEstablished() {
-        k("wait", "--for=condition=Established", CRD, "--timeout=60s").orFail();
+        // Right after the apply the CRD may have no conditions yet, which kubectl wait reports as an error (".status
+        // .conditions accessor error"): ask again. The larger the CRD's CEL rules, the longer the apiserver takes.
+        org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> k("wait", "--for=condition=Established", CRD, "--timeout=60s").ok());
     }
 
     static Proc.Result k(String... args) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
@@ -12,6 +13,7 @@ import com.dittofs.operator.api.v1alpha1.ConditionTypes;
 import com.dittofs.operator.api.v1alpha1.DittoServer;
 import com.dittofs.operator.api.v1alpha1.IdentitySpec;
 import com.dittofs.operator.api.v1alpha1.Phase;
+import com.dittofs.operator.certificates.ServerCertificates;
 import com.dittofs.operator.fixtures.Fixtures;
 import com.dittofs.operator.naming.Labels;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -89,6 +91,19 @@ class ReconcilerMockTest {
         assertThat(k.secrets().inNamespace(ns).withName("fresh-admin").get()).as("generated admin Secret").isNotNull();
         assertThat(k.secrets().inNamespace(ns).withName("fresh-jwt").get()).as("generated JWT Secret").isNotNull();
         assertThat(k.services().inNamespace(ns).withName("fresh-api").get()).isNotNull();
+        var tls = k.secrets().inNamespace(ns).withName("fresh-api-tls").get();
+        assertThat(tls).as("the REST API's certificate, issued by the operator by default").isNotNull();
+        assertThat(tls.getType()).isEqualTo("kubernetes.io/tls");
+        assertThat(tls.getData()).containsOnlyKeys("tls.crt", "tls.key", "ca.crt");
+        assertThat(tls.getMetadata().getOwnerReferences()).singleElement()
+                .satisfies(o -> assertThat(o.getName()).isEqualTo("fresh"));
+        var ca = k.secrets().inNamespace(ns).withName("dittofs-api-ca").get();
+        assertThat(ca).as("the operator's CA of the namespace").isNotNull();
+        assertThat(ca.getMetadata().getOwnerReferences()).as("outlives the servers").isNullOrEmpty();
+        assertThat(tls.getData().get("ca.crt")).isEqualTo(ca.getData().get("ca.crt"));
+        assertThat(statefulSet("fresh").getSpec().getTemplate().getSpec().getVolumes())
+                .anySatisfy(v -> assertThat(v.getSecret() == null ? null : v.getSecret().getSecretName())
+                        .isEqualTo("fresh-api-tls"));
         awaitReason("fresh", ConditionTypes.READY, ConditionTypes.REASON_POD_NOT_READY);
         assertThat(cluster.get("fresh").getStatus().getPhase()).isEqualTo(Phase.Pending);
 
@@ -99,6 +114,24 @@ class ReconcilerMockTest {
         assertThat(cluster.condition("fresh", ConditionTypes.DATA_PLANE_READY)).get()
                 .satisfies(c -> assertThat(c.getReason()).isEqualTo(ConditionTypes.REASON_NOT_MANAGED));
         assertThat(cluster.events("fresh")).as("no Warning for progress").noneMatch(e -> "Warning".equals(e.getType()));
+    }
+
+    /**
+     * Once other Secrets sit in the operator's caches (here the generated ones, and the certificate Secret itself),
+     * the certificate Secret is still found and kept right: a hand-edited one is issued again.
+     */
+    @Test
+    void aCertificateSecretEditedByHandIsIssuedAgain() {
+        create(server("edited"));
+        var secrets = cluster.client.secrets().inNamespace(MockCluster.NAMESPACE);
+        await().atMost(TIMEOUT).until(() -> statefulSet("edited") != null && secrets.withName("edited-api-tls").get()
+                != null);
+        secrets.withName("edited-api-tls").edit(s -> {
+            s.setData(Map.of("tls.crt", "bm90IGEgY2VydGlmaWNhdGU=", "tls.key", "bm8ga2V5", "ca.crt", "bm8gQ0E="));
+            return s;
+        });
+        await().atMost(TIMEOUT).until(() -> ServerCertificates.current(secrets.withName("edited-api-tls").get(),
+                ServerCertificates.dnsNames(cluster.get("edited")), Instant.now()));
     }
 
     @Test

@@ -48,7 +48,9 @@ class StatusAggregatorTest {
         assertThat(condition(status, "ConfigReady").getStatus()).isEqualTo("True");
         assertThat(condition(status, "Progressing").getStatus()).isEqualTo("False");
         assertThat(status.getConditions()).allMatch(c -> c.getObservedGeneration() == 1L);
-        assertThat(status.getEndpoints().getApi()).isEqualTo("http://my-dittofs-api.files.svc:8080");
+        assertThat(status.getEndpoints().getApi()).isEqualTo("https://my-dittofs-api.files.svc:8080");
+        assertThat(status.getConditions()).as("absent while the API is encrypted")
+                .noneMatch(c -> "ApiEncrypted".equals(c.getType()));
     }
 
     @Test
@@ -89,6 +91,23 @@ class StatusAggregatorTest {
         DittoServerStatus keyMissing = Aggregate.status(server,
                 Fixtures.inputs(server, Fixtures.secret("mine", Map.of("other", "x"))), Optional.empty(), null, T0);
         assertThat(condition(keyMissing, "Ready").getMessage()).contains("has no key \"pw\"");
+    }
+
+    @Test
+    void plainHttpOnRequestIsAConditionThatSaysPasswordsCrossInClear() {
+        DittoServer server = Fixtures.basic();
+        var tls = new com.dittofs.operator.api.v1alpha1.ControlPlaneTlsSpec();
+        tls.setMode(com.dittofs.operator.api.v1alpha1.TlsMode.DISABLED);
+        server.getSpec().getControlPlane().setTls(tls);
+        DittoServerStatus status = StatusAggregator.aggregate(server, Fixtures.inputs(server),
+                Optional.of(sts(1, "r1", "r1")), null, T0);
+        assertThat(condition(status, "ApiEncrypted")).satisfies(c -> {
+            assertThat(c.getStatus()).isEqualTo("False");
+            assertThat(c.getReason()).isEqualTo("TlsDisabled");
+            assertThat(c.getMessage()).contains("plain HTTP", "in clear");
+        });
+        assertThat(condition(status, "Ready").getStatus()).as("a choice, not a failure").isEqualTo("True");
+        assertThat(status.getEndpoints().getApi()).isEqualTo("http://my-dittofs-api.files.svc:8080");
     }
 
     @Test

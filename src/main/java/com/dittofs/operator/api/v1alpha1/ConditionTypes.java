@@ -18,6 +18,9 @@ public final class ConditionTypes {
     public static final String DATA_PLANE_READY = "DataPlaneReady";
     /** Whether every volume claim has the size spec.storage declares. */
     public static final String VOLUMES_RESIZED = "VolumesResized";
+    /** Only while spec.controlPlane.tls.mode is Disabled: False, the REST API speaks plain HTTP. */
+    public static final String API_ENCRYPTED = "ApiEncrypted";
+    public static final String REASON_TLS_DISABLED = "TlsDisabled";
     /** Only while the reconcile annotation says paused. */
     public static final String PAUSED = "Paused";
 

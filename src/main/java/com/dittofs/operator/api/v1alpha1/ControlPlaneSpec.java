@@ -16,8 +16,9 @@ public class ControlPlaneSpec {
     @JsonPropertyDescription("Port of the REST API, both in the container and on the -api Service.")
     private Integer port = 8080;
 
-    @JsonPropertyDescription("HTTPS for the REST API (probes and the operator switch to HTTPS and verify the"
-            + " certificate). Without it the API speaks plain HTTP inside the cluster.")
+    @JsonPropertyDescription("HTTPS for the REST API (probes and the operator use HTTPS and verify the"
+            + " certificate). Omitted: HTTPS with a certificate from the operator's own CA. mode: Disabled for"
+            + " plain HTTP.")
     private ControlPlaneTlsSpec tls;
 
     public Integer getPort() {

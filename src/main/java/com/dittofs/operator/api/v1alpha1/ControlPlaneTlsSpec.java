@@ -2,21 +2,36 @@ package com.dittofs.operator.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
-import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 
-/** HTTPS for the dfs REST API: a kubernetes.io/tls Secret mounted into the pod, optionally issued by cert-manager. */
+/**
+ * HTTPS for the dfs REST API, on by default: a kubernetes.io/tls Secret mounted into the pod, issued by the operator's
+ * own CA unless the user names a Secret (optionally written by cert-manager). Plain HTTP only with mode Disabled.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(value = "!has(self.issuerRef) || has(self.secretName)",
+        message = "issuerRef needs secretName: the Secret cert-manager writes the certificate into")
+@ValidationRule(value = "!has(self.mode) || self.mode != 'Disabled'"
+        + " || (!has(self.secretName) && !has(self.issuerRef) && !has(self.minVersion))",
+        message = "mode Disabled serves plain HTTP: secretName, issuerRef and minVersion do not apply")
 public class ControlPlaneTlsSpec {
 
-    @Required
+    @Default("Enabled")
+    @JsonPropertyDescription("Enabled (default): the REST API serves HTTPS and the operator verifies its certificate."
+            + " Disabled: plain HTTP, so the admin password, the users' passwords and the S3 keys the operator sends"
+            + " to dfs cross the pod network in clear; the condition ApiEncrypted=False says so.")
+    private TlsMode mode = TlsMode.ENABLED;
+
     @Size(max = 253)
     @Pattern(Quantities.DNS_SUBDOMAIN)
     @JsonPropertyDescription("Name of a kubernetes.io/tls Secret in the DittoServer's namespace: tls.crt and tls.key"
             + " make dfs serve HTTPS, and ca.crt (optional) is the CA the operator verifies the server with (without"
             + " it, the operator trusts its configured CA bundle or the public CAs). The certificate must name the"
-            + " -api Service (<name>-api.<namespace>.svc). With issuerRef, cert-manager writes this Secret.")
+            + " -api Service (<name>-api.<namespace>.svc). With issuerRef, cert-manager writes this Secret. Omitted:"
+            + " the operator issues the certificate from its own CA into the Secret <name>-api-tls and renews it.")
     private String secretName;
 
     @Pattern("^1\\.[23]$")
@@ -26,6 +41,14 @@ public class ControlPlaneTlsSpec {
     @JsonPropertyDescription("cert-manager issuer of the certificate: the operator creates a cert-manager Certificate"
             + " <name>-api for the -api Service's DNS names that writes secretName. Needs cert-manager's CRDs.")
     private IssuerRef issuerRef;
+
+    public TlsMode getMode() {
+        return mode;
+    }
+
+    public void setMode(TlsMode mode) {
+        this.mode = mode;
+    }
 
     public String getSecretName() {
         return secretName;
@@ -51,13 +74,23 @@ public class ControlPlaneTlsSpec {
         this.issuerRef = issuerRef;
     }
 
-    /** Whether the spec asks for TLS on the REST API. */
+    /** Whether the REST API serves HTTPS: always, unless the spec turns it off. */
     public static boolean enabledIn(DittoServerSpec spec) {
-        return spec.getControlPlane() != null && spec.getControlPlane().getTls() != null;
+        ControlPlaneTlsSpec tls = of(spec);
+        return tls == null || tls.getMode() != TlsMode.DISABLED;
     }
 
     /** Whether the spec asks cert-manager for the certificate. */
     public static boolean issuedIn(DittoServerSpec spec) {
-        return enabledIn(spec) && spec.getControlPlane().getTls().getIssuerRef() != null;
+        return enabledIn(spec) && of(spec) != null && of(spec).getIssuerRef() != null;
+    }
+
+    /** Whether the operator issues the certificate from its own CA: HTTPS without a Secret of the user's. */
+    public static boolean operatorIssuedIn(DittoServerSpec spec) {
+        return enabledIn(spec) && (of(spec) == null || of(spec).getSecretName() == null);
+    }
+
+    private static ControlPlaneTlsSpec of(DittoServerSpec spec) {
+        return spec.getControlPlane() == null ? null : spec.getControlPlane().getTls();
     }
 }
