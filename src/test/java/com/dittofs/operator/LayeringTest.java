@@ -40,7 +40,7 @@ class LayeringTest {
                 .layer("naming").definedBy(ROOT + ".naming..")
                 .layer("api").definedBy(ROOT + ".api..")
                 .layer("services").definedBy(ROOT + ".config..", ROOT + ".metrics..", ROOT + ".events..",
-                        ROOT + ".dfsclient..", ROOT + ".dfsconfig..")
+                        ROOT + ".dfsclient..", ROOT + ".dfsconfig..", ROOT + ".certificates..")
                 .layer("dataplane").definedBy(ROOT + ".dataplane..")
                 .layer("dependent").definedBy(ROOT + ".dependent..")
                 .layer("reconciler").definedBy(ROOT + ".reconciler..")

@@ -107,15 +107,13 @@ public final class Names {
     /** The operator's CA in a namespace: signs the REST API certificates of every DittoServer there. */
     public static final String API_CA_SECRET = "dittofs-api-ca";
 
-    /** The Secret of the REST API's certificate: the user's (spec.controlPlane.tls.secretName) or the operator's. */
-    public static String apiTlsSecret(DittoServer server) {
-        var tls = server.getSpec().getControlPlane() == null ? null : server.getSpec().getControlPlane().getTls();
-        return tls != null && tls.getSecretName() != null ? tls.getSecretName()
-                : server.getMetadata().getName() + "-api-tls";
+    /** The Secret of the REST API's certificate when the operator issues it (see ControlPlaneTlsSpec.secretNameIn). */
+    public static String operatorApiTlsSecret(HasMetadata server) {
+        return server.getMetadata().getName() + "-api-tls";
     }
 
     /** The server pod's stable DNS name, through the headless Service. */
-    public static String serverPodHost(DittoServer server) {
+    public static String serverPodHost(HasMetadata server) {
         return serverPod(server) + "." + headlessService(server) + "." + server.getMetadata().getNamespace() + ".svc";
     }
 

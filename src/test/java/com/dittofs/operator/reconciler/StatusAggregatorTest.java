@@ -99,7 +99,7 @@ class StatusAggregatorTest {
         var tls = new com.dittofs.operator.api.v1alpha1.ControlPlaneTlsSpec();
         tls.setMode(com.dittofs.operator.api.v1alpha1.TlsMode.DISABLED);
         server.getSpec().getControlPlane().setTls(tls);
-        DittoServerStatus status = StatusAggregator.aggregate(server, Fixtures.inputs(server),
+        DittoServerStatus status = Aggregate.status(server, Fixtures.inputs(server),
                 Optional.of(sts(1, "r1", "r1")), null, T0);
         assertThat(condition(status, "ApiEncrypted")).satisfies(c -> {
             assertThat(c.getStatus()).isEqualTo("False");
