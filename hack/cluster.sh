@@ -10,7 +10,8 @@
 #                                exits 0 once it is ready again (fault tests: an apiserver restart mid-reconcile)
 #   CLUSTER_NODE=real hack/cluster.sh up DIR
 #                                a real node instead of kwok: containerd, kubelet, kube-proxy, CNI bridge, CoreDNS
-#                                (hack/node/node.sh; as root; one per machine)
+#                                (hack/node/node.sh; as root; one per machine: waits up to CLUSTER_NODE_WAIT s,
+#                                default 900, for another running node, cleans up after one that died)
 #   hack/cluster.sh load-images DIR ARCHIVE...   import OCI archives into the real node's containerd
 #   hack/cluster.sh leftovers DIR                exit 1 listing what a real node left on the machine (after down)
 #
@@ -360,6 +361,37 @@ write_env() {
 # shellcheck disable=SC1091
 running_version() { (. "$DIR/env" 2>/dev/null && echo "${KUBE_VERSION:-}"); }
 
+# dir_in_use DIR2: does any process on this machine run with a path under DIR2 (another cluster's node)?
+dir_in_use() {
+  local p cmd
+  for p in /proc/[0-9]*; do
+    [[ ${p#/proc/} != "$$" && ${p#/proc/} != "$BASHPID" ]] || continue
+    cmd=$(tr '\0' ' ' 2>/dev/null <"$p/cmdline") || continue
+    [[ " $cmd" != *[\ =]"$1"/* ]] || return 0
+  done
+  return 1
+}
+
+# await_machine_free: one real node per machine. Another DIR's node that still runs (a test run beside this one) is
+# waited for, up to CLUSTER_NODE_WAIT seconds (default 900); one whose processes are all gone (a machine or session
+# that stopped without `down`) is cleaned up, since nothing else ever would.
+await_machine_free() {
+  local owner said='' deadline=$((SECONDS + ${CLUSTER_NODE_WAIT:-900}))
+  while owner=$(bridge_owner) && [[ -n $owner ]]; do
+    if ! dir_in_use "$owner"; then
+      log "the real node of $owner stopped without 'down' and left its state on this machine: cleaning up after it"
+      [[ -d $owner/node ]] || die "bridge $NODE_BRIDGE belongs to $owner, which no longer exists: 'ip link del $NODE_BRIDGE' and remove its iptables rules by hand"
+      CLUSTER_NODE=real "$HACK/cluster.sh" down "$owner" >&2 || die "could not clean up after the real node of $owner"
+      [[ -z $(bridge_owner) ]] || die "the real node of $owner is still on this machine after 'cluster.sh down $owner'"
+      continue
+    fi
+    ((SECONDS < deadline)) || die "the real node of $owner still runs on this machine (one per machine) after ${CLUSTER_NODE_WAIT:-900}s"
+    [[ -n $said ]] || log "the real node of $owner runs on this machine (one per machine): waiting for it to stop"
+    said=1
+    sleep 5
+  done
+}
+
 cmd_up() {
   if cmd_status >/dev/null 2>&1; then
     local running; running=$(running_version)
@@ -369,7 +401,7 @@ cmd_up() {
   fi
   local t0=$SECONDS k
   cmd_down >/dev/null 2>&1 || true # leftovers of a crashed run
-  if $REAL && [[ -n $(bridge_owner) ]]; then die "the real node of $(bridge_owner) runs on this machine (one per machine)"; fi
+  if $REAL; then await_machine_free; fi
   local need=(etcd kube-apiserver kube-controller-manager kube-scheduler kubectl)
   $REAL || need+=(kwok)
   "$HACK/tools.sh" ensure "${need[@]}"

@@ -41,6 +41,18 @@ for var in container.get("env", []):
 
 for d in ("data", "home", "tmp", "config"):
     os.makedirs(os.path.join(run_dir, d), exist_ok=True)
+
+# Secret volumes (the REST API's certificate): their files under RUN_DIR, and the config pointed at them.
+secret_volumes = {v["name"]: v["secret"]["secretName"] for v in pod["spec"]["volumes"] if "secret" in v}
+for mount in container.get("volumeMounts", []):
+    if mount["name"] not in secret_volumes:
+        continue
+    local = os.path.join(run_dir, "volumes", mount["name"])
+    os.makedirs(local, exist_ok=True)
+    for key, value in get("secret", secret_volumes[mount["name"]]).get("data", {}).items():
+        with open(os.path.join(local, key), "wb") as f:
+            f.write(base64.b64decode(value))
+    config = config.replace(mount["mountPath"].rstrip("/") + "/", local + "/")
 config_file = os.path.join(run_dir, "config", "config.yaml")
 with open(config_file, "w") as f:
     f.write(config)

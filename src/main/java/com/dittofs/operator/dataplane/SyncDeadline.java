@@ -9,13 +9,20 @@ import java.time.Instant;
 import com.dittofs.operator.dfsclient.AccessApi;
 import com.dittofs.operator.dfsclient.DataPlaneApi;
 import com.dittofs.operator.dfsclient.DfsApiException;
+import io.quarkus.runtime.annotations.RegisterForProxy;
 
 /**
  * The overall deadline of one sync pass. Each call has its read timeout, but a dfs that answers each call just inside
  * it would hold a lane's thread for minutes (a first sync makes a hundred calls and more): once the deadline has
  * passed, the next call fails with {@link DfsApiException.Kind#DEADLINE_EXCEEDED} and the pass stops there, freeing
  * the thread at most one read timeout after the deadline.
+ *
+ * <p>
+ * The bound APIs are JDK dynamic proxies: registered here for the native image, which needs every proxy known at build
+ * time.
  */
+@RegisterForProxy(targets = DataPlaneApi.class)
+@RegisterForProxy(targets = AccessApi.class)
 public final class SyncDeadline {
 
     private final Instant deadline;

@@ -12,9 +12,6 @@ import java.util.Map;
  */
 public final class DataPlaneChanges {
 
-    /** Events carry at most this much message (the apiserver accepts more, kubectl shows less). */
-    static final int MAX_MESSAGE = 1000;
-
     private DataPlaneChanges() {
     }
 
@@ -38,7 +35,7 @@ public final class DataPlaneChanges {
         for (int i = 0; i < changes.size(); i++) {
             String next = (i == 0 ? "" : "; ") + changes.get(i);
             String rest = i == changes.size() - 1 ? "" : " (and " + (changes.size() - i) + " more)";
-            if (message.length() + next.length() + rest.length() > MAX_MESSAGE) {
+            if (message.length() + next.length() + rest.length() > EventRecorder.MAX_MESSAGE) {
                 return message.append(" (and " + (changes.size() - i) + " more)").toString();
             }
             message.append(next);

@@ -26,6 +26,9 @@ public final class EventRecorder {
     public static final String NORMAL = "Normal";
     public static final String WARNING = "Warning";
 
+    /** Events carry at most this much message (the apiserver accepts more, kubectl shows less). */
+    static final int MAX_MESSAGE = 1000;
+
     private static final Logger LOG = Logger.getLogger(EventRecorder.class);
     /** As client-go's event cache. */
     private static final EventSeries SERIES = new EventSeries(4096);
@@ -42,8 +45,7 @@ public final class EventRecorder {
     }
 
     static void record(KubernetesClient client, HasMetadata about, String type, String reason, String message) {
-        String text = message.length() > DataPlaneChanges.MAX_MESSAGE
-                ? message.substring(0, DataPlaneChanges.MAX_MESSAGE) : message;
+        String text = message.length() > MAX_MESSAGE ? message.substring(0, MAX_MESSAGE) : message;
         var meta = about.getMetadata();
         String now = DateTimeFormatter.ISO_INSTANT.format(Instant.now().truncatedTo(ChronoUnit.SECONDS));
         String key = EventSeries.key(meta.getUid(), type, reason, text);

@@ -89,7 +89,7 @@ class SampleContractIT {
         Map<String, Map<String, String>> connections = new HashMap<>();
         Map<String, Map<String, String>> data = new HashMap<>();
         PodEnvironment.secretBindings(server).stream()
-                .filter(b -> b.env().startsWith(POSTGRES_ENV) && !existing.containsKey(b.secret()))
+                .filter(b -> !b.mounted() && b.env().startsWith(POSTGRES_ENV) && !existing.containsKey(b.secret()))
                 .forEach(binding -> {
                     Map<String, String> connection = connections.computeIfAbsent(binding.secret(), n -> newDatabase());
                     String value = connection.get(binding.env().substring(POSTGRES_ENV.length()));

@@ -4,19 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.dittofs.operator.testing.FakeClock;
 import org.junit.jupiter.api.Test;
 
 /** Token timing of {@link DfsSession}, against a scripted auth API and a hand-moved clock. */
 class DfsSessionTest {
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2030-01-01T00:00:00.600Z"));
+    private final FakeClock clock = new FakeClock(Instant.parse("2030-01-01T00:00:00.600Z"));
     private final ScriptedAuth auth = new ScriptedAuth();
     private final DfsSession session = new DfsSession(URI.create("http://dfs:8080/"), auth, "admin", "pw",
             RetryPolicy.none(), clock);
@@ -139,37 +138,6 @@ class DfsSessionTest {
 
         @Override
         public void close() {
-        }
-    }
-
-    private static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
         }
     }
 }

@@ -11,6 +11,7 @@ import java.util.TreeSet;
 
 import com.dittofs.operator.api.v1alpha1.DittoServer;
 import com.dittofs.operator.dependent.GeneratesAdminSecret;
+import com.dittofs.operator.dependent.IssuesApiCertificate;
 import com.dittofs.operator.dependent.GeneratesJwtSecret;
 import com.dittofs.operator.naming.Labels;
 import com.dittofs.operator.naming.Names;
@@ -92,7 +93,8 @@ public final class FaultInvariants {
                     .list().getItems())).as("StatefulSets of " + name).containsExactly(Names.statefulSet(server));
             assertThat(names(admin.services().inNamespace(namespace).withLabel(Labels.INSTANCE, name).list()
                     .getItems())).as("Services of " + name).containsExactlyElementsOf(expectedServices(server));
-            // Generated Secrets are labelled but deliberately not owned (they outlive the server).
+            // Secrets the operator makes for the server: generated credentials (labelled, deliberately not owned: they
+            // outlive the server) and the REST API certificate it issues (owned).
             assertThat(names(admin.secrets().inNamespace(namespace).withLabel(Labels.INSTANCE, name).list()
                     .getItems())).as("generated Secrets of " + name).containsExactlyElementsOf(expectedSecrets(server));
             assertThat(admin.apps().statefulSets().inNamespace(namespace).withName(Names.statefulSet(server)).get()
@@ -143,6 +145,9 @@ public final class FaultInvariants {
         }
         if (new GeneratesAdminSecret().isMet(null, server, null)) {
             names.add(Names.adminSecret(server));
+        }
+        if (new IssuesApiCertificate().isMet(null, server, null)) {
+            names.add(Names.operatorApiTlsSecret(server)); // the certificate the operator issues for the REST API
         }
         return names;
     }

@@ -70,7 +70,7 @@ final class RealNode {
         run(Duration.ofMinutes(1), Map.of(), "bash", "hack/cluster.sh", "leftovers", DIR.toString());
     }
 
-    private static void requireRuntime() {
+    static void requireRuntime() {
         String why = null;
         if (!"root".equals(System.getProperty("user.name"))) {
             why = "the node tier runs containerd and a kubelet, which need root";
