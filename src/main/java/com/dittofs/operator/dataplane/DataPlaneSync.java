@@ -49,12 +49,6 @@ public final class DataPlaneSync {
         this.server = server;
     }
 
-    /** @param shares what the operator recorded of the shares before this pass (from the status) */
-    public static DataPlaneReport converge(DataPlaneApi dfs, DesiredDataPlane desired, Ownership shares) {
-        AccessApi access = dfs instanceof AccessApi a ? a : null;
-        return converge(dfs, access, desired, shares, ManagedAccess.none(), new PasswordLedger(), "");
-    }
-
     /**
      * @param access the user, group and grant calls; null for a dfs without them, whose access is left alone
      * @param shares what the operator recorded of the shares before this pass (from the status)

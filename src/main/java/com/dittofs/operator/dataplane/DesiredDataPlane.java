@@ -26,11 +26,6 @@ import com.dittofs.operator.naming.Ports;
 public record DesiredDataPlane(List<AdapterState> adapters, Store metadataStore, Store localStore,
         Optional<Store> remoteStore, List<DesiredShare> shares, DesiredAccess access) {
 
-    public DesiredDataPlane(List<AdapterState> adapters, Store metadataStore, Store localStore,
-            Optional<Store> remoteStore, List<DesiredShare> shares) {
-        this(adapters, metadataStore, localStore, remoteStore, shares, DesiredAccess.none());
-    }
-
     public static final String METADATA_STORE = "dittofs-metadata";
     public static final String LOCAL_STORE = "dittofs-local";
     public static final String REMOTE_STORE = "dittofs-s3";
@@ -50,10 +45,6 @@ public record DesiredDataPlane(List<AdapterState> adapters, Store metadataStore,
     /** A share as wanted; {@code absent}: to be deleted from dfs (the other fields then do not matter). */
     public record DesiredShare(String name, boolean readOnly, String defaultPermission, boolean remote,
             boolean absent) {
-
-        public DesiredShare(String name, boolean readOnly, String defaultPermission, boolean remote) {
-            this(name, readOnly, defaultPermission, remote, false);
-        }
     }
 
     /** S3 credentials read from the referenced Secret. */
@@ -62,10 +53,6 @@ public record DesiredDataPlane(List<AdapterState> adapters, Store metadataStore,
         public String toString() {
             return "S3Credentials[" + accessKeyId + ", ****]";
         }
-    }
-
-    public static DesiredDataPlane from(DittoServerSpec spec, Optional<S3Credentials> credentials) {
-        return from(spec, credentials, Map.of());
     }
 
     /** @param passwords the declared users' passwords, by user name */

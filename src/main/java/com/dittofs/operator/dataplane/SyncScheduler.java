@@ -123,17 +123,6 @@ public final class SyncScheduler<K, R> {
         slots.remove(key);
     }
 
-    /** Whether a sync of this server is running or queued. */
-    public boolean inFlight(K key) {
-        Slot<R> slot = slots.get(key);
-        if (slot == null) {
-            return false;
-        }
-        synchronized (slot) {
-            return slot.inFlight;
-        }
-    }
-
     private void run(K key, Slot<R> slot, Object request, Supplier<R> sync) {
         R result;
         try {

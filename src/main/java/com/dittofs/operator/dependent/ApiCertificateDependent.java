@@ -44,7 +44,7 @@ public class ApiCertificateDependent extends DittoDependent<CertManagerCertifica
         certificate.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder()
                 .withName(Names.apiCertificate(server))
                 .withNamespace(server.getMetadata().getNamespace())
-                .withLabels(Labels.of(server, Labels.COMPONENT_API_CERTIFICATE))
+                .withLabels(Labels.of(server, server.getSpec().getImage(), Labels.COMPONENT_API_CERTIFICATE))
                 .build());
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("secretName", tls.getSecretName());

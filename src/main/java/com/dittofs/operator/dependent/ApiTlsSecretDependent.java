@@ -1,5 +1,6 @@
 package com.dittofs.operator.dependent;
 
+import com.dittofs.operator.api.v1alpha1.ControlPlaneTlsSpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -69,9 +70,9 @@ public class ApiTlsSecretDependent extends KubernetesDependentResource<Secret, D
                         server.getMetadata().getNamespace(), lifetimes, now), names, lifetimes, now);
         return new SecretBuilder()
                 .withNewMetadata()
-                .withName(Names.apiTlsSecret(server))
+                .withName(ControlPlaneTlsSpec.secretNameIn(server))
                 .withNamespace(server.getMetadata().getNamespace())
-                .withLabels(Labels.of(server, Labels.COMPONENT_API_TLS))
+                .withLabels(Labels.of(server, server.getSpec().getImage(), Labels.COMPONENT_API_TLS))
                 .withOwnerReferences(new OwnerReferenceBuilder().withApiVersion(server.getApiVersion())
                         .withKind(server.getKind()).withName(server.getMetadata().getName())
                         .withUid(server.getMetadata().getUid()).withController(true).withBlockOwnerDeletion(false)
@@ -89,7 +90,7 @@ public class ApiTlsSecretDependent extends KubernetesDependentResource<Secret, D
      */
     @Override
     protected ResourceID targetSecondaryResourceID(DittoServer server, Context<DittoServer> context) {
-        return new ResourceID(Names.apiTlsSecret(server), server.getMetadata().getNamespace());
+        return new ResourceID(ControlPlaneTlsSpec.secretNameIn(server), server.getMetadata().getNamespace());
     }
 
     @Override

@@ -12,11 +12,11 @@ import com.percona.pgv2.v2.PerconaPGCluster;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 
-import static com.dittofs.operator.reconciler.ConditionTypes.REASON_CLUSTER_CREATING;
-import static com.dittofs.operator.reconciler.ConditionTypes.REASON_CLUSTER_NOT_READY;
-import static com.dittofs.operator.reconciler.ConditionTypes.REASON_CLUSTER_READY;
-import static com.dittofs.operator.reconciler.ConditionTypes.REASON_PERCONA_NOT_INSTALLED;
-import static com.dittofs.operator.reconciler.ConditionTypes.REASON_SECRET_MISSING;
+import static com.dittofs.operator.api.v1alpha1.ConditionTypes.REASON_CLUSTER_CREATING;
+import static com.dittofs.operator.api.v1alpha1.ConditionTypes.REASON_CLUSTER_NOT_READY;
+import static com.dittofs.operator.api.v1alpha1.ConditionTypes.REASON_CLUSTER_READY;
+import static com.dittofs.operator.api.v1alpha1.ConditionTypes.REASON_PERCONA_NOT_INSTALLED;
+import static com.dittofs.operator.api.v1alpha1.ConditionTypes.REASON_SECRET_MISSING;
 
 /**
  * Whether the database a DittoServer needs is usable: with {@code percona.enabled}, the PerconaPGCluster reports

@@ -27,7 +27,7 @@ abstract class DittoDependent<R extends HasMetadata> extends CRUDKubernetesDepen
         return new ObjectMetaBuilder()
                 .withName(name)
                 .withNamespace(server.getMetadata().getNamespace())
-                .withLabels(Labels.of(server, component));
+                .withLabels(Labels.of(server, server.getSpec().getImage(), component));
     }
 
     @Override

@@ -47,7 +47,7 @@ abstract class GeneratedSecretDependent extends KubernetesDependentResource<Secr
                 .withNewMetadata()
                 .withName(name(server))
                 .withNamespace(server.getMetadata().getNamespace())
-                .withLabels(Labels.of(server, component))
+                .withLabels(Labels.of(server, server.getSpec().getImage(), component))
                 .endMetadata()
                 .withType("Opaque")
                 .withData(data)

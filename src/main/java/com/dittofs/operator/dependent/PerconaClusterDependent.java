@@ -61,7 +61,7 @@ public class PerconaClusterDependent extends DittoDependent<PerconaPGCluster>
         cluster.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder()
                 .withName(Names.perconaCluster(server))
                 .withNamespace(server.getMetadata().getNamespace())
-                .withLabels(Labels.of(server, Labels.COMPONENT_DATABASE))
+                .withLabels(Labels.of(server, server.getSpec().getImage(), Labels.COMPONENT_DATABASE))
                 .build());
         if (Boolean.TRUE.equals(percona.getDeleteWithServer())) {
             cluster.addOwnerReference(server);

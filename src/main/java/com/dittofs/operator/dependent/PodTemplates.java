@@ -105,7 +105,7 @@ final class PodTemplates {
         volumes.add(new VolumeBuilder().withName(Names.VOLUME_TMP).withNewEmptyDir().endEmptyDir().build());
         if (ControlPlaneTlsSpec.enabledIn(server.getSpec())) {
             volumes.add(new VolumeBuilder().withName(Names.VOLUME_TLS).withNewSecret()
-                    .withSecretName(Names.apiTlsSecret(server))
+                    .withSecretName(ControlPlaneTlsSpec.secretNameIn(server))
                     .endSecret().build());
         }
         return volumes;

@@ -40,7 +40,7 @@ public class ServiceMonitorDependent extends DittoDependent<ServiceMonitor> {
         if (spec.getLabels() != null) {
             labels.putAll(spec.getLabels());
         }
-        labels.putAll(Labels.of(server, Labels.COMPONENT_SERVICE_MONITOR));
+        labels.putAll(Labels.of(server, server.getSpec().getImage(), Labels.COMPONENT_SERVICE_MONITOR));
         monitor.setMetadata(metadata(server, Names.serviceMonitor(server)).withLabels(labels).build());
         monitor.setAdditionalProperty("spec", Map.of(
                 "selector", Map.of("matchLabels", metricsServiceSelector(server)),

@@ -73,7 +73,7 @@ public class StatefulSetDependent extends DittoDependent<StatefulSet> {
         return new io.fabric8.kubernetes.api.model.ObjectMetaBuilder()
                 .withName(Names.statefulSet(server))
                 .withNamespace(server.getMetadata().getNamespace())
-                .withLabels(Labels.of(server, Labels.COMPONENT_SERVER));
+                .withLabels(Labels.of(server, server.getSpec().getImage(), Labels.COMPONENT_SERVER));
     }
 
     static PodTemplateSpec podTemplate(DittoServer server, PodInputs inputs) {
@@ -82,7 +82,7 @@ public class StatefulSetDependent extends DittoDependent<StatefulSet> {
         if (spec.getPodLabels() != null) {
             labels.putAll(spec.getPodLabels());
         }
-        labels.putAll(Labels.of(server, Labels.COMPONENT_SERVER));
+        labels.putAll(Labels.of(server, server.getSpec().getImage(), Labels.COMPONENT_SERVER));
         Map<String, String> annotations = new LinkedHashMap<>();
         if (spec.getPodAnnotations() != null) {
             annotations.putAll(spec.getPodAnnotations());
@@ -150,7 +150,7 @@ public class StatefulSetDependent extends DittoDependent<StatefulSet> {
         return new PersistentVolumeClaimBuilder()
                 .withNewMetadata()
                 .withName(name)
-                .withLabels(Labels.of(server, Labels.COMPONENT_SERVER))
+                .withLabels(Labels.of(server, server.getSpec().getImage(), Labels.COMPONENT_SERVER))
                 .endMetadata()
                 .withNewSpec()
                 .withAccessModes("ReadWriteOnce")

@@ -32,7 +32,7 @@ public final class DfsClient implements DataPlaneApi, AccessApi {
         this.retry = retry;
     }
 
-    public DfsSession session() {
+    DfsSession session() {
         return session;
     }
 

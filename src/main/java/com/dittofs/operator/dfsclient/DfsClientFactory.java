@@ -56,31 +56,20 @@ public class DfsClientFactory implements AutoCloseable {
         this.settings = settings;
     }
 
-    /** A client logged in as admin. */
-    public DfsClient client(URI baseUri, String adminPassword) {
-        return client(baseUri, ADMIN, adminPassword);
-    }
-
-    /** A client logged in as admin over HTTPS, verifying the server with {@code tls} (null: plain HTTP). */
+    /**
+     * The cached admin client of this server over HTTPS, verifying it with {@code tls} (null: plain HTTP); a new one
+     * when there is none or the password or the CA changed.
+     */
     public DfsClient client(URI baseUri, String adminPassword, DfsTls tls) {
-        return client(baseUri, ADMIN, adminPassword, tls);
-    }
-
-    public DfsClient client(URI baseUri, String username, String password) {
-        return client(baseUri, username, password, null);
-    }
-
-    /** The cached client of this server, or a new one when there is none or the credentials or the CA changed. */
-    public DfsClient client(URI baseUri, String username, String password, DfsTls tls) {
         Entry entry = clients.compute(baseUri, (uri, existing) -> {
-            if (existing != null && existing.client().session().matches(username, password)
+            if (existing != null && existing.client().session().matches(ADMIN, adminPassword)
                     && java.util.Objects.equals(existing.tls(), tls)) {
                 return existing;
             }
             if (existing != null) {
                 closeQuietly(existing);
             }
-            return build(uri, username, password, tls);
+            return build(uri, ADMIN, adminPassword, tls);
         });
         return entry.client();
     }

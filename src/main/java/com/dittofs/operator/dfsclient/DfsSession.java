@@ -5,8 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.jboss.logging.Logger;
 
@@ -14,7 +12,7 @@ import org.jboss.logging.Logger;
  * The login state of one dfs server: logs in once, then refreshes the access token shortly before it expires,
  * so reconciles never pay for a login (and dfs never logs one) per call.
  */
-public final class DfsSession {
+final class DfsSession {
 
     private static final Logger LOG = Logger.getLogger(DfsSession.class);
     /** Refresh this long before expiry at most; short-lived tokens refresh in their last quarter. */
@@ -26,8 +24,6 @@ public final class DfsSession {
     private final String password;
     private final RetryPolicy retry;
     private final Clock clock;
-    private final AtomicLong logins = new AtomicLong();
-    private final AtomicLong refreshes = new AtomicLong();
 
     private TokenResponse tokens;
     private Instant refreshAt;
@@ -42,7 +38,7 @@ public final class DfsSession {
     }
 
     /** The Authorization header value: a valid access token, obtained or refreshed as needed. */
-    public synchronized String bearer() {
+    synchronized String bearer() {
         if (tokens == null) {
             login();
         } else if (!clock.instant().isBefore(refreshAt)) {
@@ -58,32 +54,12 @@ public final class DfsSession {
         }
     }
 
-    /** When the current access token will be refreshed, if there is one. */
-    public synchronized Optional<Instant> refreshAt() {
-        return Optional.ofNullable(tokens == null ? null : refreshAt);
-    }
-
-    /** The user of the latest login or refresh. */
-    public synchronized Optional<DfsUser> user() {
-        return Optional.ofNullable(tokens == null ? null : tokens.user());
-    }
-
-    /** Logins performed so far (a healthy session does one). */
-    public long logins() {
-        return logins.get();
-    }
-
-    public long refreshes() {
-        return refreshes.get();
-    }
-
-    public boolean matches(String username, String password) {
+    boolean matches(String username, String password) {
         return this.username.equals(username) && this.password.equals(password);
     }
 
     private void login() {
         TokenResponse answer = Calls.withRetry(retry, true, () -> auth.login(new LoginRequest(username, password)));
-        logins.incrementAndGet();
         LOG.debugf("Logged in to dfs at %s as %s", baseUri, username);
         accept(answer);
     }
@@ -92,7 +68,6 @@ public final class DfsSession {
         String refreshToken = tokens.refreshToken();
         try {
             TokenResponse answer = Calls.withRetry(retry, true, () -> auth.refresh(new RefreshRequest(refreshToken)));
-            refreshes.incrementAndGet();
             LOG.debugf("Refreshed the dfs token for %s", baseUri);
             accept(answer);
         } catch (DfsApiException e) {

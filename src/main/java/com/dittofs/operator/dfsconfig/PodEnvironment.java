@@ -89,7 +89,7 @@ public final class PodEnvironment {
         if (!ControlPlaneTlsSpec.enabledIn(server.getSpec())) {
             return List.of();
         }
-        String secret = Names.apiTlsSecret(server);
+        String secret = ControlPlaneTlsSpec.secretNameIn(server);
         if (ControlPlaneTlsSpec.operatorIssuedIn(server.getSpec())) {
             String field = "generated Secret " + secret;
             return List.of(new SecretBinding(null, secret, List.of(Names.TLS_CERT_KEY), true, field, true),

@@ -3,7 +3,7 @@ package com.dittofs.operator.naming;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import com.dittofs.operator.api.v1alpha1.DittoServer;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 
 /** Label and annotation keys, and the label sets of managed objects. */
 public final class Labels {
@@ -65,17 +65,20 @@ public final class Labels {
         return MANAGED_SELECTOR + "," + COMPONENT + " in (" + String.join(",", components) + ")";
     }
 
-    /** Labels of an object of the given component. */
-    public static Map<String, String> of(DittoServer server, String component) {
+    /**
+     * Labels of an object of the given component. The caller passes the server's image (spec.image): naming sits
+     * below the api package and does not read a DittoServer's spec.
+     */
+    public static Map<String, String> of(HasMetadata server, String image, String component) {
         Map<String, String> labels = new LinkedHashMap<>(selector(server));
         labels.put(COMPONENT, component);
         labels.put(MANAGED_BY, OPERATOR);
-        labels.put(VERSION, version(server.getSpec().getImage()));
+        labels.put(VERSION, version(image));
         return labels;
     }
 
     /** The stable labels that select the server pod (never include anything that can change). */
-    public static Map<String, String> selector(DittoServer server) {
+    public static Map<String, String> selector(HasMetadata server) {
         Map<String, String> labels = new LinkedHashMap<>();
         labels.put(NAME, APP);
         labels.put(INSTANCE, server.getMetadata().getName());

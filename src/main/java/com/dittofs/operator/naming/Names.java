@@ -1,8 +1,11 @@
 package com.dittofs.operator.naming;
 
-import com.dittofs.operator.api.v1alpha1.DittoServer;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 
-/** Names of every object the operator manages, derived from the DittoServer name. */
+/**
+ * Names of every object the operator manages, derived from the DittoServer name. Takes any {@link HasMetadata} (a
+ * DittoServer is one) so that naming, the bottom layer, never depends on the api package.
+ */
 public final class Names {
 
     public static final String CONFIG_KEY = "config.yaml";
@@ -66,90 +69,88 @@ public final class Names {
     private Names() {
     }
 
-    public static String statefulSet(DittoServer server) {
+    public static String statefulSet(HasMetadata server) {
         return server.getMetadata().getName();
     }
 
     /** The (single) server pod the StatefulSet controller creates: set-ordinal. */
-    public static String serverPod(DittoServer server) {
+    public static String serverPod(HasMetadata server) {
         return statefulSet(server) + "-0";
     }
 
     /** The claim the StatefulSet controller creates for a volume of the server pod: template-pod. */
-    public static String claim(DittoServer server, String volume) {
+    public static String claim(HasMetadata server, String volume) {
         return volume + "-" + serverPod(server);
     }
 
-    public static String config(DittoServer server) {
+    public static String config(HasMetadata server) {
         return server.getMetadata().getName() + "-config";
     }
 
-    public static String headlessService(DittoServer server) {
+    public static String headlessService(HasMetadata server) {
         return server.getMetadata().getName() + "-headless";
     }
 
-    public static String fileService(DittoServer server) {
+    public static String fileService(HasMetadata server) {
         return server.getMetadata().getName() + "-file";
     }
 
-    public static String apiService(DittoServer server) {
+    public static String apiService(HasMetadata server) {
         return server.getMetadata().getName() + "-api";
     }
 
     /** The name the REST API's certificate must carry: the operator verifies dfs against it. */
-    public static String apiServiceHost(DittoServer server) {
+    public static String apiServiceHost(HasMetadata server) {
         return apiService(server) + "." + server.getMetadata().getNamespace() + ".svc";
     }
 
     /** The operator's CA in a namespace: signs the REST API certificates of every DittoServer there. */
     public static final String API_CA_SECRET = "dittofs-api-ca";
 
-    /** The Secret of the REST API's certificate: the user's (spec.controlPlane.tls.secretName) or the operator's. */
-    public static String apiTlsSecret(DittoServer server) {
-        var tls = server.getSpec().getControlPlane() == null ? null : server.getSpec().getControlPlane().getTls();
-        return tls != null && tls.getSecretName() != null ? tls.getSecretName()
-                : server.getMetadata().getName() + "-api-tls";
+    /** The Secret of the REST API's certificate when the operator issues it (see ControlPlaneTlsSpec.secretNameIn). */
+    public static String operatorApiTlsSecret(HasMetadata server) {
+        return server.getMetadata().getName() + "-api-tls";
     }
 
     /** The server pod's stable DNS name, through the headless Service. */
-    public static String serverPodHost(DittoServer server) {
+    public static String serverPodHost(HasMetadata server) {
         return serverPod(server) + "." + headlessService(server) + "." + server.getMetadata().getNamespace() + ".svc";
     }
 
     /** The cert-manager Certificate of the REST API (spec.controlPlane.tls.issuerRef). */
-    public static String apiCertificate(DittoServer server) {
+    public static String apiCertificate(HasMetadata server) {
         return apiService(server);
     }
 
-    public static String metricsService(DittoServer server) {
+    public static String metricsService(HasMetadata server) {
         return server.getMetadata().getName() + "-metrics";
     }
 
-    public static String jwtSecret(DittoServer server) {
+    public static String jwtSecret(HasMetadata server) {
         return server.getMetadata().getName() + "-jwt";
     }
 
-    public static String adminSecret(DittoServer server) {
+    public static String adminSecret(HasMetadata server) {
         return server.getMetadata().getName() + "-admin";
     }
 
     /** The opt-in NetworkPolicy of the server pod. */
-    public static String networkPolicy(DittoServer server) {
+    public static String networkPolicy(HasMetadata server) {
         return server.getMetadata().getName();
     }
 
     /** The ServiceMonitor of the -metrics Service. */
-    public static String serviceMonitor(DittoServer server) {
+    public static String serviceMonitor(HasMetadata server) {
         return server.getMetadata().getName();
     }
 
     /** The PerconaPGCluster holding the control-plane database. */
-    public static String perconaCluster(DittoServer server) {
+    public static String perconaCluster(HasMetadata server) {
         return server.getMetadata().getName() + "-db";
     }
 
     /** The user Secret the Percona operator writes for {@link #PERCONA_USER} (its default name). */
-    public static String perconaUserSecret(DittoServer server) {
+    public static String perconaUserSecret(HasMetadata server) {
         return perconaCluster(server) + "-pguser-" + PERCONA_USER;
     }
 }

@@ -8,7 +8,7 @@ import com.dittofs.operator.api.v1alpha1.ShareStatus;
 import com.dittofs.operator.api.v1alpha1.UserStatus;
 import com.dittofs.operator.dataplane.Ownership;
 
-import static com.dittofs.operator.reconciler.ConditionTypes.*;
+import static com.dittofs.operator.api.v1alpha1.ConditionTypes.*;
 
 /**
  * What the data-plane step found, as the status needs it.

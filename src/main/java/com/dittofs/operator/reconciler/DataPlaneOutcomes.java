@@ -12,7 +12,7 @@ import com.dittofs.operator.dataplane.SyncFailure;
 
 import io.fabric8.kubernetes.api.model.Condition;
 
-import static com.dittofs.operator.reconciler.ConditionTypes.*;
+import static com.dittofs.operator.api.v1alpha1.ConditionTypes.*;
 
 /** Turns what a sync found into the status's terms. Pure. */
 final class DataPlaneOutcomes {

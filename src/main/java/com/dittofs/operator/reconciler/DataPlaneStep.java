@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import java.util.concurrent.ExecutorService;
 
+import com.dittofs.operator.api.v1alpha1.ConditionTypes;
 import com.dittofs.operator.api.v1alpha1.MetricsSpec;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import jakarta.inject.Inject;
 
+import com.dittofs.operator.api.v1alpha1.ConditionTypes;
 import com.dittofs.operator.api.v1alpha1.DittoServer;
 import com.dittofs.operator.api.v1alpha1.DittoServerStatus;
 import com.dittofs.operator.dependent.AdminSecretDependent;

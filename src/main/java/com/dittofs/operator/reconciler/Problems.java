@@ -2,6 +2,7 @@ package com.dittofs.operator.reconciler;
 
 import java.util.Objects;
 
+import com.dittofs.operator.api.v1alpha1.ConditionTypes;
 import com.dittofs.operator.api.v1alpha1.DittoServer;
 import com.dittofs.operator.api.v1alpha1.DittoServerStatus;
 import com.dittofs.operator.events.EventRecorder;

@@ -16,7 +16,7 @@ import com.dittofs.operator.naming.Names;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetStatus;
 
-import static com.dittofs.operator.reconciler.ConditionTypes.*;
+import static com.dittofs.operator.api.v1alpha1.ConditionTypes.*;
 
 /**
  * Computes the whole status of a DittoServer from everything observed: the workload, the database, the data plane
@@ -27,29 +27,12 @@ final class StatusAggregator {
     private StatusAggregator() {
     }
 
-    static DittoServerStatus aggregate(DittoServer server, PodInputs inputs, Optional<StatefulSet> statefulSet,
-            Exception error, Instant now) {
-        return aggregate(server, inputs, statefulSet, Optional.empty(), null, error, now);
-    }
-
-    static DittoServerStatus aggregate(DittoServer server, PodInputs inputs, Optional<StatefulSet> statefulSet,
-            Optional<DatabaseReadiness> database, Exception error, Instant now) {
-        return aggregate(server, inputs, statefulSet, database, null, error, now);
-    }
-
     /**
      * @param database present only when the server waits for a database of its own (percona.enabled)
-     * @param dataPlane what the data-plane step found, or null when this pass did not get that far (an error): then
-     *                  the data plane's part of the status stays as it was
-     */
-    static DittoServerStatus aggregate(DittoServer server, PodInputs inputs, Optional<StatefulSet> statefulSet,
-            Optional<DatabaseReadiness> database, DataPlaneOutcome dataPlane, Exception error, Instant now) {
-        return aggregate(server, inputs, statefulSet, database, Optional.empty(), dataPlane, error, now);
-    }
-
-    /**
      * @param podFailure why the server pod keeps failing ({@link PodFailures}), empty when it is not read or is only
      *                   on its way: Available and Ready then say so instead of waiting
+     * @param dataPlane what the data-plane step found, or null when this pass did not get that far (an error): then
+     *                  the data plane's part of the status stays as it was
      */
     static DittoServerStatus aggregate(DittoServer server, PodInputs inputs, Optional<StatefulSet> statefulSet,
             Optional<DatabaseReadiness> database, Optional<PodFailures.Failure> podFailure, DataPlaneOutcome dataPlane,

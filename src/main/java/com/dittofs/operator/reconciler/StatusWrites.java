@@ -83,20 +83,13 @@ final class StatusWrites {
     }
 
     /**
-     * Writes the status and puts the written DittoServer in the operator's cache. A reconcile that starts before the
-     * watch delivers this write (a Service or claim event right after it) then compares against what was written,
-     * not an older status: a transition (a new problem, a refused resize, a pause) is announced once. The write
-     * carries the resourceVersion read; on a conflict (a spec edit meanwhile) it is redone on the fresh object.
+     * Writes the status by server-side apply (of {@link #patch}: no resourceVersion, so a concurrent spec edit cannot
+     * fail it) and puts the written DittoServer in the operator's cache. A reconcile that starts before the watch
+     * delivers this write (a Service or claim event right after it) then compares against what was written, not an
+     * older status: a transition (a new problem, a refused resize, a pause) is announced once.
      */
     static void write(DittoServer server, DittoServerStatus status, Context<DittoServer> context) {
-        if (context.getControllerConfiguration().getConfigurationService().useSSAToPatchPrimaryResource()) {
-            PrimaryUpdateAndCacheUtils.ssaPatchStatusAndCacheResource(server, patch(server, status), context);
-        } else {
-            PrimaryUpdateAndCacheUtils.patchStatusAndCacheResource(server, context, fresh -> {
-                fresh.setStatus(status);
-                return fresh;
-            });
-        }
+        PrimaryUpdateAndCacheUtils.ssaPatchStatusAndCacheResource(server, patch(server, status), context);
     }
 
     /** The error path's write: a status worth writing is written, and failing to write it fails nothing more. */

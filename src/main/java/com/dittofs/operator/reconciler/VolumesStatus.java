@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Objects;
 import java.util.Optional;
 
+import com.dittofs.operator.api.v1alpha1.ConditionTypes;
 import com.dittofs.operator.api.v1alpha1.DittoServer;
 import com.dittofs.operator.api.v1alpha1.DittoServerStatus;
 import com.dittofs.operator.events.EventRecorder;

@@ -54,7 +54,8 @@ class DfsClientFailureModesIT {
         stub.start();
         factory = new DfsClientFactory(new DfsClientFactory.Settings(Duration.ofSeconds(1), Duration.ofSeconds(5),
                 new RetryPolicy(4, Duration.ofMillis(10), Duration.ofMillis(40)), Clock.systemUTC()));
-        client = factory.client(URI.create("http://127.0.0.1:" + stub.getAddress().getPort() + "/"), "password");
+        client = factory.client(URI.create("http://127.0.0.1:" + stub.getAddress().getPort() + "/"), "password",
+                null);
         testCalls = DfsTestClient.of(client);
     }
 

@@ -44,12 +44,14 @@ import com.dittofs.operator.dfsclient.ShareUpdate;
 import com.dittofs.operator.dfsclient.StoreRequest;
 import com.dittofs.operator.naming.Names;
 import com.dittofs.operator.naming.Ports;
+import com.dittofs.operator.testing.RecordingRelay;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
 /**
  * Every call of the operator's dfs client against a real dfs configured by the operator (basic sample). Access
- * tokens live 5 s here, so the whole class also exercises token refresh; a healthy session still logs in once.
+ * tokens live 5 s here, so the whole class also exercises token refresh; a healthy session still logs in once. The
+ * client talks to dfs through a {@link RecordingRelay}, so logins and refreshes are counted as dfs receives them.
  */
 @Tag("contract")
 @QuarkusTest
@@ -59,6 +61,8 @@ class DfsClientIT {
     private static final String TOKEN_DURATION_ENV = "DITTOFS_CONTROLPLANE_JWT_ACCESS_TOKEN_DURATION";
     private static OperatorInputs inputs;
     private static DfsProcess dfs;
+    private static RecordingRelay relay;
+    private static URI relayed;
 
     @Inject
     DfsClientFactory factory;
@@ -71,10 +75,20 @@ class DfsClientIT {
         Map<String, String> adaptations = DfsProcess.loopback(FreePorts.next(), null);
         adaptations.put(TOKEN_DURATION_ENV, "5s");
         dfs = inputs.start("client", adaptations);
+        int port = FreePorts.next();
+        relay = relayTo(port);
+        relayed = URI.create("http://127.0.0.1:" + port + "/");
+    }
+
+    private static RecordingRelay relayTo(int port) {
+        return RecordingRelay.start("127.0.0.1", port, dfs.apiPort());
     }
 
     @AfterAll
     static void stopDfs() {
+        if (relay != null) {
+            relay.close();
+        }
         if (dfs != null) {
             dfs.stop();
         }
@@ -82,13 +96,14 @@ class DfsClientIT {
 
     @BeforeEach
     void client() {
-        client = factory.client(dfs.apiUri(), inputs.adminPassword());
+        client = factory.client(relayed, inputs.adminPassword(), null);
         testCalls = DfsTestClient.of(client);
     }
 
     @AfterEach
     void stillTheFirstLogin() {
-        assertThat(client.session().logins()).as("logins of the shared session: refreshes only").isEqualTo(1);
+        assertThat(HttpRequests.of(relay).logins(Names.ADMIN_USERNAME)).as("admin logins dfs received from the "
+                + "shared client: refreshes only").isEqualTo(1);
     }
 
     @Test
@@ -96,12 +111,13 @@ class DfsClientIT {
         assertThat(testCalls.health().status()).isEqualTo("healthy");
         assertThat(testCalls.ready().status()).isEqualTo("healthy");
         testCalls.adapters();
-        assertThat(client.session().user()).hasValueSatisfying(user -> {
-            assertThat(user.username()).isEqualTo(Names.ADMIN_USERNAME);
-            assertThat(user.role()).isEqualTo("admin");
-            assertThat(user.mustChangePassword()).isFalse();
-        });
-        assertThat(factory.client(dfs.apiUri(), inputs.adminPassword())).as("cached per server").isSameAs(client);
+        Http.Response me = Http.get(dfs.apiUri().resolve("api/v1/auth/me"), testCalls.accessToken());
+        assertThat(me.status()).isEqualTo(200);
+        assertThat(me.json().path("username").asText()).as("the session's user").isEqualTo(Names.ADMIN_USERNAME);
+        assertThat(me.json().path("role").asText()).isEqualTo("admin");
+        assertThat(me.json().path("must_change_password").asBoolean(true)).isFalse();
+        assertThat(factory.client(relayed, inputs.adminPassword(), null)).as("cached per server")
+                .isSameAs(client);
     }
 
     @Test
@@ -306,7 +322,7 @@ class DfsClientIT {
 
         try (DfsClientFactory other = new DfsClientFactory()) {
             DfsApiException wrongPassword = catchThrowableOfType(DfsApiException.class,
-                    () -> DfsTestClient.of(other.client(dfs.apiUri(), "not-the-password")).adapters());
+                    () -> DfsTestClient.of(other.client(dfs.apiUri(), "not-the-password", null)).adapters());
             assertThat(wrongPassword.status()).isEqualTo(401);
             assertThat(wrongPassword.detail()).isEqualTo("Invalid username or password");
         }
@@ -315,22 +331,23 @@ class DfsClientIT {
     /** The token is refreshed with the refresh token once dfs would reject it, without a new login. */
     @Test
     void tokenIsRefreshedBeforeExpiry() {
-        try (DfsClientFactory own = new DfsClientFactory()) {
-            DfsClient fresh = own.client(dfs.apiUri(), inputs.adminPassword());
+        int port = FreePorts.next();
+        try (DfsClientFactory own = new DfsClientFactory(); RecordingRelay seen = relayTo(port)) {
+            DfsClient fresh = own.client(URI.create("http://127.0.0.1:" + port + "/"), inputs.adminPassword(), null);
             for (int i = 0; i < 5; i++) {
                 DfsTestClient.of(fresh).adapters();
             }
-            assertThat(fresh.session().logins()).isEqualTo(1);
-            assertThat(fresh.session().refreshes()).isZero();
-            String expiring = fresh.session().bearer().substring("Bearer ".length());
+            assertThat(HttpRequests.of(seen).logins(Names.ADMIN_USERNAME)).isEqualTo(1);
+            assertThat(HttpRequests.of(seen).refreshes()).isZero();
+            String expiring = DfsTestClient.of(fresh).accessToken();
             URI adapters = dfs.apiUri().resolve("api/v1/adapters");
             await("the first access token to expire").atMost(Duration.ofSeconds(15))
                     .pollInterval(Duration.ofMillis(200)).until(() -> Http.get(adapters, expiring).status() == 401);
 
             assertThat(DfsTestClient.of(fresh).adapters()).isNotEmpty();
-            assertThat(fresh.session().logins()).isEqualTo(1);
-            assertThat(fresh.session().refreshes()).isEqualTo(1);
-            assertThat(fresh.session().bearer()).isNotEqualTo("Bearer " + expiring);
+            assertThat(HttpRequests.of(seen).logins(Names.ADMIN_USERNAME)).isEqualTo(1);
+            assertThat(HttpRequests.of(seen).refreshes()).isEqualTo(1);
+            assertThat(DfsTestClient.of(fresh).accessToken()).isNotEqualTo(expiring);
         }
     }
 
@@ -340,7 +357,8 @@ class DfsClientIT {
         var settings = new DfsClientFactory.Settings(Duration.ofSeconds(1), Duration.ofSeconds(5), quick,
                 Clock.systemUTC());
         try (DfsClientFactory own = new DfsClientFactory(settings)) {
-            DfsClient nowhere = own.client(URI.create("http://127.0.0.1:" + FreePorts.next() + "/"), "x".repeat(16));
+            DfsClient nowhere = own.client(URI.create("http://127.0.0.1:" + FreePorts.next() + "/"), "x".repeat(16),
+                    null);
             long start = System.nanoTime();
             DfsApiException unreachable = catchThrowableOfType(DfsApiException.class, DfsTestClient.of(nowhere)::adapters);
             assertThat(unreachable.connectFailure()).isTrue();

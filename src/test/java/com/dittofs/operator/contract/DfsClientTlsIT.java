@@ -90,7 +90,7 @@ class DfsClientTlsIT {
         assertThat(dfs.stdout() + dfs.stderr()).contains("\"scheme\":\"https\"");
         URI plain = URI.create("http://127.0.0.1:" + dfs.apiPort());
         DfsApiException http = catchThrowableOfType(DfsApiException.class,
-                () -> DfsTestClient.of(factory.client(plain, "admin", inputs.adminPassword(), null)).adapters());
+                () -> DfsTestClient.of(factory.client(plain, inputs.adminPassword(), null)).adapters());
         assertThat(http).as("plain HTTP to the HTTPS port gets no API answer").isNotNull();
         assertThat(http.status()).isNotEqualTo(200);
     }
@@ -99,7 +99,8 @@ class DfsClientTlsIT {
     void logsInOverHttpsVerifyingTheCaAndTheServiceName() {
         var client = factory.client(dfs.apiUri(), inputs.adminPassword(), trusting(ca));
         assertThat(DfsTestClient.of(client).adapters()).isNotEmpty();
-        assertThat(client.session().user()).hasValueSatisfying(u -> assertThat(u.username()).isEqualTo("admin"));
+        assertThat(Jwts.claims(DfsTestClient.of(client).accessToken()).path("username").asText())
+                .as("the token dfs issued over HTTPS is admin's").isEqualTo("admin");
         assertThat(factory.client(dfs.apiUri(), inputs.adminPassword(), trusting(ca)))
                 .as("cached while the CA stays the same").isSameAs(client);
     }

@@ -9,8 +9,9 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 
-/** Mints HS256 tokens with dfs's claim layout, to prove which signing secret dfs really uses. */
+/** Mints HS256 tokens with dfs's claim layout, to prove which signing secret dfs really uses, and reads dfs's. */
 final class Jwts {
 
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
@@ -24,6 +25,15 @@ final class Jwts {
         return sign(secret, Map.of("iss", "dittofs", "sub", "admin", "iat", now, "exp", now + 600, "uid", userId,
                 "username", "admin", "role", "admin", "groups", java.util.List.of("admins"), "token_type",
                 "access"));
+    }
+
+    /** The claims of a token (unverified: the test only reads what dfs put in). */
+    static JsonNode claims(String token) {
+        try {
+            return Http.JSON.readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1]));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     static String sign(String secret, Map<String, Object> claims) {

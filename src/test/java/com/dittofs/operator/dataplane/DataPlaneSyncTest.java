@@ -3,6 +3,7 @@ package com.dittofs.operator.dataplane;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import com.dittofs.operator.api.v1alpha1.DittoServer;
@@ -25,12 +26,12 @@ class DataPlaneSyncTest {
             share.setName(name);
             return share;
         }).toList());
-        return DesiredDataPlane.from(server.getSpec(), Optional.empty());
+        return DesiredDataPlane.from(server.getSpec(), Optional.empty(), Map.of());
     }
 
     @Test
     void anEmptyServerGetsItsStoresAndSharesAndEveryChangeIsAnnounced() {
-        DataPlaneReport report = DataPlaneSync.converge(dfs, desired("/export"), Ownership.none());
+        DataPlaneReport report = Converge.converge(dfs, desired("/export"), Ownership.none());
         assertThat(report.converged()).isTrue();
         assertThat(dfs.metadataStores).containsKey(DesiredDataPlane.METADATA_STORE);
         assertThat(dfs.blockStores).containsKey("local/" + DesiredDataPlane.LOCAL_STORE);
@@ -43,9 +44,9 @@ class DataPlaneSyncTest {
 
     @Test
     void aConvergedServerGetsNoWrite() {
-        DataPlaneSync.converge(dfs, desired("/export"), Ownership.none());
+        Converge.converge(dfs, desired("/export"), Ownership.none());
         dfs.writes.clear();
-        DataPlaneReport again = DataPlaneSync.converge(dfs, desired("/export"), created("/export"));
+        DataPlaneReport again = Converge.converge(dfs, desired("/export"), created("/export"));
         assertThat(dfs.writes).isEmpty();
         assertThat(again.changes()).isEmpty();
         assertThat(again.converged()).isTrue();
@@ -53,11 +54,11 @@ class DataPlaneSyncTest {
 
     @Test
     void aChangedShareIsUpdatedInPlace() {
-        DataPlaneSync.converge(dfs, desired("/export"), Ownership.none());
+        Converge.converge(dfs, desired("/export"), Ownership.none());
         DittoServer server = Fixtures.basic();
         server.getSpec().getShares().get(0).setReadOnly(true);
-        DataPlaneReport report = DataPlaneSync.converge(dfs, DesiredDataPlane.from(server.getSpec(),
-                Optional.empty()), created("/export"));
+        DataPlaneReport report = Converge.converge(dfs, DesiredDataPlane.from(server.getSpec(),
+                Optional.empty(), Map.of()), created("/export"));
         assertThat(dfs.shares.get("/export").readOnly()).isTrue();
         assertThat(dfs.writes).contains("updateShare /export").doesNotContain("deleteShare /export");
         assertThat(report.changes()).contains("Updated share /export");
@@ -65,8 +66,8 @@ class DataPlaneSyncTest {
 
     @Test
     void aShareLeavingTheSpecStaysInDfsAndIsNamedAsLeftThere() {
-        DataPlaneSync.converge(dfs, desired("/export", "/scratch"), Ownership.none());
-        DataPlaneReport report = DataPlaneSync.converge(dfs, desired("/export"), created("/export", "/scratch"));
+        Converge.converge(dfs, desired("/export", "/scratch"), Ownership.none());
+        DataPlaneReport report = Converge.converge(dfs, desired("/export"), created("/export", "/scratch"));
         assertThat(dfs.shares).as("nothing is deleted because it is missing from the spec")
                 .containsOnlyKeys("/export", "/scratch");
         assertThat(dfs.writes).doesNotContain("deleteShare /scratch");
@@ -77,13 +78,13 @@ class DataPlaneSyncTest {
 
     @Test
     void aShareDeclaredAbsentIsDeletedWhoeverMadeIt() {
-        DataPlaneSync.converge(dfs, desired("/export"), Ownership.none());
+        Converge.converge(dfs, desired("/export"), Ownership.none());
         dfs.handMade("/manual", "other-meta", "other-local");
         DittoServer server = Fixtures.basic();
         server.getSpec().setShares(List.of(share("/export", Ensure.ABSENT), share("/manual", Ensure.ABSENT),
                 share("/never", Ensure.ABSENT)));
-        DataPlaneReport report = DataPlaneSync.converge(dfs, DesiredDataPlane.from(server.getSpec(),
-                Optional.empty()), created("/export"));
+        DataPlaneReport report = Converge.converge(dfs, DesiredDataPlane.from(server.getSpec(),
+                Optional.empty(), Map.of()), created("/export"));
         assertThat(dfs.shares).isEmpty();
         assertThat(dfs.writes).contains("deleteShare /export", "deleteShare /manual")
                 .doesNotContain("deleteShare /never");
@@ -95,18 +96,18 @@ class DataPlaneSyncTest {
 
     @Test
     void aHandMadeShareIsAdoptedOnceAndStaysWhenItLeavesTheSpec() {
-        DataPlaneSync.converge(dfs, desired(), Ownership.none());
+        Converge.converge(dfs, desired(), Ownership.none());
         dfs.handMade("/manual", dfs.metadataStores.get(DesiredDataPlane.METADATA_STORE).id(),
                 dfs.blockStores.get("local/" + DesiredDataPlane.LOCAL_STORE).id());
-        DataPlaneReport adopted = DataPlaneSync.converge(dfs, desired("/manual"), Ownership.none());
+        DataPlaneReport adopted = Converge.converge(dfs, desired("/manual"), Ownership.none());
         assertThat(adopted.changes()).singleElement().asString().startsWith("Adopted share /manual, which existed"
                 + " in dfs before it was declared");
         assertThat(adopted.ownedShares()).isEqualTo(new Ownership(List.of(), List.of("/manual")));
 
-        DataPlaneReport again = DataPlaneSync.converge(dfs, desired("/manual"), adopted.ownedShares());
+        DataPlaneReport again = Converge.converge(dfs, desired("/manual"), adopted.ownedShares());
         assertThat(again.changes()).as("said once").isEmpty();
 
-        DataPlaneReport left = DataPlaneSync.converge(dfs, desired(), again.ownedShares());
+        DataPlaneReport left = Converge.converge(dfs, desired(), again.ownedShares());
         assertThat(dfs.shares).containsKey("/manual");
         assertThat(left.ownedShares()).as("hand-made again: neither created nor adopted").isEqualTo(Ownership.none());
         assertThat(left.undeclared()).isEmpty();
@@ -136,18 +137,18 @@ class DataPlaneSyncTest {
 
     @Test
     void aManagedShareAlreadyGoneIsForgottenWithoutACall() {
-        DataPlaneSync.converge(dfs, desired("/export"), Ownership.none());
-        DataPlaneReport report = DataPlaneSync.converge(dfs, desired("/export"), created("/export", "/gone"));
+        Converge.converge(dfs, desired("/export"), Ownership.none());
+        DataPlaneReport report = Converge.converge(dfs, desired("/export"), created("/export", "/gone"));
         assertThat(dfs.writes).doesNotContain("deleteShare /gone");
         assertThat(report.ownedShares().created()).containsExactly("/export");
     }
 
     @Test
     void handMadeSharesAndStoresAreLeftAlone() {
-        DataPlaneSync.converge(dfs, desired("/export"), Ownership.none());
+        Converge.converge(dfs, desired("/export"), Ownership.none());
         dfs.handMade("/manual", "other-meta", "other-local");
         dfs.writes.clear();
-        DataPlaneReport report = DataPlaneSync.converge(dfs, desired(), created("/export"));
+        DataPlaneReport report = Converge.converge(dfs, desired(), created("/export"));
         assertThat(dfs.shares).containsOnlyKeys("/export", "/manual");
         assertThat(dfs.writes).isEmpty();
         assertThat(report.ownedShares().created()).containsExactly("/export");
@@ -155,9 +156,9 @@ class DataPlaneSyncTest {
 
     @Test
     void aDeclaredShareOnAnotherMetadataStoreIsAConflictNotAMove() {
-        DataPlaneSync.converge(dfs, desired(), Ownership.none());
+        Converge.converge(dfs, desired(), Ownership.none());
         dfs.handMade("/export", "other-meta", dfs.blockStores.get("local/dittofs-local").id());
-        DataPlaneReport report = DataPlaneSync.converge(dfs, desired("/export"), Ownership.none());
+        DataPlaneReport report = Converge.converge(dfs, desired("/export"), Ownership.none());
         assertThat(report.converged()).isFalse();
         assertThat(report.problem()).contains("another metadata store");
         assertThat(dfs.shares.get("/export").metadataStoreId()).isEqualTo("other-meta");
@@ -166,7 +167,7 @@ class DataPlaneSyncTest {
     @Test
     void aRejectedLoginIsTypedAsSuchAndTouchesNothing() {
         dfs.loginFailure = DfsErrors.http(401, "invalid credentials");
-        DataPlaneReport report = DataPlaneSync.converge(dfs, desired("/export"), created("/export"));
+        DataPlaneReport report = Converge.converge(dfs, desired("/export"), created("/export"));
         assertThat(report.failure().cause()).isEqualTo(SyncFailure.Cause.LOGIN_REJECTED);
         assertThat(report.ownedShares().created()).containsExactly("/export");
         assertThat(dfs.writes).isEmpty();
@@ -175,7 +176,7 @@ class DataPlaneSyncTest {
     @Test
     void aLater401IsAnHttpErrorNotARejectedLogin() {
         dfs.callFailure = DfsErrors.http(401, "token expired");
-        DataPlaneReport report = DataPlaneSync.converge(dfs, desired("/export"), Ownership.none());
+        DataPlaneReport report = Converge.converge(dfs, desired("/export"), Ownership.none());
         assertThat(report.failure().cause()).isEqualTo(SyncFailure.Cause.HTTP_ERROR);
         assertThat(report.failure().httpStatus()).isEqualTo(401);
     }
@@ -183,17 +184,17 @@ class DataPlaneSyncTest {
     @Test
     void connectFailuresAndTimeoutsKeepTheirKind() {
         dfs.callFailure = DfsErrors.noResponse(DfsApiException.Kind.CONNECT_FAILED, "refused");
-        assertThat(DataPlaneSync.converge(dfs, desired("/export"), Ownership.none()).failure().cause())
+        assertThat(Converge.converge(dfs, desired("/export"), Ownership.none()).failure().cause())
                 .isEqualTo(SyncFailure.Cause.UNREACHABLE);
         dfs.callFailure = DfsErrors.noResponse(DfsApiException.Kind.TIMED_OUT, "read timed out");
-        assertThat(DataPlaneSync.converge(dfs, desired("/export"), Ownership.none()).failure().cause())
+        assertThat(Converge.converge(dfs, desired("/export"), Ownership.none()).failure().cause())
                 .isEqualTo(SyncFailure.Cause.TIMEOUT);
     }
 
     @Test
     void aMissingAdapterIsAConflict() {
         dfs.adapters.remove("smb");
-        DataPlaneReport report = DataPlaneSync.converge(dfs, desired("/export"), Ownership.none());
+        DataPlaneReport report = Converge.converge(dfs, desired("/export"), Ownership.none());
         assertThat(report.failure().cause()).isEqualTo(SyncFailure.Cause.CONFLICT);
         assertThat(report.problem()).contains("smb");
     }

@@ -19,7 +19,7 @@ class DesiredDataPlaneTest {
 
     @Test
     void basicSampleGetsBothAdaptersLocalStoresAndOneWritableExport() {
-        DesiredDataPlane plane = DesiredDataPlane.from(Fixtures.basic().getSpec(), Optional.empty());
+        DesiredDataPlane plane = DesiredDataPlane.from(Fixtures.basic().getSpec(), Optional.empty(), Map.of());
         assertThat(plane.adapters()).containsExactly(new DesiredDataPlane.AdapterState("nfs", true, 12049),
                 new DesiredDataPlane.AdapterState("smb", true, 1445));
         assertThat(plane.metadataStore().type()).isEqualTo("badger");
@@ -27,7 +27,7 @@ class DesiredDataPlaneTest {
         assertThat(plane.localStore().config()).containsEntry("path", "/data/cache/blocks");
         assertThat(plane.remoteStore()).isEmpty();
         assertThat(plane.shares()).containsExactly(
-                new DesiredDataPlane.DesiredShare("/export", false, "read-write", false));
+                new DesiredDataPlane.DesiredShare("/export", false, "read-write", false, false));
     }
 
     @Test
@@ -35,14 +35,14 @@ class DesiredDataPlaneTest {
         DittoServer server = Fixtures.basic();
         server.getSpec().getStorage().setContentSize("100Gi");
         server.getSpec().getSmb().setEnabled(false);
-        DesiredDataPlane plane = DesiredDataPlane.from(server.getSpec(), Optional.empty());
+        DesiredDataPlane plane = DesiredDataPlane.from(server.getSpec(), Optional.empty(), Map.of());
         assertThat(plane.localStore().config()).containsEntry("path", "/data/content/blocks");
         assertThat(plane.adapters()).contains(new DesiredDataPlane.AdapterState("smb", false, 1445));
     }
 
     @Test
     void s3SampleGetsARemoteStoreWithItsOwnCredentialsAndRemoteShares() {
-        DesiredDataPlane plane = DesiredDataPlane.from(Fixtures.s3().getSpec(), Optional.of(CREDS));
+        DesiredDataPlane plane = DesiredDataPlane.from(Fixtures.s3().getSpec(), Optional.of(CREDS), Map.of());
         assertThat(plane.remoteStore()).get().satisfies(store -> {
             assertThat(store.type()).isEqualTo("s3");
             assertThat(store.config()).containsEntry("bucket", "my-dittofs-content")
@@ -58,11 +58,13 @@ class DesiredDataPlaneTest {
         DittoServer server = Fixtures.s3();
         server.getSpec().getS3().setEndpoint("http://minio.storage:9000");
         server.getSpec().getS3().setForcePathStyle(true);
-        var config = DesiredDataPlane.from(server.getSpec(), Optional.of(CREDS)).remoteStore().orElseThrow().config();
+        var config = DesiredDataPlane.from(server.getSpec(), Optional.of(CREDS), Map.of()).remoteStore().orElseThrow()
+                .config();
         assertThat(config).containsEntry("endpoint", "http://minio.storage:9000")
                 .containsEntry("allow_private_endpoint", true).containsEntry("force_path_style", true);
         var fromSecret = DesiredDataPlane.from(server.getSpec(), Optional.of(
-                new DesiredDataPlane.S3Credentials("AKIA", "shh", "http://other:9000"))).remoteStore().orElseThrow();
+                new DesiredDataPlane.S3Credentials("AKIA", "shh", "http://other:9000")), Map.of()).remoteStore()
+                .orElseThrow();
         assertThat(fromSecret.config()).containsEntry("endpoint", "http://other:9000");
     }
 
@@ -75,8 +77,8 @@ class DesiredDataPlaneTest {
         local.setReadOnly(true);
         local.setDefaultPermission(SharePermission.READ);
         server.getSpec().setShares(List.of(local));
-        assertThat(DesiredDataPlane.from(server.getSpec(), Optional.of(CREDS)).shares())
-                .containsExactly(new DesiredDataPlane.DesiredShare("/scratch", true, "read", false));
+        assertThat(DesiredDataPlane.from(server.getSpec(), Optional.of(CREDS), Map.of()).shares())
+                .containsExactly(new DesiredDataPlane.DesiredShare("/scratch", true, "read", false, false));
     }
 
     @Test

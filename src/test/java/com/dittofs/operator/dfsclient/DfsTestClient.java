@@ -19,6 +19,11 @@ public final class DfsTestClient {
         return new DfsTestClient(client);
     }
 
+    /** The access token the client's session sends now (logging in or refreshing first when due). */
+    public String accessToken() {
+        return client.session().bearer().substring("Bearer ".length());
+    }
+
     /** Single attempt, the caller polls. */
     public HealthReport health() {
         return Calls.invoke(client.auth::health);

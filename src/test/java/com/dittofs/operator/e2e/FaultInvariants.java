@@ -147,7 +147,7 @@ public final class FaultInvariants {
             names.add(Names.adminSecret(server));
         }
         if (new IssuesApiCertificate().isMet(null, server, null)) {
-            names.add(Names.apiTlsSecret(server)); // the certificate the operator issues for the REST API
+            names.add(Names.operatorApiTlsSecret(server)); // the certificate the operator issues for the REST API
         }
         return names;
     }

@@ -18,6 +18,7 @@ import com.dittofs.operator.api.v1alpha1.UserSpec;
 import com.dittofs.operator.contract.DfsProcess;
 import com.dittofs.operator.fixtures.Fixtures;
 import com.dittofs.operator.naming.Labels;
+import com.dittofs.operator.testing.RecordingRelay;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;

@@ -10,7 +10,7 @@ import java.util.List;
 import com.dittofs.operator.api.v1alpha1.DittoServer;
 import com.dittofs.operator.api.v1alpha1.NetworkPolicySpec;
 import com.dittofs.operator.fixtures.Fixtures;
-import com.dittofs.operator.reconciler.ConditionTypes;
+import com.dittofs.operator.api.v1alpha1.ConditionTypes;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeerBuilder;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import org.junit.jupiter.api.Test;

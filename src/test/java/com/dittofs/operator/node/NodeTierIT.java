@@ -24,7 +24,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import com.dittofs.operator.api.v1alpha1.DittoServer;
 import com.dittofs.operator.e2e.ControlPlane;
 import com.dittofs.operator.packaging.Helm;
-import com.dittofs.operator.reconciler.ConditionTypes;
+import com.dittofs.operator.api.v1alpha1.ConditionTypes;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;

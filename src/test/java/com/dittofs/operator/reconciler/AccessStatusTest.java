@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.dittofs.operator.api.v1alpha1.ConditionTypes;
 import com.dittofs.operator.api.v1alpha1.DittoServer;
 import com.dittofs.operator.api.v1alpha1.DittoServerStatus;
 import com.dittofs.operator.api.v1alpha1.ShareEndpoints;
@@ -89,7 +90,7 @@ class AccessStatusTest {
         previous.setUsers(List.of(new com.dittofs.operator.api.v1alpha1.UserStatus("alice", true, "as declared")));
         previous.setManagedUsers(List.of("alice"));
         server.setStatus(previous);
-        DittoServerStatus next = StatusAggregator.aggregate(server, Fixtures.inputs(server), Optional.empty(),
+        DittoServerStatus next = Aggregate.status(server, Fixtures.inputs(server), Optional.empty(),
                 Optional.empty(), outcome, null, java.time.Instant.now());
         assertThat(next.getUsers()).isEqualTo(previous.getUsers());
         assertThat(next.getManagedUsers()).containsExactly("alice");

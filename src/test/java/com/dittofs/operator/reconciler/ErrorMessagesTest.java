@@ -156,7 +156,7 @@ class ErrorMessagesTest {
         DittoServer server = Fixtures.basic();
         var huge = new KubernetesClientException("x".repeat(40_000) + STACK.repeat(500), 500,
                 new StatusBuilder().withCode(500).withMessage("etcdserver: request timed out" + STACK).build());
-        DittoServerStatus status = StatusAggregator.aggregate(server, Fixtures.inputs(server), Optional.empty(),
+        DittoServerStatus status = Aggregate.status(server, Fixtures.inputs(server), Optional.empty(),
                 huge, Instant.parse("2026-01-01T00:00:00Z"));
         var ready = status.getConditions().stream().filter(c -> c.getType().equals("Ready")).findFirst().orElseThrow();
         assertThat(ready.getReason()).isEqualTo("ReconcileError");

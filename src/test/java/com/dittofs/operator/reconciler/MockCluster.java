@@ -15,7 +15,6 @@ import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.CustomResourceDefinitionContext;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
@@ -24,8 +23,9 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 
 /**
  * The fast tier's cluster: the real reconciler and workflow run by plain JOSDK (no Quarkus) against fabric8's
- * Kubernetes mock server in CRUD mode. SSA is off (the mock server does not implement it); no pod ever runs, so a
- * test plays the StatefulSet controller by writing the StatefulSet's status. Each reconcile's result is recorded,
+ * Kubernetes mock server in CRUD mode. The status is written as in production, by server-side apply, which
+ * {@link ApplyingCrudDispatcher} emulates; dependents are matched without SSA (the mock server does not keep managed
+ * fields). No pod ever runs, so a test plays the StatefulSet controller by writing the StatefulSet's status. Each reconcile's result is recorded,
  * so tests can assert the reschedule decisions.
  */
 final class MockCluster implements AutoCloseable {
@@ -84,7 +84,7 @@ final class MockCluster implements AutoCloseable {
                 .withVersion("v1alpha1").withKind("DittoServer").withPlural("dittoservers").withScope("Namespaced")
                 .withStatusSubresource(true).build();
         server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-                new KubernetesCrudDispatcher(List.of(dittoServers)), false);
+                new ApplyingCrudDispatcher(List.of(dittoServers)), false);
         server.init();
         client = server.createClient();
         reconciler.dataPlane = dataPlane;
@@ -92,7 +92,7 @@ final class MockCluster implements AutoCloseable {
                 new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
         operator = new Operator(o -> o.withKubernetesClient(client)
                 .withSSABasedCreateUpdateMatchForDependentResources(false)
-                .withUseSSAToPatchPrimaryResource(false)
+                .withUseSSAToPatchPrimaryResource(true)
                 .withCloseClientOnStop(false)
                 .withStopOnInformerErrorDuringStartup(false));
         operator.register(reconciler);

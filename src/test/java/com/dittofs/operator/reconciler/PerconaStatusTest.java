@@ -31,7 +31,7 @@ class PerconaStatusTest {
 
     private static DittoServerStatus status(DatabaseReadiness database, Optional<StatefulSet> sts) {
         DittoServer server = PerconaFixtures.server();
-        return StatusAggregator.aggregate(server, Fixtures.inputs(server), sts, Optional.of(database), null, T0);
+        return Aggregate.status(server, Fixtures.inputs(server), sts, Optional.of(database), null, T0);
     }
 
     @Test
@@ -70,7 +70,7 @@ class PerconaStatusTest {
     @Test
     void serversWithoutPerconaHaveNoDatabaseCondition() {
         DittoServer server = Fixtures.basic();
-        DittoServerStatus status = StatusAggregator.aggregate(server, Fixtures.inputs(server), Optional.of(READY_STS),
+        DittoServerStatus status = Aggregate.status(server, Fixtures.inputs(server), Optional.of(READY_STS),
                 null, T0);
         assertThat(status.getConditions()).extracting(Condition::getType).doesNotContain("DatabaseReady");
     }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 
+import com.dittofs.operator.api.v1alpha1.ConditionTypes;
 import com.dittofs.operator.api.v1alpha1.DittoServer;
 import com.dittofs.operator.api.v1alpha1.Phase;
 import com.dittofs.operator.fixtures.Fixtures;

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.dittofs.operator.api.v1alpha1.AdminSpec;
+import com.dittofs.operator.api.v1alpha1.ConditionTypes;
 import com.dittofs.operator.api.v1alpha1.DittoServer;
 import com.dittofs.operator.api.v1alpha1.IdentitySpec;
 import com.dittofs.operator.api.v1alpha1.Phase;

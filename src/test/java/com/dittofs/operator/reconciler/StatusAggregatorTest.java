@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 import com.dittofs.operator.api.v1alpha1.AdminSpec;
+import com.dittofs.operator.api.v1alpha1.ConditionTypes;
 import com.dittofs.operator.api.v1alpha1.DittoServer;
 import com.dittofs.operator.api.v1alpha1.DittoServerStatus;
 import com.dittofs.operator.api.v1alpha1.IdentitySpec;
@@ -38,7 +39,7 @@ class StatusAggregatorTest {
     @Test
     void readyServerIsRunningWithEveryConditionTrueButProgressing() {
         DittoServer server = Fixtures.basic();
-        DittoServerStatus status = StatusAggregator.aggregate(server, Fixtures.inputs(server),
+        DittoServerStatus status = Aggregate.status(server, Fixtures.inputs(server),
                 Optional.of(sts(1, "r1", "r1")), null, T0);
         assertThat(status.getPhase()).isEqualTo(Phase.Running);
         assertThat(status.getObservedGeneration()).isEqualTo(1L);
@@ -56,8 +57,8 @@ class StatusAggregatorTest {
     void anUnchangedResyncProducesAnEqualStatusWithStableTransitionTimes() {
         DittoServer server = Fixtures.basic();
         PodInputs inputs = Fixtures.inputs(server);
-        server.setStatus(StatusAggregator.aggregate(server, inputs, Optional.of(sts(1, "r1", "r1")), null, T0));
-        DittoServerStatus again = StatusAggregator.aggregate(server, inputs, Optional.of(sts(1, "r1", "r1")), null, T1);
+        server.setStatus(Aggregate.status(server, inputs, Optional.of(sts(1, "r1", "r1")), null, T0));
+        DittoServerStatus again = Aggregate.status(server, inputs, Optional.of(sts(1, "r1", "r1")), null, T1);
         assertThat(again).usingRecursiveComparison().isEqualTo(server.getStatus());
         assertThat(StatusWrites.worthWriting(server.getStatus(), again)).isFalse();
         assertThat(condition(again, "Ready").getLastTransitionTime()).isEqualTo(T0.toString());
@@ -67,9 +68,9 @@ class StatusAggregatorTest {
     void transitionTimeMovesOnlyWithTheStatus() {
         DittoServer server = Fixtures.basic();
         PodInputs inputs = Fixtures.inputs(server);
-        server.setStatus(StatusAggregator.aggregate(server, inputs, Optional.of(sts(0, "r1", "r1")), null, T0));
+        server.setStatus(Aggregate.status(server, inputs, Optional.of(sts(0, "r1", "r1")), null, T0));
         assertThat(condition(server.getStatus(), "Ready").getStatus()).isEqualTo("False");
-        DittoServerStatus ready = StatusAggregator.aggregate(server, inputs, Optional.of(sts(1, "r1", "r1")), null, T1);
+        DittoServerStatus ready = Aggregate.status(server, inputs, Optional.of(sts(1, "r1", "r1")), null, T1);
         assertThat(condition(ready, "Ready").getLastTransitionTime()).isEqualTo(T1.toString());
         assertThat(condition(ready, "ConfigReady").getLastTransitionTime()).isEqualTo(T0.toString());
     }
@@ -82,12 +83,12 @@ class StatusAggregatorTest {
         admin.setPasswordSecretRef(new SecretKeySelector("pw", "mine", null));
         identity.setAdmin(admin);
         server.getSpec().setIdentity(identity);
-        DittoServerStatus status = StatusAggregator.aggregate(server, Fixtures.inputs(server), Optional.empty(), null, T0);
+        DittoServerStatus status = Aggregate.status(server, Fixtures.inputs(server), Optional.empty(), null, T0);
         assertThat(status.getPhase()).isEqualTo(Phase.Failed);
         assertThat(condition(status, "ConfigReady").getReason()).isEqualTo("SecretMissing");
         assertThat(condition(status, "Ready").getMessage())
                 .isEqualTo("Secret \"mine\" (spec.identity.admin.passwordSecretRef) not found");
-        DittoServerStatus keyMissing = StatusAggregator.aggregate(server,
+        DittoServerStatus keyMissing = Aggregate.status(server,
                 Fixtures.inputs(server, Fixtures.secret("mine", Map.of("other", "x"))), Optional.empty(), null, T0);
         assertThat(condition(keyMissing, "Ready").getMessage()).contains("has no key \"pw\"");
     }
@@ -98,7 +99,7 @@ class StatusAggregatorTest {
         var tls = new com.dittofs.operator.api.v1alpha1.ControlPlaneTlsSpec();
         tls.setMode(com.dittofs.operator.api.v1alpha1.TlsMode.DISABLED);
         server.getSpec().getControlPlane().setTls(tls);
-        DittoServerStatus status = StatusAggregator.aggregate(server, Fixtures.inputs(server),
+        DittoServerStatus status = Aggregate.status(server, Fixtures.inputs(server),
                 Optional.of(sts(1, "r1", "r1")), null, T0);
         assertThat(condition(status, "ApiEncrypted")).satisfies(c -> {
             assertThat(c.getStatus()).isEqualTo("False");
@@ -113,17 +114,17 @@ class StatusAggregatorTest {
     void stoppedRollingAndErrorStates() {
         DittoServer stopped = Fixtures.basic();
         stopped.getSpec().setReplicas(0);
-        DittoServerStatus s = StatusAggregator.aggregate(stopped, Fixtures.inputs(stopped), Optional.empty(), null, T0);
+        DittoServerStatus s = Aggregate.status(stopped, Fixtures.inputs(stopped), Optional.empty(), null, T0);
         assertThat(s.getPhase()).isEqualTo(Phase.Stopped);
         assertThat(condition(s, "Ready").getReason()).isEqualTo("Stopped");
 
         DittoServer server = Fixtures.basic();
-        DittoServerStatus rolling = StatusAggregator.aggregate(server, Fixtures.inputs(server),
+        DittoServerStatus rolling = Aggregate.status(server, Fixtures.inputs(server),
                 Optional.of(sts(1, "r1", "r2")), null, T0);
         assertThat(condition(rolling, "Progressing").getStatus()).isEqualTo("True");
         assertThat(condition(rolling, "Progressing").getReason()).isEqualTo("RollingOut");
 
-        DittoServerStatus failed = StatusAggregator.aggregate(server, Fixtures.inputs(server), Optional.empty(),
+        DittoServerStatus failed = Aggregate.status(server, Fixtures.inputs(server), Optional.empty(),
                 new IllegalStateException("configmaps is forbidden"), T0);
         assertThat(failed.getPhase()).isEqualTo(Phase.Failed);
         assertThat(condition(failed, "Ready").getReason()).isEqualTo("ReconcileError");
@@ -140,7 +141,7 @@ class StatusAggregatorTest {
     @Test
     void aDataPlaneNotReadyKeepsAReadyServerFromReadyInTheSamePass() {
         DittoServer server = Fixtures.basic();
-        DittoServerStatus status = StatusAggregator.aggregate(server, Fixtures.inputs(server),
+        DittoServerStatus status = Aggregate.status(server, Fixtures.inputs(server),
                 Optional.of(sts(1, "r1", "r1")), Optional.empty(), unreachable(), null, T0);
         assertThat(condition(status, "DataPlaneReady").getReason()).isEqualTo("ServerUnreachable");
         assertThat(condition(status, "Ready").getReason()).isEqualTo("DataPlaneNotReady");
@@ -154,7 +155,7 @@ class StatusAggregatorTest {
     @Test
     void aPodNotReadyOutranksTheDataPlane() {
         DittoServer server = Fixtures.basic();
-        DittoServerStatus status = StatusAggregator.aggregate(server, Fixtures.inputs(server),
+        DittoServerStatus status = Aggregate.status(server, Fixtures.inputs(server),
                 Optional.of(sts(0, "r1", "r1")), Optional.empty(), unreachable(), null, T0);
         assertThat(condition(status, "Ready").getReason()).isEqualTo("PodNotReady");
         assertThat(status.getPhase()).isEqualTo(Phase.Pending);
@@ -163,10 +164,10 @@ class StatusAggregatorTest {
     @Test
     void anErrorKeepsTheDataPlanePartAsItWas() {
         DittoServer server = Fixtures.basic();
-        server.setStatus(StatusAggregator.aggregate(server, Fixtures.inputs(server), Optional.of(sts(1, "r1", "r1")),
+        server.setStatus(Aggregate.status(server, Fixtures.inputs(server), Optional.of(sts(1, "r1", "r1")),
                 Optional.empty(), unreachable(), null, T0));
         server.getMetadata().setGeneration(2L);
-        DittoServerStatus failed = StatusAggregator.aggregate(server, Fixtures.inputs(server),
+        DittoServerStatus failed = Aggregate.status(server, Fixtures.inputs(server),
                 Optional.of(sts(1, "r1", "r1")), Optional.empty(), null, new IllegalStateException("x"), T1);
         assertThat(condition(failed, "Ready").getReason()).isEqualTo("ReconcileError");
         assertThat(condition(failed, "DataPlaneReady")).usingRecursiveComparison()

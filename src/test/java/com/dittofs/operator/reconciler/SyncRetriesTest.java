@@ -1,5 +1,6 @@
 package com.dittofs.operator.reconciler;
 
+import com.dittofs.operator.api.v1alpha1.ConditionTypes;
 import com.dittofs.operator.dataplane.Ownership;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -17,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import com.dittofs.operator.api.v1alpha1.ConditionTypes;
 import com.dittofs.operator.dependent.DatabaseReadiness;
 import com.dittofs.operator.events.EventReasons;
 import org.junit.jupiter.api.Test;

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import com.dittofs.operator.api.v1alpha1.ConditionTypes;
 import com.dittofs.operator.api.v1alpha1.DittoServer;
 import com.dittofs.operator.api.v1alpha1.DittoServerStatus;
 import com.dittofs.operator.fixtures.Fixtures;
@@ -37,7 +38,7 @@ class VersionStatusTest {
 
     private static DittoServerStatus aggregate(DittoServer server, StatefulSet sts, DataPlaneOutcome dataPlane,
             Exception error) {
-        return StatusAggregator.aggregate(server, Fixtures.inputs(server), Optional.ofNullable(sts),
+        return Aggregate.status(server, Fixtures.inputs(server), Optional.ofNullable(sts),
                 Optional.empty(), dataPlane, error, T0);
     }
 

@@ -1,5 +1,6 @@
 package com.dittofs.operator.api.v1alpha1;
 
+import com.dittofs.operator.naming.Names;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
@@ -92,5 +93,12 @@ public class ControlPlaneTlsSpec {
 
     private static ControlPlaneTlsSpec of(DittoServerSpec spec) {
         return spec.getControlPlane() == null ? null : spec.getControlPlane().getTls();
+    }
+
+    /** The Secret of the server's REST API certificate: the user's (secretName) or the one the operator issues. */
+    public static String secretNameIn(DittoServer server) {
+        ControlPlaneTlsSpec tls = server.getSpec().getControlPlane() == null ? null
+                : server.getSpec().getControlPlane().getTls();
+        return tls != null && tls.getSecretName() != null ? tls.getSecretName() : Names.operatorApiTlsSecret(server);
     }
 }

@@ -1,4 +1,4 @@
-package com.dittofs.operator.e2e;
+package com.dittofs.operator.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,11 +15,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A TCP relay on a simulated pod's IP and API port in front of a real dfs on loopback, recording every byte each way:
- * what a packet capture on the pod network would see. It does not look into the bytes; the operator cannot tell it
- * from dfs.
+ * A TCP relay in front of a real dfs on loopback (on a simulated pod's IP and API port, or on loopback), recording
+ * every byte each way: what a packet capture on the pod network would see. It does not look into the bytes; the
+ * operator cannot tell it from dfs. Tests read dfs's side of a conversation from it instead of from counters in the
+ * client.
  */
-final class RecordingRelay implements AutoCloseable {
+public final class RecordingRelay implements AutoCloseable {
 
     private final ServerSocket server;
     private final InetSocketAddress upstream;
@@ -28,6 +29,7 @@ final class RecordingRelay implements AutoCloseable {
     private final ByteArrayOutputStream toClient = new ByteArrayOutputStream();
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private final List<byte[]> firstBytes = new CopyOnWriteArrayList<>();
+    private final List<ByteArrayOutputStream> sentPerConnection = new CopyOnWriteArrayList<>();
     private final AtomicInteger connections = new AtomicInteger();
 
     private RecordingRelay(InetSocketAddress listen, InetSocketAddress upstream) throws IOException {
@@ -38,7 +40,7 @@ final class RecordingRelay implements AutoCloseable {
         threads.execute(this::accept);
     }
 
-    static RecordingRelay start(String ip, int port, int upstreamPort) {
+    public static RecordingRelay start(String ip, int port, int upstreamPort) {
         try {
             return new RecordingRelay(new InetSocketAddress(ip, port), new InetSocketAddress("127.0.0.1", upstreamPort));
         } catch (IOException e) {
@@ -55,7 +57,9 @@ final class RecordingRelay implements AutoCloseable {
                 sockets.add(client);
                 sockets.add(dfs);
                 connections.incrementAndGet();
-                threads.execute(() -> pump(client, dfs, toServer, true));
+                ByteArrayOutputStream sent = new ByteArrayOutputStream();
+                sentPerConnection.add(sent);
+                threads.execute(() -> pump(client, dfs, sent, true));
                 threads.execute(() -> pump(dfs, client, toClient, false));
             } catch (IOException e) {
                 // closed, or dfs refused: the client sees its connection drop
@@ -70,6 +74,11 @@ final class RecordingRelay implements AutoCloseable {
             for (int n; (n = in.read(buffer)) > 0; ) {
                 synchronized (record) {
                     record.write(buffer, 0, n);
+                }
+                if (fromClient) {
+                    synchronized (toServer) {
+                        toServer.write(buffer, 0, n);
+                    }
                 }
                 if (first) {
                     firstBytes.add(java.util.Arrays.copyOf(buffer, Math.min(n, 3)));
@@ -87,26 +96,35 @@ final class RecordingRelay implements AutoCloseable {
     }
 
     /** Everything the operator sent. */
-    byte[] fromOperator() {
+    public byte[] fromOperator() {
         synchronized (toServer) {
             return toServer.toByteArray();
         }
     }
 
     /** Everything dfs answered. */
-    byte[] fromDfs() {
+    public byte[] fromDfs() {
         synchronized (toClient) {
             return toClient.toByteArray();
         }
     }
 
-    int connections() {
+    public int connections() {
         return connections.get();
     }
 
     /** The first bytes the operator sent on each connection. */
-    List<byte[]> openings() {
+    public List<byte[]> openings() {
         return List.copyOf(firstBytes);
+    }
+
+    /** What the operator sent, one array per connection in the order they opened (requests never interleave). */
+    public List<byte[]> sentPerConnection() {
+        return sentPerConnection.stream().map(sent -> {
+            synchronized (sent) {
+                return sent.toByteArray();
+            }
+        }).toList();
     }
 
     @Override

@@ -1,8 +1,10 @@
-package com.dittofs.operator.reconciler;
+package com.dittofs.operator.api.v1alpha1;
 
 /**
  * Every condition type and condition reason of a DittoServer (CamelCase, as Kubernetes API conventions ask): the one
- * place they are defined. Each one is explained in docs/TROUBLESHOOTING.md; a unit test fails when one is not.
+ * place they are defined. Each one is explained in docs/TROUBLESHOOTING.md; a unit test fails when one is not. They are
+ * part of the API (what status.conditions of a DittoServer may hold), so they live beside the status types, where both
+ * the dependents (DatabaseReadiness) and the reconciler read them without depending on each other.
  */
 public final class ConditionTypes {
 
