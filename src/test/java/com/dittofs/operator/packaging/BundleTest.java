@@ -115,7 +115,7 @@ class BundleTest {
         assertThat(spec.path("displayName").asText()).isEqualTo("DittoFS Operator");
         assertThat(spec.path("description").asText()).contains("DittoServer").hasSizeGreaterThan(200);
         // every condition a DittoServer can show, by the one list of them
-        for (var field : com.dittofs.operator.reconciler.ConditionTypes.class.getFields()) {
+        for (var field : com.dittofs.operator.api.v1alpha1.ConditionTypes.class.getFields()) {
             if (!field.getName().startsWith("REASON_")) {
                 assertThat(spec.path("description").asText()).as("the CSV description names the condition")
                         .containsAnyOf("`" + field.get(null) + "`", "`" + field.get(null) + "=");
