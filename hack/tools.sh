@@ -4,11 +4,13 @@
 #
 #   hack/tools.sh ensure [tool...]   build whatever is missing (default: all tools, plus the Kubernetes tools of
 #                                    K8S_OLDEST_VERSION)
+#   hack/tools.sh ensure-current     every tool at the pinned versions, without the oldest Kubernetes
+#   hack/tools.sh ensure-oldest      only the Kubernetes tools of K8S_OLDEST_VERSION
 #   hack/tools.sh path <tool>        print the absolute path of a built tool (exit 2 if not built)
 #   hack/tools.sh list               print "tool version path built|missing" for every tool
 #
 # KUBE_VERSION=v1.X.Y (environment) selects another Kubernetes release for the Kubernetes tools (kube-*, kubectl,
-# every tool of the k8s group) in all three commands; unset, they are K8S_VERSION. Each version has its own cache
+# every tool of the k8s group) in every command; unset, they are K8S_VERSION. Each version has its own cache
 # entry, side by side. Helm is not affected: its built-in default Kubernetes version always follows K8S_VERSION.
 #
 # Binaries land in ${DITTOFS_TOOLS_CACHE:-$HOME/.cache/dittofs-operator}/bin/<tool>-<version>/<tool>,
@@ -221,17 +223,21 @@ cmd_ensure() {
   log "all requested tools ready ($(($(date +%s) - total_start))s total)"
 }
 
-usage() { sed -n '3,12s/^# \{0,1\}//p' "$0" >&2; exit "${1:-0}"; }
+usage() { sed -n '3,14s/^# \{0,1\}//p' "$0" >&2; exit "${1:-0}"; }
 
 case ${1:-} in
   ensure)
     shift
     (cmd_ensure "$@") # a subshell: the build lock is released when it ends
     if [[ $# -eq 0 && -z ${KUBE_VERSION:-} ]]; then # everything: the oldest supported Kubernetes too (test tier oldest-k8s)
-      k8s_tools=()
-      for t in "${ALL_TOOLS[@]}"; do [[ $(group_of "$t") != k8s ]] || k8s_tools+=("$t"); done
-      KUBE_VERSION=$K8S_OLDEST_VERSION "$0" ensure "${k8s_tools[@]}"
+      "$0" ensure-oldest
     fi ;;
+  ensure-current)
+    KUBE_VERSION='' "$0" ensure "${ALL_TOOLS[@]}" ;;
+  ensure-oldest)
+    k8s_tools=()
+    for t in "${ALL_TOOLS[@]}"; do [[ $(group_of "$t") != k8s ]] || k8s_tools+=("$t"); done
+    KUBE_VERSION=$K8S_OLDEST_VERSION "$0" ensure "${k8s_tools[@]}" ;;
   path)
     [[ $# -eq 2 ]] || usage 1
     check_tool "$2"
