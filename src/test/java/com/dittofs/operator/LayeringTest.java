@@ -73,7 +73,6 @@ class LayeringTest {
     private static final Set<String> KNOWN_TEST_ONLY = Set.of(
             "dataplane.PasswordLedger.servers()",
             "dataplane.SyncFailure.httpStatus()",
-            "dataplane.SyncScheduler$Poll.started()",
             "dfsclient.AdapterUpdate.enabled(boolean)",
             "dfsclient.DfsAdaptersApi.list(java.lang.String)",
             "dfsclient.DfsApiException.conflict()",
