@@ -71,8 +71,6 @@ class LayeringTest {
      * and an entry that is no longer test-only must be removed from it).
      */
     private static final Set<String> KNOWN_TEST_ONLY = Set.of(
-            "dataplane.PasswordLedger.servers()",
-            "dataplane.SyncFailure.httpStatus()",
             "dfsclient.AdapterUpdate.enabled(boolean)",
             "dfsclient.DfsAdaptersApi.list(java.lang.String)",
             "dfsclient.DfsApiException.conflict()",
@@ -90,9 +88,7 @@ class LayeringTest {
             "dfsclient.NfsExportConfig.squash(java.lang.String)",
             "dfsclient.RetryPolicy.none()",
             "dfsclient.ShareCreate.of(java.lang.String, java.lang.String, java.lang.String)",
-            "dfsclient.ShareUpdate.quota(java.lang.String)",
-            "metrics.OperatorMeters.on(io.micrometer.core.instrument.MeterRegistry)",
-            "reconciler.VolumeExpansion$Resize.volume()");
+            "dfsclient.ShareUpdate.quota(java.lang.String)");
 
     /** Where records are JSON or YAML bodies, their components read and written by Jackson. */
     private static final Set<String> WIRE_FORMATS = Set.of(ROOT + ".dfsclient", ROOT + ".dfsconfig");
