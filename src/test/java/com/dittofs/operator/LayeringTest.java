@@ -71,24 +71,14 @@ class LayeringTest {
      * and an entry that is no longer test-only must be removed from it).
      */
     private static final Set<String> KNOWN_TEST_ONLY = Set.of(
-            "dfsclient.AdapterUpdate.enabled(boolean)",
             "dfsclient.DfsAdaptersApi.list(java.lang.String)",
-            "dfsclient.DfsApiException.conflict()",
-            "dfsclient.DfsApiException.detail()",
-            "dfsclient.DfsApiException.timedOut()",
-            "dfsclient.DfsApiException.title()",
             "dfsclient.DfsAuthApi.health()",
             "dfsclient.DfsAuthApi.ready()",
             "dfsclient.DfsSharesApi.get(java.lang.String, java.lang.String)",
             "dfsclient.DfsStoresApi.deleteBlock(java.lang.String, java.lang.String, java.lang.String)",
             "dfsclient.DfsStoresApi.deleteMetadata(java.lang.String, java.lang.String)",
             "dfsclient.DfsStoresApi.listBlock(java.lang.String, java.lang.String)",
-            "dfsclient.DfsStoresApi.listMetadata(java.lang.String)",
-            "dfsclient.DfsTlsConfiguration.verifiesHostName()",
-            "dfsclient.NfsExportConfig.squash(java.lang.String)",
-            "dfsclient.RetryPolicy.none()",
-            "dfsclient.ShareCreate.of(java.lang.String, java.lang.String, java.lang.String)",
-            "dfsclient.ShareUpdate.quota(java.lang.String)");
+            "dfsclient.DfsStoresApi.listMetadata(java.lang.String)");
 
     /** Where records are JSON or YAML bodies, their components read and written by Jackson. */
     private static final Set<String> WIRE_FORMATS = Set.of(ROOT + ".dfsclient", ROOT + ".dfsconfig");
