@@ -95,11 +95,12 @@ class DfsClientIT {
     @BeforeEach
     void client() {
         client = factory.client(relayed, inputs.adminPassword(), null);
-        testCalls = DfsTestClient.of(client);
+        testCalls = DfsTestClient.of(client, relayed);
     }
 
     @AfterEach
     void stillTheFirstLogin() {
+        testCalls.close();
         assertThat(HttpRequests.of(relay).logins(Names.ADMIN_USERNAME)).as("admin logins dfs received from the "
                 + "shared client: refreshes only").isEqualTo(1);
     }
@@ -108,8 +109,8 @@ class DfsClientIT {
     void probesAndLogin() {
         assertThat(testCalls.health().status()).isEqualTo("healthy");
         assertThat(testCalls.ready().status()).isEqualTo("healthy");
-        testCalls.adapters();
-        Http.Response me = Http.get(dfs.apiUri().resolve("api/v1/auth/me"), testCalls.accessToken());
+        client.logIn();
+        Http.Response me = Http.get(dfs.apiUri().resolve("api/v1/auth/me"), DfsTestClient.accessToken(client));
         assertThat(me.status()).isEqualTo(200);
         assertThat(me.json().path("username").asText()).as("the session's user").isEqualTo(Names.ADMIN_USERNAME);
         assertThat(me.json().path("role").asText()).isEqualTo("admin");
@@ -317,7 +318,7 @@ class DfsClientIT {
 
         try (DfsClientFactory other = new DfsClientFactory()) {
             DfsApiException wrongPassword = catchThrowableOfType(DfsApiException.class,
-                    () -> DfsTestClient.of(other.client(dfs.apiUri(), "not-the-password", null)).adapters());
+                    () -> other.client(dfs.apiUri(), "not-the-password", null).findAdapter("nfs"));
             assertThat(wrongPassword.status()).isEqualTo(401);
             assertThat(wrongPassword).hasMessageEndingWith(": Invalid username or password");
         }
@@ -330,19 +331,19 @@ class DfsClientIT {
         try (DfsClientFactory own = new DfsClientFactory(); RecordingRelay seen = relayTo(port)) {
             DfsClient fresh = own.client(URI.create("http://127.0.0.1:" + port + "/"), inputs.adminPassword(), null);
             for (int i = 0; i < 5; i++) {
-                DfsTestClient.of(fresh).adapters();
+                fresh.findAdapter("nfs");
             }
             assertThat(HttpRequests.of(seen).logins(Names.ADMIN_USERNAME)).isEqualTo(1);
             assertThat(HttpRequests.of(seen).refreshes()).isZero();
-            String expiring = DfsTestClient.of(fresh).accessToken();
+            String expiring = DfsTestClient.accessToken(fresh);
             URI adapters = dfs.apiUri().resolve("api/v1/adapters");
             await("the first access token to expire").atMost(Duration.ofSeconds(15))
                     .pollInterval(Duration.ofMillis(200)).until(() -> Http.get(adapters, expiring).status() == 401);
 
-            assertThat(DfsTestClient.of(fresh).adapters()).isNotEmpty();
+            assertThat(fresh.findAdapter("nfs")).isPresent();
             assertThat(HttpRequests.of(seen).logins(Names.ADMIN_USERNAME)).isEqualTo(1);
             assertThat(HttpRequests.of(seen).refreshes()).isEqualTo(1);
-            assertThat(DfsTestClient.of(fresh).accessToken()).isNotEqualTo(expiring);
+            assertThat(DfsTestClient.accessToken(fresh)).isNotEqualTo(expiring);
         }
     }
 
@@ -355,7 +356,7 @@ class DfsClientIT {
             DfsClient nowhere = own.client(URI.create("http://127.0.0.1:" + FreePorts.next() + "/"), "x".repeat(16),
                     null);
             long start = System.nanoTime();
-            DfsApiException unreachable = catchThrowableOfType(DfsApiException.class, DfsTestClient.of(nowhere)::adapters);
+            DfsApiException unreachable = catchThrowableOfType(DfsApiException.class, () -> nowhere.findAdapter("nfs"));
             assertThat(unreachable.connectFailure()).isTrue();
             assertThat(unreachable.status()).isEqualTo(DfsApiException.NO_RESPONSE);
             assertThat(Duration.ofNanos(System.nanoTime() - start)).as("two backoffs").isGreaterThan(

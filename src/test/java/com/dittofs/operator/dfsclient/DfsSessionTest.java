@@ -106,16 +106,6 @@ class DfsSessionTest {
         int issued;
 
         @Override
-        public HealthReport health() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public HealthReport ready() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
         public TokenResponse login(LoginRequest request) {
             calls.add("login");
             return tokens();
