@@ -18,36 +18,31 @@ import javax.crypto.spec.SecretKeySpec;
 public final class PasswordLedger {
 
     private final byte[] key = new byte[32];
-    /** Per server address, per user, the fingerprint of the password last set or verified. */
-    private final Map<String, Map<String, String>> applied = new ConcurrentHashMap<>();
+    /** Per server address and user, the fingerprint of the password last set or verified. */
+    private final Map<Entry, String> applied = new ConcurrentHashMap<>();
+
+    private record Entry(String server, String user) {
+    }
 
     public PasswordLedger() {
         new SecureRandom().nextBytes(key);
     }
 
     public boolean matches(String server, String user, String password) {
-        return fingerprint(password).equals(applied.getOrDefault(server, Map.of()).get(user));
+        return fingerprint(password).equals(applied.get(new Entry(server, user)));
     }
 
     public void record(String server, String user, String password) {
-        applied.computeIfAbsent(server, s -> new ConcurrentHashMap<>()).put(user, fingerprint(password));
+        applied.put(new Entry(server, user), fingerprint(password));
     }
 
     public void forget(String server, String user) {
-        applied.computeIfPresent(server, (s, users) -> {
-            users.remove(user);
-            return users.isEmpty() ? null : users;
-        });
+        applied.remove(new Entry(server, user));
     }
 
     /** The address is no longer used (the server moved to another pod IP, or was deleted): drop all it held. */
     public void forgetServer(String server) {
-        applied.remove(server);
-    }
-
-    /** How many addresses the ledger holds entries for. */
-    public int servers() {
-        return applied.size();
+        applied.keySet().removeIf(entry -> entry.server().equals(server));
     }
 
     private String fingerprint(String password) {

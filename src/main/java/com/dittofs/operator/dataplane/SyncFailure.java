@@ -7,10 +7,9 @@ import com.dittofs.operator.dfsclient.DfsApiException;
  * retry decisions never parse messages.
  *
  * @param cause the kind of failure
- * @param httpStatus dfs's answer, or {@link DfsApiException#NO_RESPONSE}
- * @param message the server's own words, or the client's when dfs did not answer
+ * @param message the server's own words (after dfs's HTTP status), or the client's when dfs did not answer
  */
-public record SyncFailure(Cause cause, int httpStatus, String message) {
+public record SyncFailure(Cause cause, String message) {
 
     public enum Cause {
         /** No TCP connection to dfs's API. */
@@ -38,10 +37,10 @@ public record SyncFailure(Cause cause, int httpStatus, String message) {
             case TLS_REJECTED -> Cause.TLS_NOT_TRUSTED;
             case DEADLINE_EXCEEDED -> Cause.DEADLINE;
         };
-        return new SyncFailure(cause, e.status(), e.getMessage());
+        return new SyncFailure(cause, e.getMessage());
     }
 
     public static SyncFailure conflict(String message) {
-        return new SyncFailure(Cause.CONFLICT, DfsApiException.NO_RESPONSE, message);
+        return new SyncFailure(Cause.CONFLICT, message);
     }
 }

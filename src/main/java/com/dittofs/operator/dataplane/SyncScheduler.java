@@ -29,9 +29,8 @@ public final class SyncScheduler<K, R> {
      *
      * @param fresh a result the reconcile has not seen yet, for exactly what it asked: publish it (once)
      * @param latest the latest finished result, possibly for an older request, while the next one runs
-     * @param started whether this call started a sync
      */
-    public record Poll<R>(Optional<R> fresh, Optional<R> latest, boolean started) {
+    public record Poll<R>(Optional<R> fresh, Optional<R> latest) {
     }
 
     private static final class Slot<R> {
@@ -78,14 +77,17 @@ public final class SyncScheduler<K, R> {
             Optional<R> latest = Optional.ofNullable(slot.latest);
             if (slot.inFlight) {
                 slot.again = true;
-                return new Poll<>(Optional.empty(), latest, false);
+                return new Poll<>(Optional.empty(), latest);
             }
             if (slot.latest != null && !slot.published && slot.request.equals(request)) {
                 slot.published = true;
-                boolean again = slot.again && start(key, slot, request, sync);
-                return new Poll<>(latest, latest, again);
+                if (slot.again) {
+                    start(key, slot, request, sync);
+                }
+                return new Poll<>(latest, latest);
             }
-            return new Poll<>(Optional.empty(), latest, start(key, slot, request, sync));
+            start(key, slot, request, sync);
+            return new Poll<>(Optional.empty(), latest);
         }
     }
 
@@ -99,22 +101,20 @@ public final class SyncScheduler<K, R> {
             Optional<R> latest = Optional.ofNullable(slot.latest);
             if (!slot.inFlight && slot.latest != null && !slot.published && slot.request.equals(request)) {
                 slot.published = true;
-                return new Poll<>(latest, latest, false);
+                return new Poll<>(latest, latest);
             }
-            return new Poll<>(Optional.empty(), latest, false);
+            return new Poll<>(Optional.empty(), latest);
         }
     }
 
     /** Called holding the slot's lock. */
-    private boolean start(K key, Slot<R> slot, Object request, Supplier<R> sync) {
+    private void start(K key, Slot<R> slot, Object request, Supplier<R> sync) {
         slot.again = false;
         slot.inFlight = true;
         try {
             (slot.suspect ? suspectLane : mainLane).execute(() -> run(key, slot, request, sync));
-            return true;
         } catch (RejectedExecutionException e) {
             slot.inFlight = false; // shutting down
-            return false;
         }
     }
 

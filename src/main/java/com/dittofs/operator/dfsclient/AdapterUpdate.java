@@ -10,7 +10,4 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AdapterUpdate(Boolean enabled, Integer port, Map<String, Object> config) {
 
-    public static AdapterUpdate enabled(boolean enabled) {
-        return new AdapterUpdate(enabled, null, null);
-    }
 }

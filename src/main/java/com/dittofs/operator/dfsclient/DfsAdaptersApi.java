@@ -1,7 +1,6 @@
 package com.dittofs.operator.dfsclient;
 
 import java.io.Closeable;
-import java.util.List;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -18,9 +17,6 @@ import jakarta.ws.rs.core.MediaType;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public interface DfsAdaptersApi extends Closeable {
-
-    @GET
-    List<Adapter> list(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer);
 
     @GET
     @Path("{type}")

@@ -27,16 +27,12 @@ public class DfsApiException extends RuntimeException {
 
     private final Kind kind;
     private final int status;
-    private final String title;
-    private final String detail;
     private final boolean problem;
 
     DfsApiException(Kind kind, int status, String title, String detail, boolean problem, Throwable cause) {
         super(message(status, title, detail), cause);
         this.kind = kind;
         this.status = status;
-        this.title = title;
-        this.detail = detail;
         this.problem = problem;
     }
 
@@ -68,14 +64,6 @@ public class DfsApiException extends RuntimeException {
         return status;
     }
 
-    public String title() {
-        return title;
-    }
-
-    public String detail() {
-        return detail;
-    }
-
     /** Whether the body was problem+json, i.e. a handler decided (as opposed to the router or auth middleware). */
     public boolean problem() {
         return problem;
@@ -86,17 +74,8 @@ public class DfsApiException extends RuntimeException {
         return kind == Kind.CONNECT_FAILED;
     }
 
-    /** No answer within the read timeout. */
-    public boolean timedOut() {
-        return kind == Kind.TIMED_OUT;
-    }
-
     public boolean notFound() {
         return status == 404;
-    }
-
-    public boolean conflict() {
-        return status == 409;
     }
 
     /** A gateway or availability error: dfs may succeed if asked again. */

@@ -25,10 +25,6 @@ public interface DfsSharesApi extends Closeable {
     @GET
     List<Share> list(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer);
 
-    @GET
-    @Path("{share}")
-    Share get(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, @PathParam("share") String share);
-
     @POST
     Share create(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, ShareCreate request);
 

@@ -1,10 +1,8 @@
 package com.dittofs.operator.dfsclient;
 
 import java.io.Closeable;
-import java.util.List;
 
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -22,10 +20,6 @@ import jakarta.ws.rs.core.MediaType;
 public interface DfsStoresApi extends Closeable {
 
     @GET
-    @Path("metadata")
-    List<MetadataStore> listMetadata(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer);
-
-    @GET
     @Path("metadata/{name}")
     MetadataStore getMetadata(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, @PathParam("name") String name);
 
@@ -33,14 +27,6 @@ public interface DfsStoresApi extends Closeable {
     @POST
     @Path("metadata")
     MetadataStore createMetadata(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, StoreRequest request);
-
-    @DELETE
-    @Path("metadata/{name}")
-    void deleteMetadata(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, @PathParam("name") String name);
-
-    @GET
-    @Path("block/{kind}")
-    List<BlockStore> listBlock(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, @PathParam("kind") String kind);
 
     @GET
     @Path("block/{kind}/{name}")
@@ -57,9 +43,4 @@ public interface DfsStoresApi extends Closeable {
     @Path("block/{kind}/{name}")
     BlockStore updateBlock(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, @PathParam("kind") String kind,
             @PathParam("name") String name, StoreRequest request);
-
-    @DELETE
-    @Path("block/{kind}/{name}")
-    void deleteBlock(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, @PathParam("kind") String kind,
-            @PathParam("name") String name);
 }

@@ -29,10 +29,6 @@ final class DfsTlsConfiguration extends BaseTlsConfiguration {
         this.trustManager = byName ? tls.pkix() : tls.trustManager();
     }
 
-    boolean verifiesHostName() {
-        return byName;
-    }
-
     @Override
     public TrustOptions getTrustStoreOptions() {
         return TrustOptions.wrap(trustManager);

@@ -21,7 +21,4 @@ public record NfsExportConfig(
         @JsonProperty("min_kerberos_level") String minKerberosLevel,
         String netgroup) {
 
-    public static NfsExportConfig squash(String squash) {
-        return new NfsExportConfig(squash, null, null, null, null, null, null);
-    }
 }

@@ -22,10 +22,6 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
         return new RetryPolicy(4, Duration.ofMillis(200), Duration.ofSeconds(2));
     }
 
-    public static RetryPolicy none() {
-        return new RetryPolicy(1, Duration.ZERO, Duration.ZERO);
-    }
-
     /** Wait before attempt {@code attempt} (2-based): initial, 2x, 4x, ... capped. */
     Duration backoff(int attempt) {
         long factor = 1L << Math.min(attempt - 2, 20);

@@ -19,9 +19,6 @@ public record ShareCreate(
         @JsonProperty("default_permission") String defaultPermission,
         @JsonProperty("quota_bytes") String quotaBytes) {
 
-    public static ShareCreate of(String name, String metadataStore, String localBlockStore) {
-        return new ShareCreate(name, metadataStore, localBlockStore, null, null, null, null);
-    }
 
     public ShareCreate withRemoteBlockStore(String remote) {
         return new ShareCreate(name, metadataStore, localBlockStore, remote, readOnly, defaultPermission, quotaBytes);

@@ -25,7 +25,4 @@ public record ShareUpdate(
         return new ShareUpdate(null, null, null, permission, null);
     }
 
-    public static ShareUpdate quota(String quotaBytes) {
-        return new ShareUpdate(null, null, null, null, quotaBytes);
-    }
 }

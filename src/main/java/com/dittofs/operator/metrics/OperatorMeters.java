@@ -33,17 +33,13 @@ public class OperatorMeters {
     static final List<String> STATUSES = List.of("True", "False", "Unknown");
     static final String NO_PHASE = "None";
 
-    @Inject
-    MeterRegistry registry;
-
+    private final MeterRegistry registry;
     private volatile IndexerResourceCache<DittoServer> servers;
     private final Set<String> conditionTypes = ConcurrentHashMap.newKeySet();
 
-    /** Meters on the given registry, outside CDI (tests that build the reconciler by hand). */
-    public static OperatorMeters on(MeterRegistry registry) {
-        OperatorMeters meters = new OperatorMeters();
-        meters.registry = registry;
-        return meters;
+    @Inject
+    public OperatorMeters(MeterRegistry registry) {
+        this.registry = registry;
     }
 
     public void reconciled(boolean success) {

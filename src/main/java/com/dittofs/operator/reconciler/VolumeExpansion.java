@@ -37,7 +37,7 @@ final class VolumeExpansion {
     }
 
     /** A claim asking for less than the spec declares. */
-    record Resize(String volume, PersistentVolumeClaim claim, String declared) {
+    record Resize(PersistentVolumeClaim claim, String declared) {
     }
 
     private VolumeExpansion() {
@@ -80,7 +80,7 @@ final class VolumeExpansion {
         declared(server.getSpec().getStorage()).forEach((volume, size) -> claim(server, volume, claims)
                 .filter(c -> "Bound".equals(c.getStatus() == null ? null : c.getStatus().getPhase()))
                 .filter(c -> smaller(requested(c), size))
-                .ifPresent(c -> resizes.add(new Resize(volume, c, size))));
+                .ifPresent(c -> resizes.add(new Resize(c, size))));
         return resizes;
     }
 

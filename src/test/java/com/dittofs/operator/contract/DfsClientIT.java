@@ -23,7 +23,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.dittofs.operator.dfsclient.Adapter;
-import com.dittofs.operator.dfsclient.AdapterUpdate;
 import com.dittofs.operator.dfsclient.BlockStore;
 import com.dittofs.operator.dfsclient.BlockStoreKind;
 import com.dittofs.operator.dfsclient.DfsApiException;
@@ -38,10 +37,9 @@ import com.dittofs.operator.dfsclient.MetadataStore;
 import com.dittofs.operator.dfsclient.NfsExportConfig;
 import com.dittofs.operator.dfsclient.RetryPolicy;
 import com.dittofs.operator.dfsclient.Share;
-import com.dittofs.operator.dfsclient.ShareCreate;
 import com.dittofs.operator.dfsclient.SharePermission;
-import com.dittofs.operator.dfsclient.ShareUpdate;
 import com.dittofs.operator.dfsclient.StoreRequest;
+import com.dittofs.operator.dfsclient.TestRequests;
 import com.dittofs.operator.naming.Names;
 import com.dittofs.operator.naming.Ports;
 import com.dittofs.operator.testing.RecordingRelay;
@@ -97,11 +95,12 @@ class DfsClientIT {
     @BeforeEach
     void client() {
         client = factory.client(relayed, inputs.adminPassword(), null);
-        testCalls = DfsTestClient.of(client);
+        testCalls = DfsTestClient.of(client, relayed);
     }
 
     @AfterEach
     void stillTheFirstLogin() {
+        testCalls.close();
         assertThat(HttpRequests.of(relay).logins(Names.ADMIN_USERNAME)).as("admin logins dfs received from the "
                 + "shared client: refreshes only").isEqualTo(1);
     }
@@ -110,8 +109,8 @@ class DfsClientIT {
     void probesAndLogin() {
         assertThat(testCalls.health().status()).isEqualTo("healthy");
         assertThat(testCalls.ready().status()).isEqualTo("healthy");
-        testCalls.adapters();
-        Http.Response me = Http.get(dfs.apiUri().resolve("api/v1/auth/me"), testCalls.accessToken());
+        client.logIn();
+        Http.Response me = Http.get(dfs.apiUri().resolve("api/v1/auth/me"), DfsTestClient.accessToken(client));
         assertThat(me.status()).isEqualTo(200);
         assertThat(me.json().path("username").asText()).as("the session's user").isEqualTo(Names.ADMIN_USERNAME);
         assertThat(me.json().path("role").asText()).isEqualTo("admin");
@@ -128,12 +127,12 @@ class DfsClientIT {
         assertThat(client.findAdapter("nfs")).hasValueSatisfying(a -> assertThat(a.running()).isTrue());
         assertThat(client.findAdapter("nosuch")).isEmpty();
 
-        Adapter disabled = client.updateAdapter("smb", AdapterUpdate.enabled(false));
+        Adapter disabled = client.updateAdapter("smb", TestRequests.enabled(false));
         assertThat(disabled.enabled()).isFalse();
         assertThat(disabled.running()).isFalse();
         ServerContract.awaitListening(Ports.SMB_CONTAINER, false);
 
-        Adapter enabled = client.updateAdapter("smb", AdapterUpdate.enabled(true));
+        Adapter enabled = client.updateAdapter("smb", TestRequests.enabled(true));
         assertThat(enabled.enabled()).isTrue();
         assertThat(enabled.port()).isEqualTo(Ports.SMB_CONTAINER);
         ServerContract.awaitListening(Ports.SMB_CONTAINER, true);
@@ -155,7 +154,7 @@ class DfsClientIT {
         DfsApiException locked = catchThrowableOfType(DfsApiException.class, () -> client.createMetadataStore(
                 StoreRequest.create("meta-badger", "badger", Map.of("path", badgerPath))));
         assertThat(locked.status()).isEqualTo(400);
-        assertThat(locked.detail()).contains("locked");
+        assertThat(locked).hasMessageContaining("locked");
 
         Path sqliteDir = Files.createDirectories(dfs.hostPath(Names.METADATA_DIR).resolve("sqlite-a"));
         StoreRequest sqlite = StoreRequest.create("meta-sqlite", "sqlite",
@@ -163,10 +162,9 @@ class DfsClientIT {
         client.createMetadataStore(sqlite);
         DfsApiException duplicate = catchThrowableOfType(DfsApiException.class,
                 () -> client.createMetadataStore(sqlite));
-        assertThat(duplicate.conflict()).isTrue();
+        assertThat(duplicate.status()).isEqualTo(409);
         assertThat(duplicate.problem()).isTrue();
-        assertThat(duplicate.title()).isEqualTo("Conflict");
-        assertThat(duplicate.detail()).isEqualTo("Metadata store already exists");
+        assertThat(duplicate).hasMessage("HTTP 409 Conflict: Metadata store already exists");
         assertThat(dfs.stdout().lines().filter(l -> l.contains("\"method\":\"POST\"")
                 && l.contains("\"path\":\"/api/v1/store/metadata\"") && l.contains("\"status\":409")))
                 .as("a 409 is never retried").hasSize(1);
@@ -187,7 +185,7 @@ class DfsClientIT {
         assertThat(local.status().status()).isEqualTo("healthy");
         assertThat(Path.of(path)).isDirectory();
         assertThat(catchThrowableOfType(DfsApiException.class, () -> client.createBlockStore(BlockStoreKind.LOCAL,
-                StoreRequest.create("blocks-a", "fs", Map.of("path", path)))).conflict()).isTrue();
+                StoreRequest.create("blocks-a", "fs", Map.of("path", path)))).status()).isEqualTo(409);
 
         BlockStore resized = client.updateBlockStore(BlockStoreKind.LOCAL, "blocks-a",
                 StoreRequest.update(null, Map.of("path", path, "max_size", 1073741824L)));
@@ -199,7 +197,7 @@ class DfsClientIT {
         DfsApiException relative = catchThrowableOfType(DfsApiException.class, () -> client.createBlockStore(
                 BlockStoreKind.LOCAL, StoreRequest.create("blocks-rel", "fs", Map.of("path", "relative/dir"))));
         assertThat(relative.status()).isEqualTo(400);
-        assertThat(relative.detail()).contains("must be absolute");
+        assertThat(relative).hasMessageContaining("must be absolute");
 
         client.createBlockStore(BlockStoreKind.REMOTE, StoreRequest.create("remote-mem", "memory", null));
         BlockStore durable = client.updateBlockStore(BlockStoreKind.REMOTE, "remote-mem",
@@ -220,18 +218,18 @@ class DfsClientIT {
         BlockStore local = client.createBlockStore(BlockStoreKind.LOCAL, StoreRequest.create("export-blocks", "fs",
                 Map.of("path", dfs.hostPath(Names.CACHE_DIR).resolve("export").toString())));
 
-        Share share = client.createShare(ShareCreate.of("/export", "export-meta", "export-blocks"));
+        Share share = client.createShare(TestRequests.share("/export", "export-meta", "export-blocks"));
         assertThat(share.name()).isEqualTo("/export");
         assertThat(share.metadataStoreId()).as("names come back as UUIDs").isEqualTo(meta.id());
         assertThat(share.localBlockStoreId()).isEqualTo(local.id());
         assertThat(share.defaultPermission()).isEqualTo("none");
         DfsApiException duplicate = catchThrowableOfType(DfsApiException.class,
-                () -> client.createShare(ShareCreate.of("export", "export-meta", "export-blocks")));
-        assertThat(duplicate.conflict()).isTrue();
-        assertThat(duplicate.detail()).isEqualTo("Share already exists");
+                () -> client.createShare(TestRequests.share("export", "export-meta", "export-blocks")));
+        assertThat(duplicate.status()).isEqualTo(409);
+        assertThat(duplicate).hasMessageEndingWith(": Share already exists");
         assertThat(testCalls.findShare("export")).isPresent();
         assertThat(client.shares()).extracting(Share::name).contains("/export");
-        assertThat(client.updateShare("/export", ShareUpdate.quota("10GiB")).quotaBytes()).isEqualTo("10.00GiB");
+        assertThat(client.updateShare("/export", TestRequests.quota("10GiB")).quotaBytes()).isEqualTo("10.00GiB");
 
         // a new share admits nobody: root is squashed to a guest, and a grant for admin (uid 0) does not help it
         Path local1 = Files.writeString(dfs.root().resolve("hello.txt"), "hello from the contract test\n");
@@ -244,7 +242,7 @@ class DfsClientIT {
         assertThat(client.permissions("/export")).as("dfs answers null for no grants").isEmpty();
 
         assertThat(client.nfsExportConfig("/export").squash()).isEqualTo("root_to_guest");
-        NfsExportConfig patched = client.patchNfsExportConfig("/export", NfsExportConfig.squash("root_to_admin"));
+        NfsExportConfig patched = client.patchNfsExportConfig("/export", TestRequests.squash("root_to_admin"));
         assertThat(patched.squash()).isEqualTo("root_to_admin");
         assertThat(patched.allowAuthSys()).isTrue();
 
@@ -256,8 +254,8 @@ class DfsClientIT {
 
         DfsApiException inUse = catchThrowableOfType(DfsApiException.class,
                 () -> testCalls.deleteMetadataStore("export-meta"));
-        assertThat(inUse.conflict()).isTrue();
-        assertThat(inUse.detail()).contains("in use");
+        assertThat(inUse.status()).isEqualTo(409);
+        assertThat(inUse).hasMessageContaining("in use");
         client.deleteShare("/export");
         assertThat(testCalls.findShare("/export")).isEmpty();
         testCalls.deleteMetadataStore("export-meta");
@@ -276,7 +274,7 @@ class DfsClientIT {
         assertThat(alice.groups()).containsExactly("contract-eng");
         DfsApiException sameUid = catchThrowableOfType(DfsApiException.class, () -> client.createUser(
                 new UserRequest("contract-carol", "carol-pass-1", null, 4001L, null, null, null)));
-        assertThat(sameUid.conflict()).as("the UID is unique too").isTrue();
+        assertThat(sameUid.status()).as("the UID is unique too").isEqualTo(409);
         DfsApiException noGroup = catchThrowableOfType(DfsApiException.class, () -> client.createUser(
                 new UserRequest("contract-dave", "dave-pass-1", null, null, null, List.of("nosuch"), null)));
         assertThat(noGroup.status()).isEqualTo(400);
@@ -310,21 +308,19 @@ class DfsClientIT {
         assertThat(testCalls.findShare("nosuch")).isEmpty();
         DfsApiException missing = catchThrowableOfType(DfsApiException.class, () -> client.deleteShare("nosuch"));
         assertThat(missing.status()).isEqualTo(404);
-        assertThat(missing.title()).isEqualTo("Not Found");
-        assertThat(missing.detail()).isEqualTo("Share not found");
         assertThat(missing.problem()).isTrue();
         assertThat(missing.getMessage()).isEqualTo("HTTP 404 Not Found: Share not found");
 
         DfsApiException badRef = catchThrowableOfType(DfsApiException.class,
-                () -> client.createShare(ShareCreate.of("/bad", "nosuch", "nosuch")));
+                () -> client.createShare(TestRequests.share("/bad", "nosuch", "nosuch")));
         assertThat(badRef.status()).isEqualTo(400);
-        assertThat(badRef.detail()).isEqualTo("Metadata store not found: nosuch");
+        assertThat(badRef).hasMessageEndingWith(": Metadata store not found: nosuch");
 
         try (DfsClientFactory other = new DfsClientFactory()) {
             DfsApiException wrongPassword = catchThrowableOfType(DfsApiException.class,
-                    () -> DfsTestClient.of(other.client(dfs.apiUri(), "not-the-password", null)).adapters());
+                    () -> other.client(dfs.apiUri(), "not-the-password", null).findAdapter("nfs"));
             assertThat(wrongPassword.status()).isEqualTo(401);
-            assertThat(wrongPassword.detail()).isEqualTo("Invalid username or password");
+            assertThat(wrongPassword).hasMessageEndingWith(": Invalid username or password");
         }
     }
 
@@ -335,19 +331,19 @@ class DfsClientIT {
         try (DfsClientFactory own = new DfsClientFactory(); RecordingRelay seen = relayTo(port)) {
             DfsClient fresh = own.client(URI.create("http://127.0.0.1:" + port + "/"), inputs.adminPassword(), null);
             for (int i = 0; i < 5; i++) {
-                DfsTestClient.of(fresh).adapters();
+                fresh.findAdapter("nfs");
             }
             assertThat(HttpRequests.of(seen).logins(Names.ADMIN_USERNAME)).isEqualTo(1);
             assertThat(HttpRequests.of(seen).refreshes()).isZero();
-            String expiring = DfsTestClient.of(fresh).accessToken();
+            String expiring = DfsTestClient.accessToken(fresh);
             URI adapters = dfs.apiUri().resolve("api/v1/adapters");
             await("the first access token to expire").atMost(Duration.ofSeconds(15))
                     .pollInterval(Duration.ofMillis(200)).until(() -> Http.get(adapters, expiring).status() == 401);
 
-            assertThat(DfsTestClient.of(fresh).adapters()).isNotEmpty();
+            assertThat(fresh.findAdapter("nfs")).isPresent();
             assertThat(HttpRequests.of(seen).logins(Names.ADMIN_USERNAME)).isEqualTo(1);
             assertThat(HttpRequests.of(seen).refreshes()).isEqualTo(1);
-            assertThat(DfsTestClient.of(fresh).accessToken()).isNotEqualTo(expiring);
+            assertThat(DfsTestClient.accessToken(fresh)).isNotEqualTo(expiring);
         }
     }
 
@@ -360,7 +356,7 @@ class DfsClientIT {
             DfsClient nowhere = own.client(URI.create("http://127.0.0.1:" + FreePorts.next() + "/"), "x".repeat(16),
                     null);
             long start = System.nanoTime();
-            DfsApiException unreachable = catchThrowableOfType(DfsApiException.class, DfsTestClient.of(nowhere)::adapters);
+            DfsApiException unreachable = catchThrowableOfType(DfsApiException.class, () -> nowhere.findAdapter("nfs"));
             assertThat(unreachable.connectFailure()).isTrue();
             assertThat(unreachable.status()).isEqualTo(DfsApiException.NO_RESPONSE);
             assertThat(Duration.ofNanos(System.nanoTime() - start)).as("two backoffs").isGreaterThan(

@@ -90,7 +90,7 @@ class DfsClientTlsIT {
         assertThat(dfs.stdout() + dfs.stderr()).contains("\"scheme\":\"https\"");
         URI plain = URI.create("http://127.0.0.1:" + dfs.apiPort());
         DfsApiException http = catchThrowableOfType(DfsApiException.class,
-                () -> DfsTestClient.of(factory.client(plain, inputs.adminPassword(), null)).adapters());
+                () -> factory.client(plain, inputs.adminPassword(), null).findAdapter("nfs"));
         assertThat(http).as("plain HTTP to the HTTPS port gets no API answer").isNotNull();
         assertThat(http.status()).isNotEqualTo(200);
     }
@@ -98,8 +98,8 @@ class DfsClientTlsIT {
     @Test
     void logsInOverHttpsVerifyingTheCaAndTheServiceName() {
         var client = factory.client(dfs.apiUri(), inputs.adminPassword(), trusting(ca));
-        assertThat(DfsTestClient.of(client).adapters()).isNotEmpty();
-        assertThat(Jwts.claims(DfsTestClient.of(client).accessToken()).path("username").asText())
+        assertThat(client.findAdapter("nfs")).isPresent();
+        assertThat(Jwts.claims(DfsTestClient.accessToken(client)).path("username").asText())
                 .as("the token dfs issued over HTTPS is admin's").isEqualTo("admin");
         assertThat(factory.client(dfs.apiUri(), inputs.adminPassword(), trusting(ca)))
                 .as("cached while the CA stays the same").isSameAs(client);
@@ -109,7 +109,7 @@ class DfsClientTlsIT {
     void refusesAnotherCa() {
         var stranger = TestCertificates.ca("someone-else");
         DfsApiException e = catchThrowableOfType(DfsApiException.class,
-                () -> adaptersVerifying(trusting(stranger)));
+                () -> adapterVerifying(trusting(stranger)));
         assertThat(e).isNotNull();
         assertThat(e.status()).isEqualTo(DfsApiException.NO_RESPONSE);
     }
@@ -118,7 +118,7 @@ class DfsClientTlsIT {
     void refusesACertificateForAnotherName() {
         DfsTls otherName = new DfsTls(ca.pem(), "other-api." + server.getMetadata().getNamespace() + ".svc");
         DfsApiException e = catchThrowableOfType(DfsApiException.class,
-                () -> adaptersVerifying(otherName));
+                () -> adapterVerifying(otherName));
         assertThat(e).isNotNull();
         assertThat(e.status()).isEqualTo(DfsApiException.NO_RESPONSE);
     }
@@ -132,17 +132,16 @@ class DfsClientTlsIT {
     void connectingByNameTheJdksHttpsEndpointIdentificationChecksIt() {
         URI byName = URI.create("https://localhost:" + dfs.apiPort());
         DfsTls localhost = new DfsTls(ca.pem(), "localhost");
-        DfsApiException e = catchThrowableOfType(DfsApiException.class, () -> DfsTestClient.of(
-                factory.client(byName, inputs.adminPassword(), localhost)).adapters());
+        DfsApiException e = catchThrowableOfType(DfsApiException.class,
+                () -> factory.client(byName, inputs.adminPassword(), localhost).findAdapter("nfs"));
         assertThat(e).as("the served certificate does not name localhost").isNotNull();
         assertThat(e.status()).isEqualTo(DfsApiException.NO_RESPONSE);
         assertThat(e.getMessage()).contains("not valid for");
 
         dfs.writeFiles(mounted(ca.issue("localhost", Names.apiServiceHost(server))));
-        assertThat(DfsTestClient.of(factory.client(byName, inputs.adminPassword(), localhost)).adapters())
-                .isNotEmpty();
+        assertThat(factory.client(byName, inputs.adminPassword(), localhost).findAdapter("nfs")).isPresent();
         dfs.writeFiles(mounted(ca.issue(Names.apiServiceHost(server))));
-        assertThat(adaptersVerifying(trusting(ca))).isNotEmpty();
+        assertThat(adapterVerifying(trusting(ca))).isPresent();
     }
 
     @Test
@@ -151,17 +150,17 @@ class DfsClientTlsIT {
         TestCertificates.Ca next = TestCertificates.ca("dittofs-test-ca-2");
         dfs.writeFiles(mounted(next.issue(Names.apiServiceHost(server))));
         var client = factory.client(dfs.apiUri(), inputs.adminPassword(), trusting(next));
-        assertThat(DfsTestClient.of(client).adapters()).isNotEmpty();
+        assertThat(client.findAdapter("nfs")).isPresent();
         assertThat(catchThrowableOfType(DfsApiException.class,
-                () -> adaptersVerifying(trusting(ca))))
+                () -> adapterVerifying(trusting(ca))))
                 .as("the old CA no longer verifies the new certificate").isNotNull();
         assertThat(dfs.pid()).as("same dfs process").isEqualTo(pid);
         // back to the first certificate for the other tests
         dfs.writeFiles(mounted(ca.issue(Names.apiServiceHost(server))));
-        assertThat(adaptersVerifying(trusting(ca))).isNotEmpty();
+        assertThat(adapterVerifying(trusting(ca))).isPresent();
     }
 
-    private java.util.List<com.dittofs.operator.dfsclient.Adapter> adaptersVerifying(DfsTls tls) {
-        return DfsTestClient.of(factory.client(dfs.apiUri(), inputs.adminPassword(), tls)).adapters();
+    private java.util.Optional<com.dittofs.operator.dfsclient.Adapter> adapterVerifying(DfsTls tls) {
+        return factory.client(dfs.apiUri(), inputs.adminPassword(), tls).findAdapter("nfs");
     }
 }

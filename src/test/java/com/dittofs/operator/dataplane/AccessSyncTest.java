@@ -101,7 +101,7 @@ class AccessSyncTest {
                 .isEqualTo("root_to_guest");
         assertThat(report.shareAccess().get("/export")).endsWith("NFS squash root_to_guest");
 
-        dfs.patchNfsExportConfig("/export", com.dittofs.operator.dfsclient.NfsExportConfig.squash("all_to_admin"));
+        dfs.patchNfsExportConfig("/export", com.dittofs.operator.dfsclient.TestRequests.squash("all_to_admin"));
         pass();
         assertThat(dfs.exports.get("/export").squash()).as("a squash changed by hand is reverted")
                 .isEqualTo("root_to_guest");

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -25,8 +26,10 @@ class SyncSchedulerTest {
     private final ExecutorService main = Executors.newFixedThreadPool(2);
     private final ExecutorService suspect = Executors.newFixedThreadPool(1);
     private final Queue<String> finished = new ConcurrentLinkedQueue<>();
-    private final SyncScheduler<String, String> syncs = new SyncScheduler<>(main, suspect, TIMEOUT::equals,
-            e -> "crashed: " + e.getMessage(), finished::add);
+    /** Syncs the scheduler handed to its lanes: each runs as soon as its lane has a free thread. */
+    private final AtomicInteger started = new AtomicInteger();
+    private final SyncScheduler<String, String> syncs = new SyncScheduler<>(counting(main), counting(suspect),
+            TIMEOUT::equals, e -> "crashed: " + e.getMessage(), finished::add);
     /** Never opened: a sync waiting on it is a hung dfs. */
     private final CountDownLatch never = new CountDownLatch(1);
 
@@ -34,6 +37,13 @@ class SyncSchedulerTest {
     void stop() {
         main.shutdownNow();
         suspect.shutdownNow();
+    }
+
+    private Executor counting(Executor lane) {
+        return task -> {
+            lane.execute(task);
+            started.incrementAndGet();
+        };
     }
 
     /** How many syncs of this server have finished (each announces itself once). */
@@ -54,19 +64,21 @@ class SyncSchedulerTest {
     void aFinishedSyncIsAnnouncedAndPublishedOnceForTheSameRequest() {
         AtomicInteger runs = new AtomicInteger();
         var first = syncs.poll("a", "v1", () -> OK + runs.incrementAndGet());
-        assertThat(first.started()).isTrue();
+        assertThat(started).hasValue(1);
         assertThat(first.latest()).isEmpty();
         await().atMost(Duration.ofSeconds(10)).until(() -> finished.contains("a"));
+        assertThat(runs).hasValue(1);
 
         var publish = syncs.poll("a", "v1", () -> OK + runs.incrementAndGet());
         assertThat(publish.fresh()).contains("ok1");
-        assertThat(publish.started()).isFalse();
+        assertThat(started).as("publishing syncs nothing").hasValue(1);
 
         // the next reconcile (a timer, an event) syncs again: drift is looked for
         var again = syncs.poll("a", "v1", () -> OK + runs.incrementAndGet());
-        assertThat(again.started()).isTrue();
+        assertThat(started).hasValue(2);
         assertThat(again.fresh()).isEmpty();
         assertThat(again.latest()).contains("ok1");
+        await().atMost(Duration.ofSeconds(10)).until(() -> runs.get() == 2);
     }
 
     @Test
@@ -75,8 +87,10 @@ class SyncSchedulerTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> finished.contains("a"));
         var changed = syncs.poll("a", "v2", () -> "ok-v2");
         assertThat(changed.fresh()).isEmpty();
-        assertThat(changed.started()).isTrue();
+        assertThat(started).hasValue(2);
         assertThat(changed.latest()).contains(OK);
+        await().atMost(Duration.ofSeconds(10)).until(() -> finishedSyncs("a") == 2);
+        assertThat(syncs.poll("a", "v2", () -> OK).fresh()).contains("ok-v2");
     }
 
     @Test
@@ -88,12 +102,12 @@ class SyncSchedulerTest {
         });
         await().atMost(Duration.ofSeconds(10)).until(() -> runs.get() == 1);
         for (int i = 0; i < 5; i++) {
-            var poll = syncs.poll("hung", "v" + i, () -> {
+            syncs.poll("hung", "v" + i, () -> {
                 runs.incrementAndGet();
                 return OK;
             });
-            assertThat(poll.started()).isFalse();
         }
+        assertThat(started).hasValue(1);
         assertThat(runs).hasValue(1);
         assertThat(finished).as("the first sync still runs").doesNotContain("hung");
     }
@@ -113,13 +127,14 @@ class SyncSchedulerTest {
         syncs.poll("a", "v1", () -> "second");
         release.countDown();
         await().atMost(Duration.ofSeconds(10)).until(() -> finished.contains("a"));
+        assertThat(started).hasValue(1);
         var publish = syncs.poll("a", "v1", () -> "second");
         assertThat(publish.fresh()).contains("first");
-        assertThat(publish.started()).as("one more sync, not one per reconcile").isTrue();
+        assertThat(started).as("one more sync, not one per reconcile").hasValue(2);
         await().atMost(Duration.ofSeconds(10)).until(() -> finished.size() == 2);
         var next = syncs.poll("a", "v1", () -> "third");
         assertThat(next.fresh()).contains("second");
-        assertThat(next.started()).as("nothing came during the second sync").isFalse();
+        assertThat(started).as("nothing came during the second sync").hasValue(2);
     }
 
     @Test
@@ -143,7 +158,13 @@ class SyncSchedulerTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> finished.containsAll(hung));
         hung.forEach(server -> assertThat(syncs.poll(server, "v1", () -> OK).fresh()).contains(TIMEOUT));
         // the retries hang for good
-        hung.forEach(server -> assertThat(syncs.poll(server, "v1", this::hang).started()).isTrue());
+        AtomicInteger hanging = new AtomicInteger();
+        hung.forEach(server -> syncs.poll(server, "v1", () -> {
+            hanging.incrementAndGet();
+            return hang();
+        }));
+        assertThat(started).as("first syncs and retries").hasValue(2 * hung.size());
+        await().atMost(Duration.ofSeconds(10)).until(() -> hanging.get() == 1);
 
         CountDownLatch healthyRan = new CountDownLatch(1);
         syncs.poll("healthy", "v1", () -> {
@@ -167,8 +188,9 @@ class SyncSchedulerTest {
         syncs.poll("b", "v1", () -> OK);
         syncs.poll("b", "v1", this::hang);
         // a's retry goes to the suspect lane, where it waits behind b
-        var poll = syncs.poll("a", "v1", () -> OK);
-        assertThat(poll.started()).isTrue();
+        int before = started.get();
+        syncs.poll("a", "v1", () -> OK);
+        assertThat(started).hasValue(before + 1);
         assertThat(finishedSyncs("a")).as("queued behind the hung server on the suspect lane").isEqualTo(1);
         never.countDown();
         await().atMost(Duration.ofSeconds(10)).until(() -> finishedSyncs("a") == 2);
@@ -177,14 +199,17 @@ class SyncSchedulerTest {
         syncs.poll("b", "v1", () -> OK); // publishes b's timeout
         // answered: its next sync is on the main lane again, even while the suspect lane is busy
         CountDownLatch blockSuspect = new CountDownLatch(1);
-        assertThat(syncs.poll("b", "v1", () -> {
+        AtomicInteger bRuns = new AtomicInteger();
+        syncs.poll("b", "v1", () -> {
+            bRuns.incrementAndGet();
             try {
                 blockSuspect.await();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
             return TIMEOUT;
-        }).started()).isTrue();
+        });
+        await().atMost(Duration.ofSeconds(10)).until(() -> bRuns.get() == 1);
         syncs.poll("a", "v1", () -> OK);
         await().atMost(Duration.ofSeconds(10)).until(() -> finishedSyncs("a") == 3);
         blockSuspect.countDown();

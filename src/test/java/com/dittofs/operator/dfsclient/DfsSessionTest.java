@@ -18,7 +18,7 @@ class DfsSessionTest {
     private final FakeClock clock = new FakeClock(Instant.parse("2030-01-01T00:00:00.600Z"));
     private final ScriptedAuth auth = new ScriptedAuth();
     private final DfsSession session = new DfsSession(URI.create("http://dfs:8080/"), auth, "admin", "pw",
-            RetryPolicy.none(), clock);
+            new RetryPolicy(1, Duration.ZERO, Duration.ZERO), clock);
 
     @Test
     void logsInOnceAndReusesTheToken() {
@@ -104,16 +104,6 @@ class DfsSessionTest {
         Duration skew = Duration.ZERO;
         int refreshFails;
         int issued;
-
-        @Override
-        public HealthReport health() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public HealthReport ready() {
-            throw new UnsupportedOperationException();
-        }
 
         @Override
         public TokenResponse login(LoginRequest request) {

@@ -16,7 +16,6 @@ class DfsTlsConfigurationTest {
     void byTheServiceNameTheJdksHttpsEndpointIdentificationChecksIt() {
         DfsTlsConfiguration configuration = new DfsTlsConfiguration(tls,
                 URI.create("https://my-dittofs-api.files.svc:8080"));
-        assertThat(configuration.verifiesHostName()).isTrue();
         assertThat(configuration.getHostnameVerificationAlgorithm()).contains("HTTPS");
         assertThat(configuration.isTrustAll()).isFalse();
     }
@@ -24,7 +23,6 @@ class DfsTlsConfigurationTest {
     @Test
     void onAPodIpTheServiceNameIsCheckedByTheTrustManager() {
         DfsTlsConfiguration configuration = new DfsTlsConfiguration(tls, URI.create("https://10.0.0.7:8080"));
-        assertThat(configuration.verifiesHostName()).isFalse();
         assertThat(configuration.getHostnameVerificationAlgorithm()).contains("NONE");
         assertThat(configuration.isTrustAll()).isFalse();
     }

@@ -44,13 +44,14 @@ class TlsFailuresTest {
     void anotherNameIsSaidAsTheTrustManagerSaysIt() {
         DfsApiException e = failing(new CertificateException(ServerNameTrustManager.NOT_VALID_FOR
                 + "a-api.ns.svc (it names b-api.ns.svc)"), new AtomicInteger());
-        assertThat(e.detail()).isEqualTo("The certificate of dfs is not valid for a-api.ns.svc (it names b-api.ns.svc)");
+        assertThat(e).hasMessage(
+                "TLS handshake failed: The certificate of dfs is not valid for a-api.ns.svc (it names b-api.ns.svc)");
     }
 
     @Test
     void aServerWithoutTlsIsATlsFailureToo() {
         DfsApiException e = failing(null, new AtomicInteger());
         assertThat(e.kind()).isEqualTo(DfsApiException.Kind.TLS_REJECTED);
-        assertThat(e.detail()).isEqualTo("The TLS handshake with dfs failed: handshake failed");
+        assertThat(e).hasMessage("TLS handshake failed: The TLS handshake with dfs failed: handshake failed");
     }
 }

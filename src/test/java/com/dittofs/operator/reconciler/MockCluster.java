@@ -88,7 +88,7 @@ final class MockCluster implements AutoCloseable {
         server.init();
         client = server.createClient();
         reconciler.dataPlane = dataPlane;
-        reconciler.meters = com.dittofs.operator.metrics.OperatorMeters.on(
+        reconciler.meters = new com.dittofs.operator.metrics.OperatorMeters(
                 new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
         operator = new Operator(o -> o.withKubernetesClient(client)
                 .withSSABasedCreateUpdateMatchForDependentResources(false)
