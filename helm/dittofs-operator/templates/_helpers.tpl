@@ -26,12 +26,34 @@ app.kubernetes.io/name: {{ include "dittofs-operator.name" . }}
 app.kubernetes.io/instance: {{ .Release.Name }}
 {{- end }}
 
+{{/* The chart's labels, then commonLabels (never in a selector: those are immutable). The chart's own keys win. */}}
 {{- define "dittofs-operator.labels" -}}
 helm.sh/chart: {{ include "dittofs-operator.chart" . }}
 {{ include "dittofs-operator.selectorLabels" . }}
 app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
 app.kubernetes.io/managed-by: {{ .Release.Service }}
 app.kubernetes.io/component: operator
+{{- include "dittofs-operator.commonLabels" . }}
+{{- end }}
+
+{{/* commonLabels less the chart's own keys, each on a line of its own after a newline; empty when none. */}}
+{{- define "dittofs-operator.commonLabels" -}}
+{{- with omit (default dict .Values.commonLabels) "helm.sh/chart" "app.kubernetes.io/name" "app.kubernetes.io/instance"
+  "app.kubernetes.io/version" "app.kubernetes.io/managed-by" "app.kubernetes.io/component" }}
+{{ toYaml . }}
+{{- end }}
+{{- end }}
+
+{{/* An object's metadata.annotations, after a newline and indented for metadata: its own annotations (the second
+argument) over commonAnnotations; nothing when both are empty. Call as
+{{- include "dittofs-operator.annotations" (list $ .Values.some.annotations) }} (or (list $ dict)). */}}
+{{- define "dittofs-operator.annotations" -}}
+{{- $ctx := index . 0 }}
+{{- $all := merge (deepCopy (default dict (index . 1))) (deepCopy (default dict $ctx.Values.commonAnnotations)) }}
+{{- with $all }}
+  annotations:
+    {{- toYaml . | nindent 4 }}
+{{- end }}
 {{- end }}
 
 {{- define "dittofs-operator.serviceAccountName" -}}
@@ -63,13 +85,18 @@ app.kubernetes.io/component: operator
 dittofs-operator-lock
 {{- end }}
 
-{{/* The operator image: image.tag, or the appVersion with "-native" for image.flavor=native. */}}
+{{/* The operator image: repository@image.digest when set; else image.tag, or the appVersion with "-native" for
+image.flavor=native. */}}
 {{- define "dittofs-operator.image" -}}
+{{- if .Values.image.digest }}
+{{- printf "%s@%s" .Values.image.repository .Values.image.digest }}
+{{- else }}
 {{- $tag := .Values.image.tag }}
 {{- if not $tag }}
 {{- $tag = printf "%s%s" .Chart.AppVersion (ternary "-native" "" (eq .Values.image.flavor "native")) }}
 {{- end }}
 {{- printf "%s:%s" .Values.image.repository $tag }}
+{{- end }}
 {{- end }}
 
 {{/* json or text: logging.format, unless the older logging.json (true/false) is set. */}}

@@ -245,10 +245,20 @@ public final class PackagingArtifacts {
         // keep the CRD (and so every DittoServer) when the release is uninstalled
         metadata.putObject("annotations").put("helm.sh/resource-policy", "keep");
         sortKeys(metadata);
+        String keep = "  annotations:\n    helm.sh/resource-policy: keep\n";
+        String body = Yaml.write(crd);
+        if (!body.contains(keep)) {
+            throw new IllegalStateException("the chart CRD's metadata is not written as expected");
+        }
+        // the chart's commonAnnotations and commonLabels, like every object of the chart
+        body = body.replace(keep, keep
+                + "    {{- with omit (default dict .Values.commonAnnotations) \"helm.sh/resource-policy\" }}"
+                + "{{ toYaml . | nindent 4 }}{{ end }}\n"
+                + "  {{- with .Values.commonLabels }}\n  labels:\n    {{- toYaml . | nindent 4 }}\n  {{- end }}\n");
         Files.createDirectories(generatedChartCrd().getParent());
         Files.writeString(generatedChartCrd(), "{{- if .Values.crds.enabled }}\n"
                 + GENERATED_HEADER.formatted("target/kubernetes/" + CRD_NAME + "-v1.yml")
-                + Yaml.write(crd) + "{{- end }}\n", StandardCharsets.UTF_8);
+                + body + "{{- end }}\n", StandardCharsets.UTF_8);
     }
 
     // ---- sync into the source tree -------------------------------------------------------------------------
