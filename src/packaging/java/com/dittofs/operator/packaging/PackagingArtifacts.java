@@ -108,6 +108,9 @@ public final class PackagingArtifacts {
         RbacConventions.narrowClusterRoles(kubernetesDir().resolve("kubernetes.yml"));
         finishCsv();
         writeBundleUserRoles();
+        // OperatorHub's per-package CI settings travel with the bundle (src/main/csv/ci.yaml says why)
+        Files.copy(base.resolve("src/main/csv/ci.yaml"), generatedBundle().resolve("ci.yaml"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         writeDeployManifests();
         writeChartCrd();
     }
