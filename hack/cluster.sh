@@ -361,24 +361,13 @@ write_env() {
 # shellcheck disable=SC1091
 running_version() { (. "$DIR/env" 2>/dev/null && echo "${KUBE_VERSION:-}"); }
 
-# dir_in_use DIR2: does any process on this machine run with a path under DIR2 (another cluster's node)?
-dir_in_use() {
-  local p cmd
-  for p in /proc/[0-9]*; do
-    [[ ${p#/proc/} != "$$" && ${p#/proc/} != "$BASHPID" ]] || continue
-    cmd=$(tr '\0' ' ' 2>/dev/null <"$p/cmdline") || continue
-    [[ " $cmd" != *[\ =]"$1"/* ]] || return 0
-  done
-  return 1
-}
-
 # await_machine_free: one real node per machine. Another DIR's node that still runs (a test run beside this one) is
 # waited for, up to CLUSTER_NODE_WAIT seconds (default 900); one whose processes are all gone (a machine or session
 # that stopped without `down`) is cleaned up, since nothing else ever would.
 await_machine_free() {
   local owner said='' deadline=$((SECONDS + ${CLUSTER_NODE_WAIT:-900}))
   while owner=$(bridge_owner) && [[ -n $owner ]]; do
-    if ! dir_in_use "$owner"; then
+    if [[ -z $(dir_processes "$owner") ]]; then
       log "the real node of $owner stopped without 'down' and left its state on this machine: cleaning up after it"
       [[ -d $owner/node ]] || die "bridge $NODE_BRIDGE belongs to $owner, which no longer exists: 'ip link del $NODE_BRIDGE' and remove its iptables rules by hand"
       CLUSTER_NODE=real "$HACK/cluster.sh" down "$owner" >&2 || die "could not clean up after the real node of $owner"

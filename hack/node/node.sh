@@ -440,17 +440,25 @@ node_down() {
   done
 }
 
+# dir_processes DIR2: "PID: COMMAND LINE" of every other process that runs with DIR2, or a path under it, in its
+# arguments (a node's components, its shims, a cluster.sh working on it).
+dir_processes() {
+  local p cmd
+  for p in /proc/[0-9]*; do
+    p=${p#/proc/}
+    [[ $p == "$$" || $p == "$BASHPID" ]] && continue
+    cmd=$(tr '\0' ' ' 2>/dev/null <"/proc/$p/cmdline") || continue
+    if [[ " $cmd" == *[\ =]"$1"[/\ ]* ]]; then echo "$p: $cmd"; fi
+  done
+}
+
 # node_leftovers: print what the real node left on the machine; exit 1 if anything.
 node_leftovers() {
   node_paths
   local out=() p m
-  local self=$$ cmd
-  for p in /proc/[0-9]*; do
-    p=${p#/proc/}
-    [[ $p == "$self" || $p == "$BASHPID" ]] && continue
-    cmd=$(tr '\0' ' ' 2>/dev/null <"/proc/$p/cmdline") || continue
-    [[ " $cmd" == *[\ =]"$DIR"[/\ ]* && $cmd != *"cluster.sh leftovers"* ]] && out+=("process $p: $cmd")
-  done
+  while read -r p; do
+    [[ $p == *"cluster.sh leftovers"* ]] || out+=("process $p")
+  done < <(dir_processes "$DIR")
   while read -r m; do out+=("mount $m"); done < <(findmnt -rn -o TARGET | grep -F "$DIR/")
   if [[ ! -f $ND/host/dirs.before ]]; then # no real node was started in DIR: processes and mounts are all to check
     if ((${#out[@]})); then printf 'leftover: %s\n' "${out[@]}"; return 1; fi
