@@ -86,6 +86,101 @@ def rss_mib(root):
     return total / 1024
 
 
+class MemoryCgroup:
+    """A memory cgroup of its own for the operator, so that its working set is read as `kubectl top` reads a
+    container's: usage minus inactive file pages (cAdvisor's container_memory_working_set_bytes). None of it when the
+    machine has no writable memory controller (not root): the figure is then left out."""
+
+    V1 = Path("/sys/fs/cgroup/memory")
+    V2 = Path("/sys/fs/cgroup")
+
+    def __init__(self, name):
+        self.path = None
+        for root, probe in ((self.V1, "memory.usage_in_bytes"), (self.V2, "memory.current")):
+            if (root / probe).exists() or (root / "cgroup.controllers").exists() and "memory" in (
+                    root / "cgroup.controllers").read_text():
+                try:
+                    path = root / "dittofs-bench" / name
+                    path.mkdir(parents=True, exist_ok=True)
+                    self.path, self.v1 = path, root == self.V1
+                except OSError:
+                    pass
+                break
+
+    def enter(self):
+        """Runs in the child before exec: the operator's memory is charged here from its first page."""
+        if self.path:
+            (self.path / "cgroup.procs").write_text(str(os.getpid()))
+
+    def working_set_mib(self):
+        if not self.path:
+            return None
+        stat = dict(line.split() for line in (self.path / "memory.stat").read_text().splitlines())
+        if self.v1:
+            usage, inactive = int((self.path / "memory.usage_in_bytes").read_text()), int(stat["total_inactive_file"])
+        else:
+            usage, inactive = int((self.path / "memory.current").read_text()), int(stat["inactive_file"])
+        return max(0, usage - inactive) / 1048576
+
+    def remove(self):
+        if self.path:
+            try:
+                self.path.rmdir()
+            except OSError:
+                pass
+
+
+def live_heap(pid):
+    """A Java operator's live heap (a full GC, then the histogram's total) and its largest classes; None otherwise."""
+    jcmd = Path(os.environ.get("JAVA_HOME", "/nonexistent")) / "bin/jcmd"
+    if not jcmd.exists():
+        return None
+    try:
+        out = subprocess.run([str(jcmd), str(pid), "GC.class_histogram", "-all"], capture_output=True, text=True,
+                             timeout=120).stdout
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    rows = [line.split() for line in out.splitlines() if line.strip() and line.split()[0].rstrip(":").isdigit()]
+    total = [line.split() for line in out.splitlines() if line.startswith("Total")]
+    if not total:
+        return None
+    return {"live_heap_mib": int(total[0][2]) / 1048576, "live_objects": int(total[0][1]),
+            "top_classes": [[r[3], int(r[1]), int(r[2])] for r in rows[:25] if len(r) >= 4]}
+
+
+CACHED_KINDS = [  # what this operator's informers cache, with their selectors (dependent/, reconciler/)
+    ("DittoServer", "/apis/{g}/{v}/namespaces/{ns}/dittoservers", ""),
+    ("StatefulSet", "/apis/apps/v1/namespaces/{ns}/statefulsets", "app.kubernetes.io/managed-by=dittofs-operator"),
+    ("Service", "/api/v1/namespaces/{ns}/services", "app.kubernetes.io/managed-by=dittofs-operator"),
+    ("ConfigMap", "/api/v1/namespaces/{ns}/configmaps", "app.kubernetes.io/managed-by=dittofs-operator"),
+    ("Secret", "/api/v1/namespaces/{ns}/secrets", "app.kubernetes.io/managed-by=dittofs-operator"),
+    ("PersistentVolumeClaim", "/api/v1/namespaces/{ns}/persistentvolumeclaims",
+     "app.kubernetes.io/managed-by=dittofs-operator"),
+]
+FIELD_MANAGER = "dittoserver"
+
+
+def lean(obj):
+    """What LeanItemStore keeps of an object (src/main/java/.../cache/LeanItemStore.java)."""
+    meta = obj.get("metadata", {})
+    meta["managedFields"] = [e for e in meta.get("managedFields") or [] if e.get("manager") == FIELD_MANAGER
+                             and e.get("operation") == "Apply" and not e.get("subresource")]
+    (meta.get("annotations") or {}).pop("kubectl.kubernetes.io/last-applied-configuration", None)
+    return obj
+
+
+def cached_bytes(cluster):
+    """Per cached kind: objects, their JSON bytes as the apiserver sends them, and as LeanItemStore keeps them."""
+    kinds = {}
+    for kind, path, selector in CACHED_KINDS:
+        url = path.format(g=GROUP, v=VERSION, ns=NAMESPACE) + (f"?labelSelector={selector}" if selector else "")
+        items = cluster.request("GET", url).get("items", [])
+        whole = sum(len(json.dumps(i, separators=(",", ":"))) for i in items)
+        kept = sum(len(json.dumps(lean(i), separators=(",", ":"))) for i in items)
+        kinds[kind] = [len(items), whole, kept]
+    return kinds
+
+
 # ---------------------------------------------------------------- the control plane
 
 class Cluster:
@@ -321,9 +416,10 @@ def run_once(op, n, args, index):
         health = f"http://127.0.0.1:{port}{op['ready_path']}"
         oplog = open(cluster.dir / f"operator-{label}.log", "w")
         env = dict(os.environ, KUBECONFIG=str(kubeconfig))
+        memory = MemoryCgroup(f"{label}-{n}-{index}-{os.getpid()}")
         t_spawn = time.time()
         proc = subprocess.Popen(command, cwd=op.get("workdir", REPO), env=env, stdout=oplog, stderr=subprocess.STDOUT,
-                                stdin=subprocess.DEVNULL, start_new_session=True)
+                                stdin=subprocess.DEVNULL, start_new_session=True, preexec_fn=memory.enter)
         while not healthy(health):
             if proc.poll() is not None:
                 raise RuntimeError(f"operator exited with {proc.returncode}; see {oplog.name}")
@@ -334,6 +430,7 @@ def run_once(op, n, args, index):
         result["start_cpu_s"] = cpu_seconds(proc.pid)
         time.sleep(args.idle)
         result["idle_rss_mib"] = rss_mib(proc.pid)
+        result["idle_working_set_mib"] = memory.working_set_mib()
 
         # N servers at once: parallel creates, so the apiserver sees them within about a second.
         peak = [0.0]
@@ -358,6 +455,9 @@ def run_once(op, n, args, index):
         time.sleep(args.settle)
         sampling.set()
         result["rss_at_n_mib"] = rss_mib(proc.pid)
+        result["working_set_at_n_mib"] = memory.working_set_mib()
+        if op["label"] != "baseline":
+            result["cached_kinds"] = cached_bytes(cluster)
         result["peak_rss_mib"] = max(peak[0], result["rss_at_n_mib"])
         t_steady, cpu_steady = time.time(), cpu_seconds(proc.pid)
         audit = cluster.dir / "logs/audit.log"
@@ -375,6 +475,8 @@ def run_once(op, n, args, index):
         result["steady_writes"] = len(steady_writes)
         result["steady_writes_breakdown"] = breakdown(steady_writes)
         result["rss_end_mib"] = rss_mib(proc.pid)
+        if args.heap:  # a full GC: after the steady state, so it does not disturb the figures above
+            result.update(live_heap(proc.pid) or {})
         result["load_end"] = os.getloadavg()
         failed = False
         return result
@@ -388,6 +490,8 @@ def run_once(op, n, args, index):
             except subprocess.TimeoutExpired:
                 os.killpg(proc.pid, signal.SIGKILL)
                 proc.wait()
+        if proc:
+            memory.remove()
         cluster.down(args.keep or failed)  # a failed run keeps its logs
 
 
@@ -402,6 +506,9 @@ FIGURES = [  # key, label, format
     ("converge_cpu_s", "CPU to converge N (s)", "{:.1f}"),
     ("rss_at_n_mib", "RSS at N (MiB)", "{:.0f}"),
     ("peak_rss_mib", "peak RSS while converging (MiB)", "{:.0f}"),
+    ("idle_working_set_mib", "idle working set (MiB)", "{:.0f}"),
+    ("working_set_at_n_mib", "working set at N (MiB)", "{:.0f}"),
+    ("live_heap_mib", "live heap after the steady state (MiB)", "{:.0f}"),
     ("writes_per_server", "apiserver writes per server", "{:.1f}"),
     ("writes_per_server_no_events", "… of them not Events", "{:.1f}"),
     ("steady_writes", "steady-state writes", "{:.0f}"),
@@ -451,10 +558,10 @@ def report(out, baseline_label="baseline"):
         lines.append("| " + " | ".join(header) + " |")
         lines.append("|" + "---|" * len(header))
         for key, name, fmt in FIGURES:
-            base = [r[key] for r in at_n if r["label"] == baseline_label and key in r]
+            base = [r[key] for r in at_n if r["label"] == baseline_label and r.get(key) is not None]
             row = [name, cell(base, fmt)]
             for l in labels:
-                ours = [r[key] for r in at_n if r["label"] == l and key in r]
+                ours = [r[key] for r in at_n if r["label"] == l and r.get(key) is not None]
                 row += [cell(ours, fmt), "" if key == "load1" else ratio(ours, base)]
             lines.append("| " + " | ".join(row) + " |")
     for label in labels:
@@ -468,7 +575,7 @@ def targets(rows, label, baseline_label):
     """The targets of the issue, checked on the medians: (figure, N or None for every N, bound)."""
     def med(key, lab, n=None, f=None):
         values = [f(r) if f else r[key] for r in rows if r["label"] == lab and (n is None or r["n"] == n)
-                  and (f or key in r)]
+                  and (f or r.get(key) is not None)]
         return statistics.median(values) if values else None
 
     def created(r):  # objects the operator wrote per server (Events and subresources aside)
@@ -498,8 +605,9 @@ def targets(rows, label, baseline_label):
     if o is not None:
         lines.append(f"| start → ready ≤ ~1 s | {o:.2f} s | {'yes' if o <= 1.05 else f'no, by {o:.1f}×'} |")
     ratio_row("idle RSS", "idle_rss_mib", 2)
-    ratio_row("RSS at N = 100", "rss_at_n_mib", 2, 100)
-    ratio_row("RSS at N = 500", "rss_at_n_mib", 2.5, 500)
+    for n in (100, 500, 1000):
+        ratio_row(f"RSS at N = {n}", "rss_at_n_mib", 2, n)
+        ratio_row(f"working set at N = {n}", "working_set_at_n_mib", 2, n)
     ratio_row("CPU to converge N = 100", "converge_cpu_s", 1.5, 100)
     for n in sorted({r["n"] for r in rows}):
         ratio_row(f"all servers up, N = {n}", "all_up_s", 1.0, n)
@@ -521,6 +629,8 @@ def main():
     p.add_argument("--runs", type=int, default=3, help="runs per operator and N (default 3)")
     p.add_argument("--steady", type=float, default=180, help="steady-state seconds (default 180)")
     p.add_argument("--idle", type=float, default=5, help="seconds after ready before idle RSS (default 5)")
+    p.add_argument("--heap", action="store_true",
+                   help="a Java operator's live heap and largest classes at the end (jcmd of JAVA_HOME; a full GC)")
     p.add_argument("--settle", type=float, default=5, help="seconds after all up before RSS at N (default 5)")
     p.add_argument("--timeout", type=float, default=900, help="seconds for all servers to come up (default 900)")
     p.add_argument("--out", default=str(REPO / "target/bench"), help="results directory (default target/bench)")

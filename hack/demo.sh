@@ -105,13 +105,15 @@ JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 JVM_ARGS=(-XX:+UseSerialGC -Xms16m -Xmx192m -XX:TieredStopAtLevel=1 -Xss512k -XX:+ExitOnOutOfMemoryError)
 rm -f target/quarkus-app/app.aot
 if "$JAVA" -XX:+PrintFlagsFinal -version 2>/dev/null | grep AOTCacheOutput >/dev/null; then
+  JVM_ARGS=(-XX:+UseCompactObjectHeaders "${JVM_ARGS[@]}") # Java 25+, as the image; the cache is written with it
   log "writing the AOT cache (target/quarkus-app/app.aot)"
   # The training run starts the operator against an address where no apiserver listens: it loads and links what a
   # real start does, fails fast, and the JVM writes the cache as it exits (a non-zero exit is expected). Without
   # that address it would find the demo cluster and run as a second operator; the timeout is a safety net.
   (cd target/quarkus-app && KUBECONFIG=/nonexistent timeout -s TERM 180 "$JAVA" -XX:AOTCacheOutput=app.aot \
-    -Dquarkus.appcds.generate=true -Dquarkus.kubernetes-client.api-server-url=https://127.0.0.1:9 \
-    -Ddittofs.operator.leader-election.enabled=false -Dquarkus.http.port=0 -jar quarkus-run.jar \
+    -XX:+UseCompactObjectHeaders -XX:+UseSerialGC -Dquarkus.appcds.generate=true \
+    -Dquarkus.kubernetes-client.api-server-url=https://127.0.0.1:9 -Ddittofs.operator.leader-election.enabled=false \
+    -Dquarkus.http.port=0 -jar quarkus-run.jar \
     >"$DEMO/aot-cache.log" 2>&1) || true
   if [[ -s target/quarkus-app/app.aot ]]; then JVM_ARGS+=(-XX:AOTCache=app.aot)
   else log "no AOT cache (see $DEMO/aot-cache.log); starting without"; rm -f target/quarkus-app/app.aot; fi

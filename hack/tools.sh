@@ -8,6 +8,9 @@
 #   hack/tools.sh ensure-oldest      only the Kubernetes tools of K8S_OLDEST_VERSION
 #   hack/tools.sh path <tool>        print the absolute path of a built tool (exit 2 if not built)
 #   hack/tools.sh list               print "tool version path built|missing" for every tool
+#   hack/tools.sh openapi            print the swagger.json that kube-apiserver serves, as Kubernetes commits it
+#                                    (api/openapi-spec of the k8s.io/kubernetes module of KUBE_VERSION)
+#   hack/tools.sh k8s-versions       print K8S_OLDEST_VERSION and K8S_VERSION, the supported range's two ends
 #
 # KUBE_VERSION=v1.X.Y (environment) selects another Kubernetes release for the Kubernetes tools (kube-*, kubectl,
 # every tool of the k8s group) in every command; unset, they are K8S_VERSION. Each version has its own cache
@@ -27,12 +30,18 @@ HELM_VERSION=v3.22.0
 ACTIONLINT_VERSION=v1.7.12
 DITTOFS_VERSION=v0.29.0
 HELM_DOCS_VERSION=v1.14.2     # the chart README's values table
+KUBECONFORM_VERSION=v0.8.0    # manifests against the apiserver's own OpenAPI schemas (ManifestSchemaTest)
+KUBE_SCORE_VERSION=v1.20.0    # workload hardening lint (ManifestLintTest); kube-linter is not served by the Go proxy
+CHART_TESTING_VERSION=v3.14.0 # ct lint (ChartLintTest); the /v3 module answers an exact version only
+YAMLLINT_VERSION=1.38.0       # PyPI, for ct lint
+YAMALE_VERSION=6.1.0          # PyPI, for ct lint
+HELM_UNITTEST_VERSION=v1.1.2  # helm unittest (a helm plugin; tools.sh builds its binary)
 # bundle-validate is this project's own small program (hack/bundle-validate) over
 # github.com/operator-framework/api's validators; its "version" is a hash of its sources.
 # coredns and cri-drain (hack/node/gotools: CoreDNS v1.14.0 with a minimal plugin set, and a CRI client that
 # removes every pod) serve the real test node (CLUSTER_NODE=real hack/cluster.sh); versioned the same way.
 
-ALL_TOOLS=(kube-apiserver kube-controller-manager kube-scheduler kubectl kubelet kube-proxy etcd kwok helm actionlint dfs dfsctl helm-docs bundle-validate coredns cri-drain)
+ALL_TOOLS=(kube-apiserver kube-controller-manager kube-scheduler kubectl kubelet kube-proxy etcd kwok helm actionlint dfs dfsctl helm-docs kubeconform kube-score ct helm-unittest bundle-validate coredns cri-drain)
 # The Kubernetes release the k8s group is built from (KUBE_VERSION, see the header; default K8S_VERSION).
 KUBE_BUILD_VERSION=${KUBE_VERSION:-$K8S_VERSION}
 [[ $KUBE_BUILD_VERSION =~ ^v1\.[0-9]+\.[0-9]+$ ]] || { echo "tools.sh: error: KUBE_VERSION must look like v1.30.14, not '$KUBE_BUILD_VERSION'" >&2; exit 1; }
@@ -47,7 +56,7 @@ group_of() {
   case $1 in
     kube-apiserver | kube-controller-manager | kube-scheduler | kubectl | kubelet | kube-proxy) echo k8s ;;
     coredns | cri-drain) echo node-tools ;;
-    etcd | kwok | helm | actionlint | helm-docs | bundle-validate) echo "$1" ;;
+    etcd | kwok | helm | actionlint | helm-docs | kubeconform | kube-score | ct | helm-unittest | bundle-validate) echo "$1" ;;
     dfs | dfsctl) echo dittofs ;;
     *) return 1 ;;
   esac
@@ -63,6 +72,10 @@ group_module() {
     actionlint) echo "github.com/rhysd/actionlint $ACTIONLINT_VERSION" ;;
     dittofs) echo "github.com/marmos91/dittofs $DITTOFS_VERSION" ;;
     helm-docs) echo "github.com/norwoodj/helm-docs $HELM_DOCS_VERSION" ;;
+    kubeconform) echo "github.com/yannh/kubeconform $KUBECONFORM_VERSION" ;;
+    kube-score) echo "github.com/zegl/kube-score $KUBE_SCORE_VERSION" ;;
+    ct) echo "github.com/helm/chart-testing/v3 $CHART_TESTING_VERSION" ;;
+    helm-unittest) echo "github.com/helm-unittest/helm-unittest $HELM_UNITTEST_VERSION" ;;
     bundle-validate) echo "local-bundle-validate $(local_version "$LOCAL_BUNDLE_VALIDATE")" ;;
     node-tools) echo "local-node-tools $(local_version "$LOCAL_NODE_TOOLS")" ;;
   esac
@@ -84,6 +97,10 @@ tool_pkg() {
     actionlint) echo "github.com/rhysd/actionlint/cmd/actionlint" ;;
     dfs | dfsctl) echo "github.com/marmos91/dittofs/cmd/$1" ;;
     helm-docs) echo "github.com/norwoodj/helm-docs/cmd/helm-docs" ;;
+    kubeconform) echo "github.com/yannh/kubeconform/cmd/kubeconform" ;;
+    kube-score) echo "github.com/zegl/kube-score/cmd/kube-score" ;;
+    ct) echo "github.com/helm/chart-testing/v3/ct" ;;
+    helm-unittest) echo "github.com/helm-unittest/helm-unittest/cmd/helm-unittest" ;;
   esac
 }
 
@@ -173,6 +190,10 @@ build_group() {
       done
     fi
     [[ $group == kwok ]] && ldflags+=" -X sigs.k8s.io/kwok/pkg/consts.Version=$version"
+    # helm-unittest's go.mod replaces yaml-jsonpath with its fork (yaml.v3 from go.yaml.in); as a dependency the
+    # replace is ignored and the build fails, so the wrapper module repeats it.
+    [[ $group == helm-unittest ]] &&
+      "$go" mod edit -replace github.com/vmware-labs/yaml-jsonpath=github.com/helm-unittest/yaml-jsonpath@v0.4.0
     local getargs=() p
     for p in "${pkgs[@]}"; do getargs+=("$p@$version"); done
     # go get resolves the dependency graph and records go.sum; its chatter goes to a log.
@@ -186,6 +207,7 @@ build_group() {
   ) >&2 || exit 1
   fi
 
+  [[ $group != ct ]] || install_ct_extras
   # Atomic install: rename within the cache filesystem, so a reader never sees half a binary.
   for t in "$@"; do
     local dest; dest=$(tool_path "$t")
@@ -195,6 +217,21 @@ build_group() {
     mv -f "$dest.tmp.$$" "$dest"
   done
   log "built ${*} in $(($(date +%s) - start))s"
+}
+
+# ct lint runs yamllint and yamale (PyPI, into a venv beside ct) and needs its chart schema and lint config (the
+# module's etc/): <ct dir>/venv/bin and <ct dir>/etc, before ct itself is installed (ct present = all present).
+install_ct_extras() {
+  local dir module version src
+  dir=$(dirname "$(tool_path ct)")
+  read -r module version <<<"$(group_module ct)"
+  src=$(cd / && GOFLAGS='' GOTOOLCHAIN=local "$(find_go)" mod download -json "$module@$version" |
+    sed -n 's/^[[:space:]]*"Dir": "\(.*\)",\{0,1\}$/\1/p')
+  mkdir -p "$dir" && rm -rf "${dir:?}/venv" "${dir:?}/etc"
+  cp -r "$src/etc" "$dir/etc" && chmod -R u+w "$dir/etc"
+  python3 -m venv "$dir/venv" || die "python3 -m venv failed (Debian: apt-get install python3-venv)"
+  "$dir/venv/bin/pip" install -q --disable-pip-version-check "yamllint==$YAMLLINT_VERSION" "yamale==$YAMALE_VERSION" >&2 ||
+    die "pip install yamllint yamale failed"
 }
 
 cmd_ensure() {
@@ -223,7 +260,7 @@ cmd_ensure() {
   log "all requested tools ready ($(($(date +%s) - total_start))s total)"
 }
 
-usage() { sed -n '3,14s/^# \{0,1\}//p' "$0" >&2; exit "${1:-0}"; }
+usage() { sed -n '3,17s/^# \{0,1\}//p' "$0" >&2; exit "${1:-0}"; }
 
 case ${1:-} in
   ensure)
@@ -248,6 +285,15 @@ case ${1:-} in
       if is_built "$t"; then s=built; else s=missing; fi
       echo "$t $(tool_stamp "$t") $(tool_path "$t") $s"
     done ;;
+  openapi)
+    # The k8s group builds from this module anyway; a schema source for kubeconform that needs no network beyond
+    # the Go module proxy (kubeconform's default schemas are on GitHub).
+    read -r m v <<<"$(group_module k8s)"
+    dir=$(cd / && GOFLAGS='' GOTOOLCHAIN=local "$(find_go)" mod download -json "$m@$v" |
+      sed -n 's/^[[:space:]]*"Dir": "\(.*\)",\{0,1\}$/\1/p')
+    [[ -f $dir/api/openapi-spec/swagger.json ]] || die "no api/openapi-spec/swagger.json in $m@$v"
+    echo "$dir/api/openapi-spec/swagger.json" ;;
+  k8s-versions) echo "$K8S_OLDEST_VERSION $K8S_VERSION" ;;
   -h | --help | help) usage 0 ;;
   *) usage 1 ;;
 esac

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The operator's packages form layers, each depending only on those below it: naming (constants, pure name functions)
- * &lt; api &lt; config, metrics, events, dfsclient, dfsconfig &lt; dataplane, dependent &lt; reconciler. Main code only
+ * &lt; api &lt; config, metrics, events, dfsclient, dfsconfig, certificates, cache &lt; dataplane, dependent &lt; reconciler. Main code only
  * (target/classes): tests may reach across. Bytecode is read, so a compile-time constant (inlined by javac) is no
  * dependency here; the packages keep to the layers in their imports too. Main code also carries nothing for tests
  * alone: no member that tests use and main code never does.
@@ -54,7 +54,7 @@ class LayeringTest {
                 .layer("naming").definedBy(ROOT + ".naming..")
                 .layer("api").definedBy(ROOT + ".api..")
                 .layer("services").definedBy(ROOT + ".config..", ROOT + ".metrics..", ROOT + ".events..",
-                        ROOT + ".dfsclient..", ROOT + ".dfsconfig..", ROOT + ".certificates..")
+                        ROOT + ".dfsclient..", ROOT + ".dfsconfig..", ROOT + ".certificates..", ROOT + ".cache..")
                 .layer("dataplane").definedBy(ROOT + ".dataplane..")
                 .layer("dependent").definedBy(ROOT + ".dependent..")
                 .layer("reconciler").definedBy(ROOT + ".reconciler..")

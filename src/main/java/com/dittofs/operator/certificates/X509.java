@@ -94,6 +94,24 @@ public final class X509 {
         }
     }
 
+    /** A TLS client certificate (extended key usage clientAuth) for {@code commonName}, signed by {@code ca}. */
+    public static Issued client(Issued ca, String commonName, Instant now, Instant notAfter) {
+        try {
+            KeyPair keys = keyPair();
+            X500Name issuer = new X500Name(ca.certificate().getSubjectX500Principal().getName());
+            X509v3CertificateBuilder builder = builder(issuer, new X500Name("CN=" + commonName), keys, now, notAfter);
+            builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+            builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
+            builder.addExtension(Extension.extendedKeyUsage, false,
+                    new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth));
+            builder.addExtension(Extension.authorityKeyIdentifier, false,
+                    new JcaX509ExtensionUtils().createAuthorityKeyIdentifier(ca.certificate()));
+            return new Issued(sign(builder, ca.key()), keys.getPrivate());
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException("cannot issue a client certificate: " + e.getMessage(), e);
+        }
+    }
+
     /** Every certificate of a PEM bundle, in order. */
     public static List<X509Certificate> certificates(String pem) throws GeneralSecurityException {
         return CertificateFactory.getInstance("X.509")

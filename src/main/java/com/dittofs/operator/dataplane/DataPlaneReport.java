@@ -12,9 +12,17 @@ import java.util.List;
  * @param failure why the pass stopped early, or null when it ran to the end (share problems are in {@code shares})
  * @param access users, groups and share access (their problem is in {@code access.problem()})
  * @param undeclaredShares shares the operator created that are no longer declared: left in dfs
+ * @param policies the snapshot policies the operator created or adopted, and those it no longer declares; null when
+ *                 the pass did not get that far (the record stays as it was)
  */
 public record DataPlaneReport(List<ShareState> shares, Ownership ownedShares, List<String> changes,
-        String problem, SyncFailure failure, AccessReport access, List<String> undeclaredShares) {
+        String problem, SyncFailure failure, AccessReport access, List<String> undeclaredShares,
+        SnapshotPolicySync.Result policies) {
+
+    public DataPlaneReport(List<ShareState> shares, Ownership ownedShares, List<String> changes, String problem,
+            SyncFailure failure, AccessReport access, List<String> undeclaredShares) {
+        this(shares, ownedShares, changes, problem, failure, access, undeclaredShares, null);
+    }
 
     public DataPlaneReport(List<ShareState> shares, Ownership ownedShares, List<String> changes,
             String problem, SyncFailure failure) {
@@ -31,7 +39,9 @@ public record DataPlaneReport(List<ShareState> shares, Ownership ownedShares, Li
 
     /** What the operator created and no longer declares, e.g. "share /old", "user bob": each stays in dfs. */
     public List<String> undeclared() {
-        return java.util.stream.Stream.concat(undeclaredShares.stream().map(s -> "share " + s),
-                access.undeclared().stream()).toList();
+        List<String> policiesLeft = policies == null ? List.of()
+                : policies.undeclared().stream().map(s -> "snapshot policy " + s).toList();
+        return java.util.stream.Stream.of(undeclaredShares.stream().map(s -> "share " + s),
+                access.undeclared().stream(), policiesLeft.stream()).flatMap(s -> s).toList();
     }
 }

@@ -17,9 +17,11 @@ import com.dittofs.operator.dfsclient.BlockStore;
 import com.dittofs.operator.dfsclient.BlockStoreKind;
 import com.dittofs.operator.dfsclient.DataPlaneApi;
 import com.dittofs.operator.dfsclient.DfsApiException;
+import com.dittofs.operator.dfsclient.NfsAdapterSettings;
 import com.dittofs.operator.dfsclient.Share;
 import com.dittofs.operator.dfsclient.ShareCreate;
 import com.dittofs.operator.dfsclient.ShareUpdate;
+import com.dittofs.operator.dfsclient.SnapshotApi;
 import com.dittofs.operator.dfsclient.StoreRequest;
 
 /**
@@ -36,6 +38,8 @@ public final class DataPlaneSync {
     private final ManagedAccess managedAccess;
     private final PasswordLedger ledger;
     private final String server;
+    private SnapshotApi snapshots;
+    private Ownership policiesBefore = Ownership.none();
     private OwnershipRecord shareRecord;
     private Set<String> presentShares = Set.of();
     private AccessSync accessSync;
@@ -51,14 +55,20 @@ public final class DataPlaneSync {
 
     /**
      * @param access the user, group and grant calls; null for a dfs without them, whose access is left alone
+     * @param snapshots the snapshot-policy calls; null for a dfs without them, whose policies are left alone
      * @param shares what the operator recorded of the shares before this pass (from the status)
      * @param managedAccess what it recorded of the users and groups
+     * @param policies what it recorded of the snapshot policies
      * @param ledger the passwords last set or verified, so that a pass logs in as a user only after a change
      * @param server the server's identity in the ledger
      */
-    public static DataPlaneReport converge(DataPlaneApi dfs, AccessApi access, DesiredDataPlane desired,
-            Ownership shares, ManagedAccess managedAccess, PasswordLedger ledger, String server) {
-        return new DataPlaneSync(dfs, access, managedAccess, ledger, server).run(desired, shares);
+    public static DataPlaneReport converge(DataPlaneApi dfs, AccessApi access, SnapshotApi snapshots,
+            DesiredDataPlane desired, Ownership shares, ManagedAccess managedAccess, Ownership policies,
+            PasswordLedger ledger, String server) {
+        DataPlaneSync sync = new DataPlaneSync(dfs, access, managedAccess, ledger, server);
+        sync.snapshots = snapshots;
+        sync.policiesBefore = policies;
+        return sync.run(desired, shares);
     }
 
     private DataPlaneReport run(DesiredDataPlane desired, Ownership shares) {
@@ -86,8 +96,14 @@ public final class DataPlaneSync {
                 accessSync = new AccessSync(access, changes, ledger, server, managedAccess);
                 accessReport = accessSync.run(desired.access(), served);
             }
+            List<SnapshotPolicySync.DesiredPolicy> declaredPolicies = desired.shares().stream()
+                    .map(DesiredDataPlane.DesiredShare::snapshotPolicy).filter(Objects::nonNull).toList();
+            // no call while no policy is declared or recorded: servers without policies see no new request
+            SnapshotPolicySync.Result policies = snapshots == null
+                    || (declaredPolicies.isEmpty() && policiesBefore.isEmpty()) ? null
+                    : SnapshotPolicySync.converge(snapshots, declaredPolicies, policiesBefore, served, changes);
             return new DataPlaneReport(states, shareRecord.result(presentShares), changes, problem, null,
-                    accessReport, shareRecord.undeclared(presentShares));
+                    accessReport, shareRecord.undeclared(presentShares), policies);
         } catch (DfsApiException e) {
             return stopped(desired, SyncFailure.of(e, false));
         } catch (Unconverged e) {
@@ -144,13 +160,34 @@ public final class DataPlaneSync {
         if (have == null) {
             throw new Unconverged("dfs has no " + want.type() + " adapter");
         }
+        boolean settingsChanged = want.settings() != null && settings(want.settings());
         boolean portWrong = want.enabled() && have.port() != want.port();
         if (have.enabled() != want.enabled() || portWrong) {
+            // enabling, or a port change, (re)starts the adapter: it reads the settings just written
             dfs.updateAdapter(want.type(), new AdapterUpdate(want.enabled(), want.enabled() ? want.port() : null,
                     null));
             changes.add((want.enabled() ? "Enabled " : "Disabled ") + want.type() + " adapter"
                     + (want.enabled() ? " on port " + want.port() : ""));
+        } else if (settingsChanged && want.enabled()) {
+            // dfs applies portmapper and UDP settings only when the adapter starts
+            dfs.updateAdapter(want.type(), new AdapterUpdate(false, null, null));
+            dfs.updateAdapter(want.type(), new AdapterUpdate(true, null, null));
+            changes.add("Restarted " + want.type() + " adapter to apply its settings");
         }
+    }
+
+    /** Writes the settings that differ; true when it wrote. */
+    private boolean settings(NfsAdapterSettings want) {
+        NfsAdapterSettings have = dfs.nfsSettings();
+        if (Objects.equals(have.portmapperEnabled(), want.portmapperEnabled())
+                && Objects.equals(have.portmapperPort(), want.portmapperPort())
+                && Objects.equals(have.udpEnabled(), want.udpEnabled())) {
+            return false;
+        }
+        dfs.patchNfsSettings(want);
+        changes.add("Set nfs adapter settings: portmapper " + (want.portmapperEnabled() ? "on" : "off") + ", UDP "
+                + (want.udpEnabled() ? "on" : "off"));
+        return true;
     }
 
     private String metadataStore(DesiredDataPlane.Store want) {

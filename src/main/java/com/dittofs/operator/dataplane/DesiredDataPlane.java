@@ -7,8 +7,11 @@ import java.util.Optional;
 
 import com.dittofs.operator.api.v1alpha1.DittoServerSpec;
 import com.dittofs.operator.api.v1alpha1.Ensure;
+import com.dittofs.operator.api.v1alpha1.NfsSpec;
 import com.dittofs.operator.api.v1alpha1.S3Spec;
+import com.dittofs.operator.api.v1alpha1.ShareSnapshotPolicySpec;
 import com.dittofs.operator.api.v1alpha1.ShareSpec;
+import com.dittofs.operator.dfsclient.NfsAdapterSettings;
 import com.dittofs.operator.naming.Names;
 import com.dittofs.operator.naming.Ports;
 
@@ -30,8 +33,12 @@ public record DesiredDataPlane(List<AdapterState> adapters, Store metadataStore,
     public static final String LOCAL_STORE = "dittofs-local";
     public static final String REMOTE_STORE = "dittofs-s3";
 
-    /** An adapter as wanted: enabled or not, on the container port the -file Service targets. */
-    public record AdapterState(String type, boolean enabled, int port) {
+    /**
+     * An adapter as wanted: enabled or not, on the container port the -file Service targets.
+     *
+     * @param settings the NFS adapter settings the operator owns; null for SMB
+     */
+    public record AdapterState(String type, boolean enabled, int port, NfsAdapterSettings settings) {
     }
 
     /** A store the operator owns, by name. {@code config} may hold secrets: never log it. */
@@ -44,7 +51,12 @@ public record DesiredDataPlane(List<AdapterState> adapters, Store metadataStore,
 
     /** A share as wanted; {@code absent}: to be deleted from dfs (the other fields then do not matter). */
     public record DesiredShare(String name, boolean readOnly, String defaultPermission, boolean remote,
-            boolean absent) {
+            boolean absent, SnapshotPolicySync.DesiredPolicy snapshotPolicy) {
+
+        /** A share without a snapshot policy. */
+        public DesiredShare(String name, boolean readOnly, String defaultPermission, boolean remote, boolean absent) {
+            this(name, readOnly, defaultPermission, remote, absent, null);
+        }
     }
 
     /** S3 credentials read from the referenced Secret. */
@@ -59,8 +71,8 @@ public record DesiredDataPlane(List<AdapterState> adapters, Store metadataStore,
     public static DesiredDataPlane from(DittoServerSpec spec, Optional<S3Credentials> credentials,
             Map<String, DesiredAccess.Password> passwords) {
         List<AdapterState> adapters = List.of(
-                new AdapterState("nfs", spec.getNfs().getEnabled(), Ports.NFS_CONTAINER),
-                new AdapterState("smb", spec.getSmb().getEnabled(), Ports.SMB_CONTAINER));
+                new AdapterState("nfs", spec.getNfs().getEnabled(), Ports.NFS_CONTAINER, nfsSettings(spec.getNfs())),
+                new AdapterState("smb", spec.getSmb().getEnabled(), Ports.SMB_CONTAINER, null));
         Store metadata = new Store(METADATA_STORE, "badger", Map.of("path", Names.METADATA_DIR + "/badger"));
         String blocks = (spec.getStorage().getContentSize() != null ? Names.CONTENT_DIR : Names.CACHE_DIR) + "/blocks";
         Store local = new Store(LOCAL_STORE, "fs", Map.of("path", blocks));
@@ -72,10 +84,25 @@ public record DesiredDataPlane(List<AdapterState> adapters, Store metadataStore,
         return new DesiredDataPlane(adapters, metadata, local, remote, shares, DesiredAccess.from(spec, passwords));
     }
 
+    /** The portmapper on its fixed container port (the pod and the -file Service expose that one). */
+    static NfsAdapterSettings nfsSettings(NfsSpec nfs) {
+        return new NfsAdapterSettings(nfs.portmapperServed(), Ports.PORTMAP_CONTAINER, nfs.udpServed());
+    }
+
     private static DesiredShare share(ShareSpec share, boolean haveS3) {
         boolean remote = share.getRemote() == null ? haveS3 : share.getRemote();
         return new DesiredShare(share.getName(), Boolean.TRUE.equals(share.getReadOnly()),
-                share.getDefaultPermission().wire(), remote, Ensure.absent(share.getEnsure()));
+                share.getDefaultPermission().wire(), remote, Ensure.absent(share.getEnsure()),
+                policy(share.getName(), share.getSnapshotPolicy()));
+    }
+
+    private static SnapshotPolicySync.DesiredPolicy policy(String share, ShareSnapshotPolicySpec spec) {
+        if (spec == null) {
+            return null;
+        }
+        return new SnapshotPolicySync.DesiredPolicy(share, spec.getInterval(),
+                spec.getKeepLast() == null ? 0 : spec.getKeepLast(), spec.getTtl(),
+                !Boolean.FALSE.equals(spec.getEnabled()), spec.getNamePrefix(), Ensure.absent(spec.getEnsure()));
     }
 
     /** The keys dfs's s3 block store reads; the endpoint from the Secret wins over spec.s3.endpoint. */

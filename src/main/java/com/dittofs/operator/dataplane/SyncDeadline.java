@@ -9,6 +9,7 @@ import java.time.Instant;
 import com.dittofs.operator.dfsclient.AccessApi;
 import com.dittofs.operator.dfsclient.DataPlaneApi;
 import com.dittofs.operator.dfsclient.DfsApiException;
+import com.dittofs.operator.dfsclient.SnapshotApi;
 import io.quarkus.runtime.annotations.RegisterForProxy;
 
 /**
@@ -23,6 +24,7 @@ import io.quarkus.runtime.annotations.RegisterForProxy;
  */
 @RegisterForProxy(targets = DataPlaneApi.class)
 @RegisterForProxy(targets = AccessApi.class)
+@RegisterForProxy(targets = SnapshotApi.class)
 public final class SyncDeadline {
 
     private final Instant deadline;
@@ -43,6 +45,11 @@ public final class SyncDeadline {
     /** The access calls, each refused once the deadline has passed. */
     public AccessApi access(AccessApi api) {
         return bound(api, AccessApi.class);
+    }
+
+    /** The snapshot-policy calls, likewise. */
+    public SnapshotApi snapshots(SnapshotApi api) {
+        return bound(api, SnapshotApi.class);
     }
 
     private <T> T bound(T target, Class<T> type) {

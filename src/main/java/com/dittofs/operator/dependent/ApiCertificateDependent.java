@@ -7,6 +7,7 @@ import java.util.Map;
 import com.dittofs.operator.api.v1alpha1.ControlPlaneTlsSpec;
 import com.dittofs.operator.api.v1alpha1.DittoServer;
 import com.dittofs.operator.api.v1alpha1.IssuerRef;
+import com.dittofs.operator.cache.LeanItemStore;
 import com.dittofs.operator.naming.Labels;
 import com.dittofs.operator.naming.Names;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
@@ -22,7 +23,7 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
  * Active only while the Certificate CRD is installed ({@link CertManagerInstalled}); reconciled only while
  * {@code controlPlane.tls.issuerRef} is set ({@link CertificateRequested}). A leaf: nothing depends on it.
  */
-@KubernetesDependent(informer = @Informer(
+@KubernetesDependent(informer = @Informer(itemStore = LeanItemStore.class,
         labelSelector = Labels.MANAGED_SELECTOR + "," + Labels.COMPONENT + "=" + Labels.COMPONENT_API_CERTIFICATE))
 public class ApiCertificateDependent extends DittoDependent<CertManagerCertificate> {
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.dittofs.operator.api.v1alpha1.DittoServer;
+import com.dittofs.operator.cache.LeanItemStore;
 import com.dittofs.operator.certificates.CertificateLifetimes;
 import com.dittofs.operator.certificates.NamespaceCa;
 import com.dittofs.operator.certificates.ServerCertificates;
@@ -38,7 +39,7 @@ import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
  * verb). The owner reference lets Kubernetes delete it with the DittoServer; a Secret left behind when the user
  * switches to their own certificate or to plain HTTP is unused.
  */
-@KubernetesDependent(informer = @Informer(
+@KubernetesDependent(informer = @Informer(itemStore = LeanItemStore.class,
         labelSelector = Labels.MANAGED_SELECTOR + "," + Labels.COMPONENT + "=" + Labels.COMPONENT_API_TLS))
 public class ApiTlsSecretDependent extends KubernetesDependentResource<Secret, DittoServer>
         implements Creator<Secret, DittoServer>, Updater<Secret, DittoServer> {

@@ -3,6 +3,7 @@ package com.dittofs.operator.dependent;
 import java.util.Map;
 
 import com.dittofs.operator.api.v1alpha1.DittoServer;
+import com.dittofs.operator.cache.LeanItemStore;
 import com.dittofs.operator.dfsconfig.DfsConfigRenderer;
 import com.dittofs.operator.naming.Labels;
 import com.dittofs.operator.naming.Names;
@@ -13,7 +14,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
 /** {@code <name>-config}: the dfs config file, rendered from the spec. Holds no secret value. */
-@KubernetesDependent(informer = @Informer(
+@KubernetesDependent(informer = @Informer(itemStore = LeanItemStore.class,
         labelSelector = Labels.MANAGED_SELECTOR + "," + Labels.COMPONENT + "=" + Labels.COMPONENT_CONFIG))
 public class ConfigMapDependent extends DittoDependent<ConfigMap> {
 

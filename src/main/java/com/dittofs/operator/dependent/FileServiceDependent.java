@@ -30,6 +30,9 @@ public class FileServiceDependent extends DittoDependent<Service> {
         if (spec.getNfs().getEnabled()) {
             ports.add(ServicePorts.tcp(Ports.NFS, spec.getNfs().getPort()));
         }
+        if (spec.getNfs().portmapperServed()) {
+            ports.addAll(portmapper(spec));
+        }
         if (spec.getSmb().getEnabled()) {
             ports.add(ServicePorts.tcp(Ports.SMB, spec.getSmb().getPort()));
         }
@@ -47,5 +50,22 @@ public class FileServiceDependent extends DittoDependent<Service> {
                         ? null : exposure.getExternalTrafficPolicy().name())
                 .endSpec()
                 .build();
+    }
+
+    /**
+     * Port 111 onto the portmapper, and the NFS container port as itself: the portmapper tells clients that port for
+     * NFS, MOUNT and the lock manager, so it must be reachable on the Service too.
+     */
+    private static List<ServicePort> portmapper(DittoServerSpec spec) {
+        List<ServicePort> ports = new ArrayList<>();
+        ports.add(ServicePorts.tcp(Ports.PORTMAP, Ports.PORTMAP_SERVICE));
+        ports.add(ServicePorts.udp(Ports.PORTMAP_UDP, Ports.PORTMAP_SERVICE, Ports.PORTMAP_UDP));
+        if (spec.getNfs().getPort() != Ports.NFS_CONTAINER) {
+            ports.add(ServicePorts.tcp(Ports.NFS_DIRECT, Ports.NFS_CONTAINER, Ports.NFS));
+        }
+        if (spec.getNfs().udpServed()) {
+            ports.add(ServicePorts.udp(Ports.NFS_DIRECT_UDP, Ports.NFS_CONTAINER, Ports.NFS_UDP));
+        }
+        return ports;
     }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import com.dittofs.operator.api.v1alpha1.DittoServer;
 import com.dittofs.operator.api.v1alpha1.DittoServerSpec;
 import com.dittofs.operator.api.v1alpha1.NetworkPolicySpec;
+import com.dittofs.operator.cache.LeanItemStore;
 import com.dittofs.operator.config.OperatorNamespace;
 import com.dittofs.operator.naming.Labels;
 import com.dittofs.operator.naming.Names;
@@ -30,7 +31,7 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
  * networkPolicy.apiClients, metrics from the operator's namespace and networkPolicy.metricsClients. Ports are the
  * container's named ports.
  */
-@KubernetesDependent(informer = @Informer(
+@KubernetesDependent(informer = @Informer(itemStore = LeanItemStore.class,
         labelSelector = Labels.MANAGED_SELECTOR + "," + Labels.COMPONENT + "=" + Labels.COMPONENT_NETWORK_POLICY))
 public class NetworkPolicyDependent extends DittoDependent<NetworkPolicy> {
 
@@ -64,6 +65,13 @@ public class NetworkPolicyDependent extends DittoDependent<NetworkPolicy> {
         if (spec.getNfs().getEnabled()) {
             filePorts.add(port(Ports.NFS));
         }
+        if (spec.getNfs().portmapperServed()) {
+            filePorts.add(port(Ports.PORTMAP));
+            filePorts.add(port(Ports.PORTMAP_UDP, "UDP"));
+        }
+        if (spec.getNfs().udpServed()) {
+            filePorts.add(port(Ports.NFS_UDP, "UDP"));
+        }
         if (spec.getSmb().getEnabled()) {
             filePorts.add(port(Ports.SMB));
         }
@@ -94,7 +102,11 @@ public class NetworkPolicyDependent extends DittoDependent<NetworkPolicy> {
     }
 
     private static NetworkPolicyPort port(String name) {
-        return new NetworkPolicyPortBuilder().withProtocol("TCP").withPort(new IntOrString(name)).build();
+        return port(name, "TCP");
+    }
+
+    private static NetworkPolicyPort port(String name, String protocol) {
+        return new NetworkPolicyPortBuilder().withProtocol(protocol).withPort(new IntOrString(name)).build();
     }
 
     private static NetworkPolicyPeer namespace(String name) {

@@ -7,6 +7,7 @@ import java.util.Set;
 
 import com.dittofs.operator.api.v1alpha1.DittoServer;
 import com.dittofs.operator.api.v1alpha1.PerconaSpec;
+import com.dittofs.operator.cache.LeanItemStore;
 import com.dittofs.operator.events.EventReasons;
 import com.dittofs.operator.events.EventRecorder;
 import com.dittofs.operator.naming.Labels;
@@ -39,7 +40,7 @@ import io.javaoperatorsdk.operator.processing.event.source.SecondaryToPrimaryMap
 // a typed custom resource: without this the generated CSV would list the Percona CRD as required, and OLM would refuse
 // to install the operator where Percona is not installed
 @CSVMetadata.Optional
-@KubernetesDependent(informer = @Informer(
+@KubernetesDependent(informer = @Informer(itemStore = LeanItemStore.class,
         labelSelector = Labels.MANAGED_SELECTOR + "," + Labels.COMPONENT + "=" + Labels.COMPONENT_DATABASE))
 public class PerconaClusterDependent extends DittoDependent<PerconaPGCluster>
         implements SecondaryToPrimaryMapper<PerconaPGCluster> {

@@ -17,8 +17,9 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 
 /**
  * Everything the server pod consumes besides its template: the rendered config and the Secret values behind its
- * environment. Its hash goes on the pod template, so a change of any of them, and nothing else, rolls the pod. The
- * files of mounted Secrets (the REST API's certificate) are not in it: dfs picks a rotated certificate up in place.
+ * environment and the Secret files it reads at start (the metrics token). Its hash goes on the pod template, so a
+ * change of any of them, and nothing else, rolls the pod. The files dfs reloads (the REST API's certificate) are not in
+ * it: dfs picks a rotated certificate up in place.
  *
  * @param config the rendered config.yaml
  * @param secrets the pod's Secret keys, resolved
@@ -58,10 +59,11 @@ public record PodInputs(String config, SecretResolution secrets, String hash) {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             update(digest, config);
             for (SecretResolution.Resolved r : secrets.resolved()) {
-                if (r.binding().mounted()) {
-                    continue; // refreshed in place: dfs reloads its certificate without a restart
+                if (!r.binding().readAtStart()) {
+                    continue; // refreshed in place: dfs reloads its certificate and keytab without a restart
                 }
-                update(digest, r.binding().env() + "=" + r.binding().secret() + "/" + r.key() + ":" + r.value());
+                String target = r.binding().mounted() ? "file" : r.binding().env();
+                update(digest, target + "=" + r.binding().secret() + "/" + r.key() + ":" + r.value());
             }
             literals.forEach((k, v) -> update(digest, k + "=" + v));
             return HexFormat.of().formatHex(digest.digest()).substring(0, 32);

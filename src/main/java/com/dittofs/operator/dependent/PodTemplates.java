@@ -6,6 +6,7 @@ import java.util.List;
 import com.dittofs.operator.api.v1alpha1.ControlPlaneTlsSpec;
 import com.dittofs.operator.api.v1alpha1.DittoServer;
 import com.dittofs.operator.api.v1alpha1.DittoServerSpec;
+import com.dittofs.operator.api.v1alpha1.MetricsSpec;
 import com.dittofs.operator.dfsconfig.SecretResolution;
 import com.dittofs.operator.naming.Names;
 import com.dittofs.operator.naming.Ports;
@@ -23,6 +24,7 @@ import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
 import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.SecurityContextBuilder;
+import com.dittofs.operator.api.v1alpha1.KerberosSpec;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.api.model.VolumeMount;
@@ -47,6 +49,13 @@ final class PodTemplates {
         if (spec.getNfs().getEnabled()) {
             ports.add(port(Ports.NFS, Ports.NFS_CONTAINER));
         }
+        if (spec.getNfs().portmapperServed()) {
+            ports.add(port(Ports.PORTMAP, Ports.PORTMAP_CONTAINER));
+            ports.add(udp(Ports.PORTMAP_UDP, Ports.PORTMAP_CONTAINER));
+        }
+        if (spec.getNfs().udpServed()) {
+            ports.add(udp(Ports.NFS_UDP, Ports.NFS_CONTAINER));
+        }
         if (spec.getSmb().getEnabled()) {
             ports.add(port(Ports.SMB, Ports.SMB_CONTAINER));
         }
@@ -55,6 +64,10 @@ final class PodTemplates {
 
     private static ContainerPort port(String name, int port) {
         return new ContainerPortBuilder().withName(name).withContainerPort(port).withProtocol("TCP").build();
+    }
+
+    private static ContainerPort udp(String name, int port) {
+        return new ContainerPortBuilder().withName(name).withContainerPort(port).withProtocol("UDP").build();
     }
 
     /** Plain variables first, then one secretKeyRef per resolved Secret key: no secret value is ever inlined. */
@@ -80,8 +93,24 @@ final class PodTemplates {
         mounts.add(mount(Names.VOLUME_CONFIG, Names.CONFIG_DIR, true));
         mounts.add(mount(Names.VOLUME_TMP, Names.TMP_DIR, false));
         mounts.addAll(dataMounts(spec));
+        if (spec.getLogging().toFile()) {
+            mounts.add(mount(Names.VOLUME_LOGS, Names.LOG_DIR, false));
+        }
+        if (MetricsSpec.tokenIn(spec)) {
+            mounts.add(mount(Names.VOLUME_METRICS_TOKEN, Names.METRICS_TOKEN_DIR, true));
+        }
+        if (ControlPlaneTlsSpec.clientAuthIn(spec).isPresent()) {
+            mounts.add(mount(Names.VOLUME_TLS_CLIENT_CA, Names.TLS_CLIENT_CA_DIR, true));
+        }
         if (ControlPlaneTlsSpec.enabledIn(spec)) {
             mounts.add(mount(Names.VOLUME_TLS, Names.TLS_DIR, true));
+        }
+        if (ldapCa(spec) != null) {
+            mounts.add(mount(Names.VOLUME_LDAP_CA, Names.LDAP_CA_DIR, true));
+        }
+        if (KerberosSpec.enabledIn(spec).isPresent()) {
+            mounts.add(mount(Names.VOLUME_KRB5_KEYTAB, Names.KERBEROS_DIR, true));
+            mounts.add(mount(Names.VOLUME_KRB5_CONF, Names.KRB5_CONF_DIR, true));
         }
         return mounts;
     }
@@ -103,12 +132,54 @@ final class PodTemplates {
         volumes.add(new VolumeBuilder().withName(Names.VOLUME_CONFIG)
                 .withNewConfigMap().withName(Names.config(server)).endConfigMap().build());
         volumes.add(new VolumeBuilder().withName(Names.VOLUME_TMP).withNewEmptyDir().endEmptyDir().build());
+        if (server.getSpec().getLogging().toFile()) {
+            volumes.add(new VolumeBuilder().withName(Names.VOLUME_LOGS).withNewEmptyDir().endEmptyDir().build());
+        }
+        if (MetricsSpec.tokenIn(server.getSpec())) {
+            // the key as a fixed file name: the config names the file, whatever key the user chose
+            var ref = server.getSpec().getMetrics().getBearerTokenSecret();
+            volumes.add(new VolumeBuilder().withName(Names.VOLUME_METRICS_TOKEN).withNewSecret()
+                    .withSecretName(ref.getName()).addNewItem().withKey(ref.getKey())
+                    .withPath(Names.METRICS_TOKEN_FILE).endItem().endSecret().build());
+        }
+        ControlPlaneTlsSpec.clientAuthIn(server.getSpec()).ifPresent(auth -> {
+            // only the CA bundle: without a Secret of the user's, the operator's CA Secret, whose key stays out
+            var ref = auth.getCaSecretRef();
+            volumes.add(new VolumeBuilder().withName(Names.VOLUME_TLS_CLIENT_CA).withNewSecret()
+                    .withSecretName(ref == null ? Names.API_CA_SECRET : ref.getName()).addNewItem()
+                    .withKey(ref == null ? Names.TLS_CA_KEY : ref.getKey()).withPath(Names.TLS_CA_KEY).endItem()
+                    .endSecret().build());
+        });
         if (ControlPlaneTlsSpec.enabledIn(server.getSpec())) {
             volumes.add(new VolumeBuilder().withName(Names.VOLUME_TLS).withNewSecret()
                     .withSecretName(ControlPlaneTlsSpec.secretNameIn(server))
                     .endSecret().build());
         }
+        var ca = ldapCa(server.getSpec());
+        if (ca != null) {
+            // optional: a missing CA Secret is reported by the identity sync, it does not hold the pod back
+            volumes.add(new VolumeBuilder().withName(Names.VOLUME_LDAP_CA).withNewSecret()
+                    .withSecretName(ca.getName()).withOptional(true)
+                    .addNewItem().withKey(ca.getKey()).withPath(Names.TLS_CA_KEY).endItem()
+                    .endSecret().build());
+        }
+        KerberosSpec.enabledIn(server.getSpec()).ifPresent(kerberos -> {
+            volumes.add(projected(Names.VOLUME_KRB5_KEYTAB, kerberos.getKeytabSecretRef(), "keytab"));
+            volumes.add(projected(Names.VOLUME_KRB5_CONF, kerberos.getKrb5ConfSecretRef(), "krb5.conf"));
+        });
         return volumes;
+    }
+
+    /** One key of a Secret as a file of a fixed name: whole-volume (no subPath), so the kubelet refreshes it. */
+    private static Volume projected(String name, io.fabric8.kubernetes.api.model.SecretKeySelector ref, String file) {
+        return new VolumeBuilder().withName(name).withNewSecret().withSecretName(ref.getName())
+                .addNewItem().withKey(ref.getKey()).withPath(file).endItem()
+                .endSecret().build();
+    }
+
+    private static io.fabric8.kubernetes.api.model.SecretKeySelector ldapCa(DittoServerSpec spec) {
+        return spec.getIdentity() == null || spec.getIdentity().getLdap() == null ? null
+                : spec.getIdentity().getLdap().getCaSecretRef();
     }
 
     private static VolumeMount mount(String name, String path, boolean readOnly) {
@@ -130,11 +201,18 @@ final class PodTemplates {
         return http(spec, Ports.HEALTH_PATH, 5, 3, 60);
     }
 
-    /** HTTPS when the API serves TLS (the kubelet does not verify the certificate of a probe). */
+    /**
+     * HTTPS when the API serves TLS (the kubelet does not verify the certificate of a probe). With mutual TLS dfs
+     * refuses every request without a client certificate, /health too, and the kubelet has none: a TCP check of the
+     * API port then (the operator's own calls, with its certificate, tell whether dfs answers).
+     */
     private static Probe http(DittoServerSpec spec, String path, int period, int timeout, int failures) {
         String scheme = ControlPlaneTlsSpec.enabledIn(spec) ? "HTTPS" : "HTTP";
-        return new ProbeBuilder()
-                .withNewHttpGet().withPath(path).withPort(new IntOrString(Ports.API)).withScheme(scheme).endHttpGet()
+        ProbeBuilder probe = ControlPlaneTlsSpec.clientAuthIn(spec).isPresent()
+                ? new ProbeBuilder().withNewTcpSocket().withPort(new IntOrString(Ports.API)).endTcpSocket()
+                : new ProbeBuilder().withNewHttpGet().withPath(path).withPort(new IntOrString(Ports.API))
+                        .withScheme(scheme).endHttpGet();
+        return probe
                 .withPeriodSeconds(period)
                 .withTimeoutSeconds(timeout)
                 .withFailureThreshold(failures)

@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 import com.dittofs.operator.api.v1alpha1.DittoServer;
+import com.dittofs.operator.api.v1alpha1.MetricsSpec;
 import com.dittofs.operator.api.v1alpha1.ServiceMonitorSpec;
+import com.dittofs.operator.cache.LeanItemStore;
 import com.dittofs.operator.naming.Labels;
 import com.dittofs.operator.naming.Names;
 import com.dittofs.operator.naming.Ports;
@@ -18,7 +20,7 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
  * ServiceMonitor CRD is installed ({@link PrometheusInstalled}); reconciled only while
  * {@code metrics.serviceMonitor.enabled} ({@link ServiceMonitorEnabled}). A leaf: nothing depends on it.
  */
-@KubernetesDependent(informer = @Informer(
+@KubernetesDependent(informer = @Informer(itemStore = LeanItemStore.class,
         labelSelector = Labels.MANAGED_SELECTOR + "," + Labels.COMPONENT + "=" + Labels.COMPONENT_SERVICE_MONITOR))
 public class ServiceMonitorDependent extends DittoDependent<ServiceMonitor> {
 
@@ -42,12 +44,18 @@ public class ServiceMonitorDependent extends DittoDependent<ServiceMonitor> {
         }
         labels.putAll(Labels.of(server, server.getSpec().getImage(), Labels.COMPONENT_SERVICE_MONITOR));
         monitor.setMetadata(metadata(server, Names.serviceMonitor(server)).withLabels(labels).build());
+        Map<String, Object> endpoint = new LinkedHashMap<>();
+        endpoint.put("port", Ports.METRICS);
+        endpoint.put("path", MetricsSpec.pathIn(server.getSpec()));
+        endpoint.put("interval", spec.getInterval());
+        if (MetricsSpec.tokenIn(server.getSpec())) {
+            var token = server.getSpec().getMetrics().getBearerTokenSecret();
+            endpoint.put("authorization", Map.of("type", "Bearer",
+                    "credentials", Map.of("name", token.getName(), "key", token.getKey())));
+        }
         monitor.setAdditionalProperty("spec", Map.of(
                 "selector", Map.of("matchLabels", metricsServiceSelector(server)),
-                "endpoints", List.of(Map.of(
-                        "port", Ports.METRICS,
-                        "path", Ports.METRICS_PATH,
-                        "interval", spec.getInterval()))));
+                "endpoints", List.of(endpoint)));
         return monitor;
     }
 

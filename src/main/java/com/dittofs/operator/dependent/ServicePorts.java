@@ -16,11 +16,25 @@ final class ServicePorts {
 
     /** A TCP Service port that targets a named container port, so container port changes need no Service edit. */
     static ServicePort tcp(String name, int port) {
+        return tcp(name, port, name);
+    }
+
+    /** A TCP Service port onto the container port named {@code target}. */
+    static ServicePort tcp(String name, int port, String target) {
+        return port(name, port, target, "TCP");
+    }
+
+    /** A UDP Service port onto the container port named {@code target}. */
+    static ServicePort udp(String name, int port, String target) {
+        return port(name, port, target, "UDP");
+    }
+
+    private static ServicePort port(String name, int port, String target, String protocol) {
         return new ServicePortBuilder()
                 .withName(name)
                 .withPort(port)
-                .withTargetPort(new IntOrString(name))
-                .withProtocol("TCP")
+                .withTargetPort(new IntOrString(target))
+                .withProtocol(protocol)
                 .build();
     }
 

@@ -1,6 +1,7 @@
 package com.dittofs.operator.dependent;
 
 import com.dittofs.operator.api.v1alpha1.DittoServer;
+import com.dittofs.operator.cache.LeanItemStore;
 import com.dittofs.operator.naming.Labels;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
@@ -27,6 +28,7 @@ public final class SharedInformers {
                 .withName(SERVICES)
                 .withLabelSelector(Labels.managedComponents(Labels.COMPONENT_HEADLESS, Labels.COMPONENT_FILE,
                         Labels.COMPONENT_API, Labels.COMPONENT_METRICS))
+                .withItemStore(new LeanItemStore<>())
                 .build();
         return new InformerEventSource<>(configuration, context);
     }
@@ -37,6 +39,7 @@ public final class SharedInformers {
                 .withName(GENERATED_SECRETS)
                 .withLabelSelector(Labels.managedComponents(Labels.COMPONENT_JWT, Labels.COMPONENT_ADMIN))
                 .withSecondaryToPrimaryMapper(Mappers.fromDefaultAnnotations(DittoServer.class))
+                .withItemStore(new LeanItemStore<>())
                 .build();
         return new InformerEventSource<>(configuration, context);
     }

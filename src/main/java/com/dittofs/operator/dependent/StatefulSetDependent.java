@@ -9,6 +9,7 @@ import java.util.Optional;
 import com.dittofs.operator.api.v1alpha1.DittoServer;
 import com.dittofs.operator.api.v1alpha1.DittoServerSpec;
 import com.dittofs.operator.api.v1alpha1.StorageSpec;
+import com.dittofs.operator.cache.LeanItemStore;
 import com.dittofs.operator.dfsconfig.PodEnvironment;
 import com.dittofs.operator.events.EventReasons;
 import com.dittofs.operator.events.EventRecorder;
@@ -28,7 +29,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
 /** {@code <name>}: the single dfs pod and its volume claims (metadata, cache, optional content). */
-@KubernetesDependent(informer = @Informer(
+@KubernetesDependent(informer = @Informer(itemStore = LeanItemStore.class,
         labelSelector = Labels.MANAGED_SELECTOR + "," + Labels.COMPONENT + "=" + Labels.COMPONENT_SERVER))
 public class StatefulSetDependent extends DittoDependent<StatefulSet> {
 

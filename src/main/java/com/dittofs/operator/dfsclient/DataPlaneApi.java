@@ -17,6 +17,10 @@ public interface DataPlaneApi {
 
     Adapter updateAdapter(String type, AdapterUpdate update);
 
+    NfsAdapterSettings nfsSettings();
+
+    NfsAdapterSettings patchNfsSettings(NfsAdapterSettings patch);
+
     Optional<MetadataStore> findMetadataStore(String name);
 
     MetadataStore createMetadataStore(StoreRequest request);

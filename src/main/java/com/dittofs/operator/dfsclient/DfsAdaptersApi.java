@@ -5,6 +5,7 @@ import java.io.Closeable;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -27,4 +28,14 @@ public interface DfsAdaptersApi extends Closeable {
     @Path("{type}")
     Adapter update(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, @PathParam("type") String type,
             AdapterUpdate update);
+
+    @GET
+    @Path("nfs/settings")
+    NfsAdapterSettings nfsSettings(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer);
+
+    /** Partial update of the settings row; portmapper and UDP changes apply when the adapter (re)starts. */
+    @PATCH
+    @Path("nfs/settings")
+    NfsAdapterSettings patchNfsSettings(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer,
+            NfsAdapterSettings patch);
 }

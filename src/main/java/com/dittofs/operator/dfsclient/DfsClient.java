@@ -11,7 +11,7 @@ import java.util.function.Function;
  * methods return empty on a resource-level 404. Only what the operator calls is here; tests reach further through
  * the same REST interfaces and call helpers (package-private for that reason).
  */
-public final class DfsClient implements DataPlaneApi, AccessApi {
+public final class DfsClient implements DataPlaneApi, AccessApi, IdentityProviderApi {
 
     final DfsAuthApi auth;
     final DfsAdaptersApi adapters;
@@ -20,10 +20,15 @@ public final class DfsClient implements DataPlaneApi, AccessApi {
     private final DfsSession session;
     private final RetryPolicy retry;
     private final DfsUsersApi users;
+    private final SnapshotApi snapshotCalls;
+    private final DfsIdentityProvidersApi identity;
 
     DfsClient(DfsAuthApi auth, DfsAdaptersApi adapters, DfsStoresApi stores, DfsSharesApi shares,
-            DfsSession session, RetryPolicy retry, DfsUsersApi users) {
+            DfsSession session, RetryPolicy retry, DfsUsersApi users, DfsSnapshotsApi snapshots,
+            DfsIdentityProvidersApi identity) {
         this.users = users;
+        this.snapshotCalls = new SnapshotCalls(this, snapshots);
+        this.identity = identity;
         this.auth = auth;
         this.adapters = adapters;
         this.stores = stores;
@@ -51,6 +56,16 @@ public final class DfsClient implements DataPlaneApi, AccessApi {
     @Override
     public Adapter updateAdapter(String type, AdapterUpdate update) {
         return read(b -> adapters.update(b, type, update));
+    }
+
+    @Override
+    public NfsAdapterSettings nfsSettings() {
+        return read(b -> adapters.nfsSettings(b));
+    }
+
+    @Override
+    public NfsAdapterSettings patchNfsSettings(NfsAdapterSettings patch) {
+        return read(b -> adapters.patchNfsSettings(b, patch));
     }
 
     // --- metadata stores ---
@@ -187,6 +202,38 @@ public final class DfsClient implements DataPlaneApi, AccessApi {
         run(b -> users.deleteGroup(b, group));
     }
 
+    /** Snapshots, snapshot policies, restores and share enable/disable of this server. */
+    public SnapshotApi snapshotApi() {
+        return snapshotCalls;
+    }
+
+    // --- identity providers ---
+
+    @Override
+    public Optional<LdapProviderConfig> ldapConfig() {
+        return find(b -> identity.getLdap(b));
+    }
+
+    @Override
+    public LdapProviderConfig putLdapConfig(LdapProviderConfig config) {
+        return read(b -> identity.putLdap(b, config));
+    }
+
+    @Override
+    public ProviderTestResult testLdap(LdapProviderConfig config) {
+        return read(b -> identity.testLdap(b, config));
+    }
+
+    @Override
+    public Optional<KerberosProviderConfig> kerberosConfig() {
+        return find(b -> identity.getKerberos(b));
+    }
+
+    @Override
+    public KerberosProviderConfig putKerberosConfig(KerberosProviderConfig config) {
+        return read(b -> identity.putKerberos(b, config));
+    }
+
     /** dfs addresses shares by their name without the leading slash (it re-adds it). */
     static String key(String share) {
         int i = 0;
@@ -200,7 +247,7 @@ public final class DfsClient implements DataPlaneApi, AccessApi {
         return authenticated(true, op);
     }
 
-    private <T> T create(Function<String, T> op) {
+    <T> T create(Function<String, T> op) {
         return authenticated(false, op);
     }
 

@@ -95,9 +95,11 @@ public class DfsClientFactory implements AutoCloseable {
         DfsStoresApi stores = api(baseUri, tlsConfiguration, DfsStoresApi.class);
         DfsSharesApi shares = api(baseUri, tlsConfiguration, DfsSharesApi.class);
         DfsUsersApi users = api(baseUri, tlsConfiguration, DfsUsersApi.class);
+        DfsSnapshotsApi snapshots = api(baseUri, tlsConfiguration, DfsSnapshotsApi.class);
+        DfsIdentityProvidersApi identity = api(baseUri, tlsConfiguration, DfsIdentityProvidersApi.class);
         DfsSession session = new DfsSession(baseUri, auth, username, password, settings.retry(), settings.clock());
-        return new Entry(new DfsClient(auth, adapters, stores, shares, session, settings.retry(), users), tls,
-                List.of(auth, adapters, stores, shares, users));
+        return new Entry(new DfsClient(auth, adapters, stores, shares, session, settings.retry(), users,
+                snapshots, identity), tls, List.of(auth, adapters, stores, shares, users, snapshots, identity));
     }
 
     private <T> T api(URI baseUri, DfsTlsConfiguration tls, Class<T> type) {

@@ -8,7 +8,11 @@ import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.util.Collection;
 
+import com.dittofs.operator.certificates.X509;
+
+import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509KeyManager;
 import javax.net.ssl.X509TrustManager;
 
 /**
@@ -20,12 +24,54 @@ import javax.net.ssl.X509TrustManager;
  *
  * @param caPem PEM bundle of trusted CA certificates, or null for the JVM's default trust store
  * @param serverName the DNS name the server certificate must carry
+ * @param clientCertificatePem the client certificate the operator presents (mutual TLS), or null
+ * @param clientKeyPem its private key, or null
  */
-public record DfsTls(String caPem, String serverName) {
+public record DfsTls(String caPem, String serverName, String clientCertificatePem, String clientKeyPem) {
+
+    /** Without a client certificate. */
+    public DfsTls(String caPem, String serverName) {
+        this(caPem, serverName, null, null);
+    }
+
+    /** The same, presenting this client certificate. */
+    public DfsTls withClientCertificate(String certificatePem, String keyPem) {
+        return new DfsTls(caPem, serverName, certificatePem, keyPem);
+    }
+
+    @Override
+    public String toString() {
+        return "DfsTls[" + serverName + (clientCertificatePem == null ? "" : ", client certificate") + "]";
+    }
+
+    /** The key manager presenting the client certificate, or null without one. */
+    public X509KeyManager keyManager() {
+        if (clientCertificatePem == null) {
+            return null;
+        }
+        try {
+            char[] password = new char[0];
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            store.setKeyEntry("client", X509.privateKey(clientKeyPem), password,
+                    X509.certificates(clientCertificatePem).toArray(new Certificate[0]));
+            KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            factory.init(store, password);
+            for (var manager : factory.getKeyManagers()) {
+                if (manager instanceof X509KeyManager x509) {
+                    return x509;
+                }
+            }
+            throw new IllegalStateException("the JVM offers no X.509 key manager");
+        } catch (GeneralSecurityException | java.io.IOException e) {
+            throw new UnusableCaException("The client certificate the operator presents to " + serverName
+                    + " cannot be used (" + e.getMessage() + ")", e);
+        }
+    }
 
     /** The CA bundle holds no usable certificate: no connection is attempted. */
     public static final class UnusableCaException extends IllegalArgumentException {
-        UnusableCaException(String message, Throwable cause) {
+        public UnusableCaException(String message, Throwable cause) {
             super(message, cause);
         }
     }

@@ -3,9 +3,11 @@ package com.dittofs.operator.dfsclient;
 import java.net.URI;
 import java.util.Optional;
 
+import javax.net.ssl.X509KeyManager;
 import javax.net.ssl.X509TrustManager;
 
 import io.quarkus.tls.BaseTlsConfiguration;
+import io.vertx.core.net.KeyCertOptions;
 import io.vertx.core.net.TrustOptions;
 
 /**
@@ -23,10 +25,18 @@ final class DfsTlsConfiguration extends BaseTlsConfiguration {
     static final String HTTPS = "HTTPS";
     private final X509TrustManager trustManager;
     private final boolean byName;
+    private final X509KeyManager keyManager;
 
     DfsTlsConfiguration(DfsTls tls, URI baseUri) {
         this.byName = tls.connectsByName(baseUri);
         this.trustManager = byName ? tls.pkix() : tls.trustManager();
+        this.keyManager = tls.keyManager();
+    }
+
+    /** The operator's client certificate, when dfs requires one (mutual TLS). */
+    @Override
+    public KeyCertOptions getKeyStoreOptions() {
+        return keyManager == null ? null : KeyCertOptions.wrap(keyManager);
     }
 
     @Override

@@ -29,10 +29,17 @@ public class DfsVersionReader {
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
 
-    /** @param metrics the full URL of the metrics endpoint, e.g. {@code http://10.0.0.7:9090/metrics} */
-    public Optional<DfsBuildInfo> read(URI metrics) {
-        HttpRequest request = HttpRequest.newBuilder(metrics).timeout(READ_TIMEOUT)
-                .header("Accept", "text/plain").GET().build();
+    /**
+     * @param metrics the full URL of the metrics endpoint, e.g. {@code http://10.0.0.7:9090/metrics}
+     * @param bearerToken the token dfs's metrics endpoint asks for (metrics.auth token), or null
+     */
+    public Optional<DfsBuildInfo> read(URI metrics, String bearerToken) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(metrics).timeout(READ_TIMEOUT)
+                .header("Accept", "text/plain");
+        if (bearerToken != null) {
+            builder.header("Authorization", "Bearer " + bearerToken.strip());
+        }
+        HttpRequest request = builder.GET().build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {

@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import com.dittofs.operator.api.v1alpha1.ControlPlaneTlsSpec;
 import com.dittofs.operator.api.v1alpha1.DatabaseType;
 import com.dittofs.operator.api.v1alpha1.DittoServerSpec;
+import com.dittofs.operator.api.v1alpha1.JwtSpec;
+import com.dittofs.operator.api.v1alpha1.KerberosSpec;
 import com.dittofs.operator.api.v1alpha1.MetricsSpec;
 import com.dittofs.operator.api.v1alpha1.PerconaSpec;
 import com.dittofs.operator.naming.Names;
@@ -35,17 +37,31 @@ public final class DfsConfigRenderer {
 
     public static DfsConfig model(DittoServerSpec spec) {
         var logging = new DfsConfig.Logging(spec.getLogging().getLevel().name(),
-                spec.getLogging().getFormat().name().toLowerCase(java.util.Locale.ROOT), "stdout");
+                spec.getLogging().getFormat().name().toLowerCase(java.util.Locale.ROOT),
+                spec.getLogging().getOutput() == null ? "stdout" : spec.getLogging().getOutput());
         // A Percona cluster is PostgreSQL too: host, database, user and password come from its user Secret.
         var database = spec.getDatabase().getType() == DatabaseType.POSTGRES || PerconaSpec.enabledIn(spec)
                 ? new DfsConfig.Database("postgres", null,
                         new DfsConfig.Postgres(POSTGRES_DEFAULT_PORT, POSTGRES_DEFAULT_SSLMODE))
                 : new DfsConfig.Database("sqlite", new DfsConfig.Sqlite(Names.SQLITE_PATH), null);
-        var controlPlane = new DfsConfig.ControlPlane(ALL_INTERFACES, spec.getControlPlane().getPort(), tls(spec));
+        var controlPlane = new DfsConfig.ControlPlane(ALL_INTERFACES, spec.getControlPlane().getPort(), jwt(spec),
+                tls(spec));
+        boolean token = MetricsSpec.tokenIn(spec);
         var metrics = MetricsSpec.enabledIn(spec)
-                ? new DfsConfig.Metrics(true, ALL_INTERFACES, spec.getMetrics().getPort(), Ports.METRICS_PATH)
-                : new DfsConfig.Metrics(false, null, null, null);
-        return new DfsConfig(logging, SHUTDOWN_TIMEOUT, database, controlPlane, metrics);
+                ? new DfsConfig.Metrics(true, ALL_INTERFACES, spec.getMetrics().getPort(), MetricsSpec.pathIn(spec),
+                        token ? "token" : null,
+                        token ? Names.METRICS_TOKEN_DIR + "/" + Names.METRICS_TOKEN_FILE : null)
+                : new DfsConfig.Metrics(false, null, null, null, null, null);
+        return new DfsConfig(logging, SHUTDOWN_TIMEOUT, database, controlPlane, metrics, kerberos(spec));
+    }
+
+    /** The token lifetimes the spec sets, or null to keep dfs's defaults. */
+    static DfsConfig.Jwt jwt(DittoServerSpec spec) {
+        JwtSpec jwt = spec.getIdentity() == null ? null : spec.getIdentity().getJwt();
+        if (jwt == null || (jwt.getAccessTokenDuration() == null && jwt.getRefreshTokenDuration() == null)) {
+            return null;
+        }
+        return new DfsConfig.Jwt(jwt.getAccessTokenDuration(), jwt.getRefreshTokenDuration());
     }
 
     /** The mounted certificate Secret (HTTPS unless spec.controlPlane.tls.mode is Disabled), or null for plain HTTP. */
@@ -54,8 +70,18 @@ public final class DfsConfigRenderer {
             return null;
         }
         ControlPlaneTlsSpec tls = spec.getControlPlane().getTls();
+        String clientCa = ControlPlaneTlsSpec.clientAuthIn(spec).isPresent()
+                ? Names.TLS_CLIENT_CA_DIR + "/" + Names.TLS_CA_KEY : null;
         return new DfsConfig.Tls(Names.TLS_DIR + "/" + Names.TLS_CERT_KEY, Names.TLS_DIR + "/" + Names.TLS_PRIVATE_KEY,
-                tls == null ? null : tls.getMinVersion());
+                clientCa, tls == null ? null : tls.getMinVersion());
+    }
+
+    /** The keytab and krb5.conf as mounted, and the policy dfs seeds its database with on first boot. */
+    static DfsConfig.Kerberos kerberos(DittoServerSpec spec) {
+        return KerberosSpec.enabledIn(spec)
+                .map(k -> new DfsConfig.Kerberos(true, Names.KEYTAB_FILE, Names.KRB5_CONF_FILE,
+                        k.getServicePrincipal(), k.getRealm(), k.getNetbiosDomain(), k.getDnsDomain()))
+                .orElse(null);
     }
 
     public static String render(DittoServerSpec spec) {

@@ -4,11 +4,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.dittofs.operator.api.v1alpha1.ControlPlaneTlsSpec;
 import com.dittofs.operator.api.v1alpha1.DatabaseType;
 import com.dittofs.operator.api.v1alpha1.DittoServer;
 import com.dittofs.operator.api.v1alpha1.DittoServerSpec;
+import com.dittofs.operator.api.v1alpha1.KerberosSpec;
+import com.dittofs.operator.api.v1alpha1.MetricsSpec;
 import com.dittofs.operator.api.v1alpha1.PerconaSpec;
 import com.dittofs.operator.api.v1alpha1.S3Spec;
 import com.dittofs.operator.naming.Names;
@@ -27,6 +30,8 @@ public final class PodEnvironment {
     static final String S3_FIELD = "spec.s3.credentialsSecretRef";
     static final String PERCONA_FIELD = "spec.percona";
     static final String TLS_FIELD = "spec.controlPlane.tls.secretName";
+    public static final String METRICS_TOKEN_FIELD = "spec.metrics.bearerTokenSecret";
+    static final String CLIENT_CA_FIELD = "spec.controlPlane.tls.clientAuth.caSecretRef";
 
     private PodEnvironment() {
     }
@@ -62,7 +67,38 @@ public final class PodEnvironment {
         }
         bindings.addAll(s3Bindings(spec.getS3()));
         bindings.addAll(tlsBindings(server));
+        bindings.addAll(kerberosBindings(spec));
+        metricsToken(spec).ifPresent(bindings::add);
+        ControlPlaneTlsSpec.clientAuthIn(spec).map(auth -> auth.getCaSecretRef()).ifPresent(ca -> bindings.add(
+                SecretBinding.mountedReadAtStart(ca.getName(), ca.getKey(), CLIENT_CA_FIELD)));
         return bindings;
+    }
+
+    /** The metrics bearer token, mounted for dfs's metrics.token_file (read at start) and read by the operator. */
+    static Optional<SecretBinding> metricsToken(DittoServerSpec spec) {
+        if (!MetricsSpec.tokenIn(spec)) {
+            return Optional.empty();
+        }
+        var ref = spec.getMetrics().getBearerTokenSecret();
+        return Optional.of(SecretBinding.mountedReadAtStart(ref.getName(), ref.getKey(),
+                METRICS_TOKEN_FIELD));
+    }
+
+    /**
+     * The Kerberos keytab and krb5.conf, mounted at {@link Names#KERBEROS_DIR}: required, so that a missing one holds
+     * the pod back with SecretMissing rather than a dfs that exits. dfs reloads the keytab, not krb5.conf.
+     */
+    static List<SecretBinding> kerberosBindings(DittoServerSpec spec) {
+        var kerberos = KerberosSpec.enabledIn(spec);
+        if (kerberos.isEmpty()) {
+            return List.of();
+        }
+        var keytab = kerberos.get().getKeytabSecretRef();
+        var krb5 = kerberos.get().getKrb5ConfSecretRef();
+        return List.of(SecretBinding.mounted(keytab.getName(), keytab.getKey(), true,
+                        "spec.identity.kerberos.keytabSecretRef"),
+                SecretBinding.mountedReadAtStart(krb5.getName(), krb5.getKey(),
+                        "spec.identity.kerberos.krb5ConfSecretRef"));
     }
 
     /** The S3 credentials (and endpoint) of the remote block store, from spec.s3.credentialsSecretRef. */

@@ -8,6 +8,9 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
  */
 public final class Names {
 
+    /** The controller's name, which JOSDK also uses as its server-side-apply field manager. */
+    public static final String FIELD_MANAGER = "dittoserver";
+
     public static final String CONFIG_KEY = "config.yaml";
     public static final String JWT_SECRET_KEY = "secret";
     public static final String ADMIN_PASSWORD_KEY = "password";
@@ -34,6 +37,12 @@ public final class Names {
     public static final String VOLUME_CONFIG = "config";
     public static final String VOLUME_TMP = "tmp";
     public static final String VOLUME_TLS = "tls";
+    public static final String VOLUME_LDAP_CA = "ldap-ca";
+    public static final String VOLUME_KRB5_KEYTAB = "krb5-keytab";
+    public static final String VOLUME_KRB5_CONF = "krb5-conf";
+    public static final String VOLUME_LOGS = "logs";
+    public static final String VOLUME_TLS_CLIENT_CA = "tls-client-ca";
+    public static final String VOLUME_METRICS_TOKEN = "metrics-token";
 
     /** Keys of a kubernetes.io/tls Secret (ca.crt as cert-manager writes it). */
     public static final String TLS_CERT_KEY = "tls.crt";
@@ -47,8 +56,26 @@ public final class Names {
     public static final String CACHE_DIR = DATA_DIR + "/" + VOLUME_CACHE;
     public static final String CONTENT_DIR = DATA_DIR + "/" + VOLUME_CONTENT;
     public static final String TMP_DIR = "/tmp";
+    /** The CA bundle dfs verifies client certificates with (controlplane.tls.client_ca), as one fixed file. */
+    public static final String TLS_CLIENT_CA_DIR = "/tls-client-ca";
+    /** Common name of the client certificate the operator issues itself for mutual TLS. */
+    public static final String OPERATOR_CLIENT_NAME = "dittofs-operator";
+    /** The metrics bearer token's Secret volume; the key is projected to the fixed file name. */
+    public static final String METRICS_TOKEN_DIR = "/metrics-token";
+    public static final String METRICS_TOKEN_FILE = "token";
+    /** Where logging.output may put a log file: an emptyDir, the root filesystem being read-only. */
+    public static final String LOG_DIR = "/var/log/dittofs";
     /** The REST API's certificate Secret, mounted whole (a subPath mount would never see a rotation). */
     public static final String TLS_DIR = "/tls";
+    /** The LDAP CA Secret's key (items: key -> ca.crt), mounted whole so that the kubelet refreshes it. */
+    public static final String IDENTITY_DIR = "/identity";
+    public static final String LDAP_CA_DIR = IDENTITY_DIR + "/ldap-ca";
+    /** The Kerberos keytab and krb5.conf, each a Secret key projected to a fixed file name. */
+    public static final String KERBEROS_DIR = IDENTITY_DIR + "/kerberos";
+    public static final String KRB5_CONF_DIR = IDENTITY_DIR + "/krb5";
+    public static final String KEYTAB_FILE = KERBEROS_DIR + "/keytab";
+    public static final String KRB5_CONF_FILE = KRB5_CONF_DIR + "/krb5.conf";
+    public static final String LDAP_CA_FILE = LDAP_CA_DIR + "/" + TLS_CA_KEY;
     public static final String SQLITE_PATH = METADATA_DIR + "/controlplane.db";
     public static final String DFS_BINARY = "/app/dfs";
 

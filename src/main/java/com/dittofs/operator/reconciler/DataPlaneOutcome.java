@@ -18,7 +18,8 @@ import static com.dittofs.operator.api.v1alpha1.ConditionTypes.*;
  * @param message human message, the server's own words on failure
  * @param shares the declared shares and their state, or null when the server was not reached
  * @param ownedShares what the operator records of the shares after this pass (as before when it was not reached)
- * @param access users and what the operator records of users and groups after this pass, or null when unchanged
+ * @param access users and what the operator records of users, groups and snapshot policies after this pass, or
+ *               null when unchanged
  * @param dfsVersion the version the server's current pod reports, or null when unknown
  * @param nextAttempt when a failure is tried again, one sentence for DataPlaneReady (not for Ready, whose message
  *                    stays the same from one attempt to the next: one Warning event per problem), or null
@@ -30,7 +31,12 @@ record DataPlaneOutcome(boolean ready, String reason, String message, List<Share
      * What the status says about users: their state (null when the pass did not get that far: as before) and what
      * the operator records of users and groups.
      */
-    record Access(List<UserStatus> users, Ownership ownedUsers, Ownership ownedGroups) {
+    record Access(List<UserStatus> users, Ownership ownedUsers, Ownership ownedGroups, Ownership ownedPolicies) {
+
+        /** Snapshot policies not reached: their record stays as it was. */
+        Access(List<UserStatus> users, Ownership ownedUsers, Ownership ownedGroups) {
+            this(users, ownedUsers, ownedGroups, null);
+        }
     }
 
     DataPlaneOutcome(boolean ready, String reason, String message, List<ShareStatus> shares,
@@ -62,7 +68,8 @@ record DataPlaneOutcome(boolean ready, String reason, String message, List<Share
     private static final Set<String> RETRYABLE = Set.of(REASON_SERVER_UNREACHABLE, REASON_SERVER_TIMEOUT,
             REASON_SYNC_DEADLINE_EXCEEDED,
             REASON_API_ERROR, REASON_ADMIN_LOGIN_REJECTED, REASON_DATA_PLANE_CONFLICT, REASON_TLS_NOT_TRUSTED,
-            REASON_USER_SECRET_MISSING, REASON_USER_REJECTED, REASON_GROUP_REJECTED, REASON_SHARE_ACCESS_REJECTED);
+            REASON_USER_SECRET_MISSING, REASON_USER_REJECTED, REASON_GROUP_REJECTED, REASON_SHARE_ACCESS_REJECTED,
+            REASON_IDENTITY_SECRET_MISSING, REASON_IDENTITY_PROVIDER_REJECTED);
     /** Not ready, but expected to pass on its own: the server is starting, restarting or briefly overloaded. */
     private static final Set<String> TRANSIENT = Set.of(REASON_WAITING_FOR_SERVER, REASON_SERVER_UNREACHABLE,
             REASON_SERVER_TIMEOUT, REASON_SYNC_DEADLINE_EXCEEDED);

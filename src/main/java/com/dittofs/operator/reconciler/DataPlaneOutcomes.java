@@ -7,6 +7,7 @@ import com.dittofs.operator.api.v1alpha1.ShareStatus;
 import com.dittofs.operator.api.v1alpha1.UserStatus;
 import com.dittofs.operator.dataplane.AccessReport;
 import com.dittofs.operator.dataplane.DataPlaneReport;
+import com.dittofs.operator.dataplane.IdentityProviderSync;
 import com.dittofs.operator.dataplane.Ownership;
 import com.dittofs.operator.dataplane.SyncFailure;
 
@@ -22,7 +23,8 @@ final class DataPlaneOutcomes {
 
     static DataPlaneOutcome of(DataPlaneReport report, List<ShareStatus> sharesBefore) {
         // what the pass created is recorded even when it failed: the users' states stay as they were then
-        DataPlaneOutcome.Access access = access(report.access());
+        DataPlaneOutcome.Access access = access(report.access(),
+                report.policies() == null ? null : report.policies().owned());
         if (report.failure() != null && report.failure().cause() != SyncFailure.Cause.CONFLICT) {
             // dfs was not (fully) talked to: what is known of the shares stays as it was
             return new DataPlaneOutcome(false, reason(report.failure().cause()), report.failure().message(),
@@ -42,6 +44,20 @@ final class DataPlaneOutcomes {
         }
         return new DataPlaneOutcome(false, REASON_DATA_PLANE_CONFLICT, report.problem(), shares,
                 report.ownedShares(), access);
+    }
+
+    /** A converged data plane whose directories are not as declared is not ready: the first problem given wins, and an
+     * earlier failure stays first. */
+    static DataPlaneOutcome withIdentity(DataPlaneOutcome outcome, IdentityProviderSync.Problem... problems) {
+        for (IdentityProviderSync.Problem problem : problems) {
+            if (problem != null && outcome.ready()) {
+                String reason = problem.kind() == IdentityProviderSync.Kind.SECRET_MISSING
+                        ? REASON_IDENTITY_SECRET_MISSING : REASON_IDENTITY_PROVIDER_REJECTED;
+                return new DataPlaneOutcome(false, reason, problem.message(), outcome.shares(), outcome.ownedShares(),
+                        outcome.access());
+            }
+        }
+        return outcome;
     }
 
     private static ShareStatus share(DataPlaneReport.ShareState state, AccessReport access) {
@@ -70,11 +86,11 @@ final class DataPlaneOutcomes {
 
     private static final int UNDECLARED_NAMED = 5;
 
-    private static DataPlaneOutcome.Access access(AccessReport report) {
+    private static DataPlaneOutcome.Access access(AccessReport report, Ownership policies) {
         List<UserStatus> users = report.users() == null ? null : report.users().stream()
                 .map(u -> new UserStatus(u.name(), u.ready(), u.message()))
                 .toList();
-        return new DataPlaneOutcome.Access(users, report.ownedUsers(), report.ownedGroups());
+        return new DataPlaneOutcome.Access(users, report.ownedUsers(), report.ownedGroups(), policies);
     }
 
     static String reason(AccessReport.Kind kind) {

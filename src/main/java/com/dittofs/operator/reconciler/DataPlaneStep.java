@@ -3,6 +3,7 @@ package com.dittofs.operator.reconciler;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -20,10 +21,16 @@ import jakarta.inject.Inject;
 import com.dittofs.operator.api.v1alpha1.ControlPlaneTlsSpec;
 import com.dittofs.operator.api.v1alpha1.DittoServer;
 import com.dittofs.operator.api.v1alpha1.ShareStatus;
+import com.dittofs.operator.certificates.CertificateLifetimes;
+import com.dittofs.operator.certificates.ClientCertificates;
 import com.dittofs.operator.config.DataPlaneSettings;
 import com.dittofs.operator.dataplane.DataPlaneReport;
 import com.dittofs.operator.dataplane.DataPlaneSync;
 import com.dittofs.operator.dataplane.DesiredDataPlane;
+import com.dittofs.operator.dataplane.DesiredIdentity;
+import com.dittofs.operator.dataplane.DesiredKerberos;
+import com.dittofs.operator.dataplane.KerberosSync;
+import com.dittofs.operator.dataplane.IdentityProviderSync;
 import com.dittofs.operator.dataplane.ManagedAccess;
 import com.dittofs.operator.dataplane.Ownership;
 import com.dittofs.operator.dataplane.PasswordLedger;
@@ -66,7 +73,8 @@ public class DataPlaneStep {
 
     /** Everything a sync depends on: a finished sync is published only if the server still asks for exactly this. */
     private record SyncRequest(URI uri, String password, DfsTls tls, DesiredDataPlane desired, Ownership managed,
-            ManagedAccess managedAccess, String podUid, URI metrics) {
+            ManagedAccess managedAccess, Ownership policies, String podUid, URI metrics, String metricsToken,
+            DesiredIdentity identity, DesiredKerberos kerberos) {
         @Override
         public String toString() {
             return "SyncRequest[" + uri + "]"; // never the password
@@ -84,6 +92,7 @@ public class DataPlaneStep {
 
     private final DataPlaneEvents events = new DataPlaneEvents(this::forget);
     private final PasswordLedger passwords = new PasswordLedger();
+    private final ClientCertificates clientCertificates = new ClientCertificates(CertificateLifetimes.configured());
     private ExecutorService mainLane;
     private ExecutorService suspectLane;
     private SyncScheduler<ResourceID, DataPlaneOutcome> syncs;
@@ -99,7 +108,8 @@ public class DataPlaneStep {
             clients.evict(uri);
             passwords.forgetServer(uri.toString()); // the ledger is keyed by address: drop the one no longer used
         });
-        versions = new DfsVersions(uri -> versionReader.read(uri).map(DfsBuildInfo::version), Clock.systemUTC());
+        versions = new DfsVersions((uri, token) -> versionReader.read(uri, token).map(DfsBuildInfo::version),
+                Clock.systemUTC());
         retries = new SyncRetries(new SyncBackoff(settings.retryInitial(), settings.retryMax()), Clock.systemUTC());
         syncs = new SyncScheduler<>(mainLane, suspectLane, DataPlaneOutcome::serverSilent,
                 e -> DataPlaneOutcomes.crashed(e, null, null), events::propagateEvent);
@@ -141,9 +151,12 @@ public class DataPlaneStep {
         ResourceID id = ResourceID.fromResource(server);
         addresses.use(id, uri.get());
         String podUid = pod == null ? null : pod.getMetadata().getUid();
-        SyncRequest request = new SyncRequest(uri.get(), password, tls(server, inputs.secrets()),
+        SyncRequest request = new SyncRequest(uri.get(), password, withClientCertificate(server,
+                tls(server, inputs.secrets()), client),
                 DesiredDataPlane.from(server.getSpec(), s3, UserPasswords.resolve(server, referenced)), managed,
-                OwnershipStatus.access(server), podUid, DfsVersions.metricsUri(server, pod, settings.apiAccess()).orElse(null));
+                OwnershipStatus.access(server), OwnershipStatus.snapshotPolicies(server), podUid,
+                DfsVersions.metricsUri(server, pod, settings.apiAccess()).orElse(null), metricsToken(inputs.secrets()),
+                DirectorySettings.desired(server, referenced), KerberosSettings.desired(server, referenced));
         List<ShareStatus> sharesBefore = DataPlaneOutcomes.currentShares(server);
         String resetKey = SyncRetries.resetKey(server, referenced, password, podUid);
         var poll = retries.due(id, resetKey)
@@ -163,15 +176,34 @@ public class DataPlaneStep {
             DfsClient dfs = clients.client(request.uri(), request.password(), request.tls());
             SyncDeadline deadline = new SyncDeadline(settings.syncDeadline(), Clock.systemUTC());
             DataPlaneReport report = DataPlaneSync.converge(deadline.dataPlane(dfs), deadline.access(dfs),
-                    request.desired(), request.managed(),
-                    request.managedAccess(), passwords, request.uri().toString());
+                    deadline.snapshots(dfs.snapshotApi()), request.desired(), request.managed(),
+                    request.managedAccess(), request.policies(), passwords, request.uri().toString());
+            // the directory after the data plane: a server that was not reached is not asked again
+            IdentityProviderSync.Report identity = report.failure() == null
+                    ? IdentityProviderSync.converge(dfs, request.identity(), passwords, request.uri().toString())
+                    : null;
+            KerberosSync.Report kerberos = report.failure() == null
+                    ? KerberosSync.converge(dfs, request.kerberos(), passwords, request.uri().toString())
+                    : null;
+            if (kerberos != null && kerberos.restart()) {
+                ServerRestart.restart(client, server, request.podUid());
+            }
             // recorded here, so no change goes unannounced even when a newer request supersedes this result; one
             // event per kind of change, not one per change (a first sync of 50 users makes a hundred)
-            DataPlaneChanges.messages(report.changes()).forEach(message -> EventRecorder.normal(client, server,
+            List<String> changes = new ArrayList<>(report.changes());
+            if (identity != null) {
+                changes.addAll(identity.changes());
+            }
+            if (kerberos != null) {
+                changes.addAll(kerberos.changes());
+            }
+            DataPlaneChanges.messages(changes).forEach(message -> EventRecorder.normal(client, server,
                     EventReasons.DATA_PLANE_CHANGED, message));
-            DataPlaneOutcome outcome = DataPlaneOutcomes.of(report, sharesBefore);
+            DataPlaneOutcome outcome = DataPlaneOutcomes.withIdentity(DataPlaneOutcomes.of(report, sharesBefore),
+                    identity == null ? null : identity.problem(), kerberos == null ? null : kerberos.problem());
             if (!outcome.serverSilent()) {
-                versions.refresh(ResourceID.fromResource(server), request.podUid(), request.metrics());
+                versions.refresh(ResourceID.fromResource(server), request.podUid(), request.metrics(),
+                        request.metricsToken());
             }
             return outcome;
         } catch (DfsTls.UnusableCaException e) {
@@ -228,6 +260,43 @@ public class DataPlaneStep {
     }
 
     /**
+     * With mutual TLS, the client certificate the operator presents: its own from the namespace's CA, or the one in
+     * clientAuth.operatorCertificateSecretName.
+     */
+    private DfsTls withClientCertificate(DittoServer server, DfsTls tls, KubernetesClient client) {
+        var auth = ControlPlaneTlsSpec.clientAuthIn(server.getSpec());
+        if (tls == null || auth.isEmpty()) {
+            return tls;
+        }
+        String namespace = server.getMetadata().getNamespace();
+        String own = auth.get().getOperatorCertificateSecretName();
+        if (own == null) {
+            var pem = clientCertificates.forNamespace(client, namespace, java.time.Instant.now());
+            return tls.withClientCertificate(pem.certificate(), pem.key());
+        }
+        Secret secret = client.secrets().inNamespace(namespace).withName(own).get();
+        if (secret == null || secret.getData() == null || !secret.getData().containsKey(Names.TLS_CERT_KEY)
+                || !secret.getData().containsKey(Names.TLS_PRIVATE_KEY)) {
+            throw new DfsTls.UnusableCaException("The Secret " + own + " of controlPlane.tls.clientAuth"
+                    + ".operatorCertificateSecretName has no tls.crt and tls.key", null);
+        }
+        return tls.withClientCertificate(decode(secret.getData().get(Names.TLS_CERT_KEY)),
+                decode(secret.getData().get(Names.TLS_PRIVATE_KEY)));
+    }
+
+    private static String decode(String base64) {
+        return new String(Base64.getDecoder().decode(base64), StandardCharsets.UTF_8);
+    }
+
+    /** The bearer token of dfs's metrics endpoint, when metrics.bearerTokenSecret sets one. */
+    private static String metricsToken(SecretResolution secrets) {
+        return secrets.resolved().stream()
+                .filter(r -> PodEnvironment.METRICS_TOKEN_FIELD.equals(r.binding().field()))
+                .map(r -> new String(Base64.getDecoder().decode(r.value()), StandardCharsets.UTF_8))
+                .findFirst().orElse(null);
+    }
+
+    /**
      * With TLS, the CA to verify dfs with: the certificate Secret's ca.crt, else the operator's CA bundle, else the
      * JVM's public CAs; the name to verify is always the -api Service's, whatever address the operator connects to.
      */
@@ -236,7 +305,8 @@ public class DataPlaneStep {
             return null;
         }
         String ca = secrets.resolved().stream()
-                .filter(r -> r.binding().mounted() && Names.TLS_CA_KEY.equals(r.key()))
+                // the certificate Secret's files are the mounted ones dfs reloads (not the client CA, not a token)
+                .filter(r -> r.binding().mounted() && !r.binding().readAtStart() && Names.TLS_CA_KEY.equals(r.key()))
                 .map(r -> new String(Base64.getDecoder().decode(r.value()), StandardCharsets.UTF_8))
                 .findFirst()
                 .orElseGet(() -> settings.caBundle().map(DataPlaneStep::read).orElse(null));

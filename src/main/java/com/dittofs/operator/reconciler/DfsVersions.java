@@ -7,13 +7,12 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 import com.dittofs.operator.api.v1alpha1.DittoServer;
 import com.dittofs.operator.api.v1alpha1.MetricsSpec;
 import com.dittofs.operator.config.DataPlaneSettings;
 import com.dittofs.operator.naming.Names;
-import com.dittofs.operator.naming.Ports;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 
@@ -36,11 +35,14 @@ final class DfsVersions {
     }
 
     private final Map<ResourceID, Known> known = new ConcurrentHashMap<>();
-    private final Function<URI, Optional<String>> reader;
+    private final BiFunction<URI, String, Optional<String>> reader;
     private final Clock clock;
 
-    /** @param reader the version the dfs behind a metrics URL reports, empty when it cannot be read */
-    DfsVersions(Function<URI, Optional<String>> reader, Clock clock) {
+    /**
+     * @param reader the version the dfs behind a metrics URL reports (given the bearer token metrics.bearerTokenSecret
+     *     holds, or null), empty when it cannot be read
+     */
+    DfsVersions(BiFunction<URI, String, Optional<String>> reader, Clock clock) {
         this.reader = reader;
         this.clock = clock;
     }
@@ -58,7 +60,7 @@ final class DfsVersions {
                 : pod == null || pod.getStatus() == null ? null : pod.getStatus().getPodIP();
         return Optional.ofNullable(host)
                 .map(h -> URI.create("http://" + h + ":" + server.getSpec().getMetrics().getPort()
-                        + Ports.METRICS_PATH));
+                        + MetricsSpec.pathIn(server.getSpec())));
     }
 
     /**
@@ -75,7 +77,7 @@ final class DfsVersions {
     }
 
     /** Reads the version of the server's pod unless it is known or was tried lately. Runs on a sync lane. */
-    void refresh(ResourceID server, String podUid, URI metrics) {
+    void refresh(ResourceID server, String podUid, URI metrics, String bearerToken) {
         if (podUid == null || metrics == null) {
             return;
         }
@@ -85,7 +87,7 @@ final class DfsVersions {
         if (samePod && (k.confirmed() || k.triedAt() != null && now.isBefore(k.triedAt().plus(RETRY)))) {
             return;
         }
-        Optional<String> read = reader.apply(metrics);
+        Optional<String> read = reader.apply(metrics, bearerToken);
         known.put(server, read.map(v -> new Known(podUid, v, true, now))
                 .orElseGet(() -> new Known(podUid, samePod ? k.version() : null, false, now)));
     }

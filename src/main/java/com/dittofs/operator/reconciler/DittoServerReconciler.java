@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import com.dittofs.operator.api.v1alpha1.ConditionTypes;
 import com.dittofs.operator.api.v1alpha1.DittoServer;
 import com.dittofs.operator.api.v1alpha1.DittoServerStatus;
+import com.dittofs.operator.cache.LeanItemStore;
 import com.dittofs.operator.dependent.AdminSecretDependent;
 import com.dittofs.operator.dependent.ApiServiceDependent;
 import com.dittofs.operator.dependent.ApiCertificateDependent;
@@ -75,7 +76,7 @@ import org.jboss.logging.Logger;
  */
 // Not generation-aware: the pause annotation is metadata (SpecOrPauseChanged lets exactly that through besides the spec).
 @ControllerConfiguration(name = DittoServerReconciler.NAME, generationAwareEventProcessing = false,
-        informer = @Informer(onUpdateFilter = SpecOrPauseChanged.class))
+        informer = @Informer(onUpdateFilter = SpecOrPauseChanged.class, itemStore = LeanItemStore.class))
 @Workflow(explicitInvocation = true, dependents = {
     @Dependent(name = JwtSecretDependent.NAME, type = JwtSecretDependent.class,
             reconcilePrecondition = GeneratesJwtSecret.class, useEventSourceWithName = SharedInformers.GENERATED_SECRETS),
@@ -122,7 +123,7 @@ import org.jboss.logging.Logger;
         verbs = {"get", "list", "watch"})
 public class DittoServerReconciler implements Reconciler<DittoServer> {
 
-    public static final String NAME = "dittoserver";
+    public static final String NAME = Names.FIELD_MANAGER;
     private static final Logger LOG = Logger.getLogger(DittoServerReconciler.class);
     static final String CONFIG = "config";
     /** A missing Secret carries no watch label yet, so no event announces it: look again after this long. */

@@ -22,6 +22,12 @@ final class OwnershipStatus {
         return status == null ? Ownership.none() : Ownership.of(status.getManagedShares(), status.getAdoptedShares());
     }
 
+    static Ownership snapshotPolicies(DittoServer server) {
+        DittoServerStatus status = server.getStatus();
+        return status == null ? Ownership.none()
+                : Ownership.of(status.getManagedSnapshotPolicies(), status.getAdoptedSnapshotPolicies());
+    }
+
     static ManagedAccess access(DittoServer server) {
         DittoServerStatus status = server.getStatus();
         return status == null ? ManagedAccess.none() : new ManagedAccess(
@@ -39,6 +45,13 @@ final class OwnershipStatus {
             status.setAdoptedShares(emptyToNull(dataPlane.ownedShares().adopted()));
         }
         boolean accessSeen = dataPlane != null && dataPlane.access() != null;
+        if (!accessSeen || dataPlane.access().ownedPolicies() == null) {
+            status.setManagedSnapshotPolicies(previous.getManagedSnapshotPolicies());
+            status.setAdoptedSnapshotPolicies(previous.getAdoptedSnapshotPolicies());
+        } else {
+            status.setManagedSnapshotPolicies(emptyToNull(dataPlane.access().ownedPolicies().created()));
+            status.setAdoptedSnapshotPolicies(emptyToNull(dataPlane.access().ownedPolicies().adopted()));
+        }
         if (!accessSeen) {
             status.setManagedUsers(previous.getManagedUsers());
             status.setAdoptedUsers(previous.getAdoptedUsers());

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import com.dittofs.operator.api.v1alpha1.DittoServer;
+import com.dittofs.operator.cache.LeanItemStore;
 import com.dittofs.operator.dfsconfig.PodEnvironment;
 import com.dittofs.operator.naming.Labels;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -45,6 +46,7 @@ final class ReferencedSecrets {
                 .withPrimaryToSecondaryMapper((DittoServer server) -> names(server).stream()
                         .map(name -> new ResourceID(name, server.getMetadata().getNamespace()))
                         .collect(Collectors.toSet()))
+                .withItemStore(new LeanItemStore<>())
                 .build();
         return new InformerEventSource<>(configuration, context);
     }
@@ -99,10 +101,12 @@ final class ReferencedSecrets {
                 }));
     }
 
-    /** The pod's user Secrets and the declared users' password Secrets. */
+    /** The pod's user Secrets, the declared users' password Secrets and the directory's Secrets. */
     static Set<String> names(DittoServer server) {
         Set<String> names = new java.util.TreeSet<>(PodEnvironment.userSecretNames(server));
         names.addAll(UserPasswords.secretNames(server));
+        names.addAll(DirectorySettings.secretNames(server));
+        names.addAll(KerberosSettings.secretNames(server));
         return names;
     }
 

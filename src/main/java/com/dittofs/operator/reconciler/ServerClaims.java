@@ -5,6 +5,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import com.dittofs.operator.api.v1alpha1.DittoServer;
+import com.dittofs.operator.cache.LeanItemStore;
 import com.dittofs.operator.naming.Labels;
 import com.dittofs.operator.naming.Names;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
@@ -38,6 +39,7 @@ final class ServerClaims {
                         .of(Names.VOLUME_METADATA, Names.VOLUME_CACHE, Names.VOLUME_CONTENT)
                         .map(volume -> new ResourceID(Names.claim(server, volume), server.getMetadata().getNamespace()))
                         .collect(Collectors.toSet()))
+                .withItemStore(new LeanItemStore<>())
                 .build();
         return new InformerEventSource<>(configuration, context);
     }

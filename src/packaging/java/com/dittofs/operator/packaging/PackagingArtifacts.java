@@ -26,8 +26,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * <li>target/deploy/crd.yaml and operator.yaml: kubectl manifests from target/kubernetes → committed as deploy/</li>
  * <li>target/helm/crd.yaml: the CRD as a Helm template behind crds.enabled → committed as
  * helm/dittofs-operator/templates/crd.yaml</li>
+ * <li>target/monitoring: the alerts and the Grafana dashboard from src/main/monitoring/signals.yaml
+ * (MonitoringGenerator) → committed as helm/dittofs-operator/files and docs/monitoring</li>
  * <li>the ClusterRoles of src/main/rbac/dittoserver-user-roles.yaml (DittoServers for the built-in view, edit and
  * admin roles) in deploy/operator.yaml and, one file each, in the bundle's manifests</li>
+ * <li>deploy/operator.yaml names its objects as the Helm chart does (ChartNames)</li>
  * </ul>
  *
  * Everything it writes is a pure function of its inputs (no timestamps, no user names, sorted keys where the input
@@ -84,6 +87,10 @@ public final class PackagingArtifacts {
         return target.resolve("helm").resolve("crd.yaml");
     }
 
+    public Path generatedMonitoring() {
+        return target.resolve("monitoring");
+    }
+
     public Path committedBundle() {
         return base.resolve("bundle");
     }
@@ -113,6 +120,15 @@ public final class PackagingArtifacts {
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         writeDeployManifests();
         writeChartCrd();
+        writeMonitoring();
+    }
+
+    /** The alerts and the dashboard from src/main/monitoring/signals.yaml, into target/monitoring. */
+    void writeMonitoring() throws IOException {
+        Files.createDirectories(generatedMonitoring());
+        for (var file : MonitoringGenerator.read(base).files().entrySet()) {
+            Files.writeString(generatedMonitoring().resolve(file.getKey()), file.getValue(), StandardCharsets.UTF_8);
+        }
     }
 
     /** Merges the overlay into the generated CSV, in place. Idempotent: running it twice changes nothing. */
@@ -210,7 +226,8 @@ public final class PackagingArtifacts {
                 GENERATED_HEADER.formatted("target/kubernetes/" + CRD_NAME + "-v1.yml") + stripLeadingComments(crd),
                 StandardCharsets.UTF_8);
 
-        List<JsonNode> generated = Yaml.readAll(kubernetesDir().resolve("kubernetes.yml"));
+        // the chart's names (ChartNames), so that an install can move between kubectl and Helm
+        List<JsonNode> generated = ChartNames.apply(Yaml.readAll(kubernetesDir().resolve("kubernetes.yml")));
         List<JsonNode> docs = new ArrayList<>();
         ObjectNode namespace = Yaml.JSON.createObjectNode().put("apiVersion", "v1").put("kind", "Namespace");
         namespace.putObject("metadata").put("name", OPERATOR_NAMESPACE)
@@ -274,9 +291,13 @@ public final class PackagingArtifacts {
         Files.createDirectories(committedChartCrd().getParent());
         Files.copy(generatedChartCrd(), committedChartCrd(), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         CrdReferenceDoc.sync(kubernetesDir().resolve(CRD_NAME + "-v1.yml"), base.resolve(CRD_REFERENCE));
+        for (var copy : MonitoringGenerator.COPIES.entrySet()) {
+            Files.copy(generatedMonitoring().resolve(copy.getKey()), base.resolve(copy.getValue()),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
         System.out.println("[packaging] synced " + base.relativize(committedBundle()) + ", "
-                + base.relativize(committedDeploy()) + ", " + base.relativize(committedChartCrd()) + " and the field"
-                + " list of " + CRD_REFERENCE);
+                + base.relativize(committedDeploy()) + ", " + base.relativize(committedChartCrd()) + ", the alerts and"
+                + " dashboards of " + MonitoringGenerator.SOURCE + " and the field list of " + CRD_REFERENCE);
     }
 
     private static void replaceTree(Path from, Path to) throws IOException {

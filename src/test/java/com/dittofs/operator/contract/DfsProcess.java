@@ -45,7 +45,9 @@ public final class DfsProcess implements AutoCloseable {
     private static final Path RUNS = Path.of("target", "contract-runs").toAbsolutePath();
     private static final Pattern MOUNTED_PATH = Pattern.compile(
             "^(\\s*[A-Za-z0-9_]+: )(" + Pattern.quote(Names.DATA_DIR) + "|" + Pattern.quote(Names.CONFIG_DIR) + "|"
-                    + Pattern.quote(Names.TMP_DIR) + "|" + Pattern.quote(Names.TLS_DIR) + ")(/.*)?$");
+                    + Pattern.quote(Names.TMP_DIR) + "|" + Pattern.quote(Names.TLS_DIR) + "|"
+                    + Pattern.quote(Names.IDENTITY_DIR) + "|" + Pattern.quote(Names.TLS_CLIENT_CA_DIR) + "|"
+                    + Pattern.quote(Names.METRICS_TOKEN_DIR) + "|" + Pattern.quote(Names.LOG_DIR) + ")(/.*)?$");
     private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
     private static DfsProcess running;
     private static FileLock portLock;
@@ -62,6 +64,8 @@ public final class DfsProcess implements AutoCloseable {
     private final int apiPort;
     private final Integer metricsPort;
     private final boolean tls;
+    /** Mutual TLS: dfs answers no request without a client certificate, /health included. */
+    private final boolean clientAuth;
     private Process process;
     private Integer exitCode;
 
@@ -77,6 +81,7 @@ public final class DfsProcess implements AutoCloseable {
                 ? Integer.valueOf(env.getOrDefault("DITTOFS_METRICS_PORT", tree.path("metrics").path("port").asText()))
                 : null;
         this.tls = tree.path("controlplane").path("tls").hasNonNull("cert_file");
+        this.clientAuth = tree.path("controlplane").path("tls").hasNonNull("client_ca");
     }
 
     /**
@@ -145,7 +150,8 @@ public final class DfsProcess implements AutoCloseable {
                 Path target = hostPath(file.getKey());
                 Files.createDirectories(target.getParent());
                 Path staged = Files.createTempFile(target.getParent(), ".staged", "");
-                Files.writeString(staged, file.getValue());
+                // one byte per character: what Kubelet reads from a Secret (a binary keytab too), and PEM text alike
+                Files.writeString(staged, file.getValue(), StandardCharsets.ISO_8859_1);
                 Files.move(staged, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                         java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             }
@@ -232,8 +238,9 @@ public final class DfsProcess implements AutoCloseable {
                     .pollInterval(Duration.ofMillis(50))
                     .failFast("dfs exited during start-up", () -> !process.isAlive())
                     .ignoreExceptions()
-                    .until(() -> (tls ? Http.probe(apiUri().resolve(Ports.HEALTH_PATH))
-                            : Http.get(apiUri().resolve(Ports.HEALTH_PATH))).status() == 200);
+                    // with mutual TLS, as the pod's probes do: the API port accepts connections
+                    .until(() -> clientAuth ? listening(apiPort) : (tls ? Http.probe(apiUri().resolve(
+                            Ports.HEALTH_PATH)) : Http.get(apiUri().resolve(Ports.HEALTH_PATH))).status() == 200);
         } catch (RuntimeException | Error e) {
             String logs = logs();
             stop();

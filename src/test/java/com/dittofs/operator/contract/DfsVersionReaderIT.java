@@ -51,7 +51,8 @@ class DfsVersionReaderIT {
 
         String expected = binaryVersion();
         assertThat(expected).as("hack/tools.sh builds dfs from its Go module, without release ldflags").isEqualTo("dev");
-        var read = new DfsVersionReader().read(URI.create("http://127.0.0.1:" + dfs.metricsPort() + Ports.METRICS_PATH));
+        var read = new DfsVersionReader().read(URI.create("http://127.0.0.1:" + dfs.metricsPort()
+                + Ports.METRICS_PATH), null);
         assertThat(read).map(DfsBuildInfo::version).contains(expected);
         assertThat(read).map(DfsBuildInfo::commit).contains("none");
     }
@@ -63,9 +64,9 @@ class DfsVersionReaderIT {
         int unused = FreePorts.next();
         dfs = inputs.start("no-metrics", DfsProcess.loopback(FreePorts.next(), null));
 
-        assertThat(new DfsVersionReader().read(URI.create("http://127.0.0.1:" + unused + Ports.METRICS_PATH)))
+        assertThat(new DfsVersionReader().read(URI.create("http://127.0.0.1:" + unused + Ports.METRICS_PATH), null))
                 .as("connection refused").isEmpty();
-        assertThat(new DfsVersionReader().read(dfs.apiUri().resolve(Ports.METRICS_PATH)))
+        assertThat(new DfsVersionReader().read(dfs.apiUri().resolve(Ports.METRICS_PATH), null))
                 .as("the REST API has no metrics route").isEmpty();
     }
 }

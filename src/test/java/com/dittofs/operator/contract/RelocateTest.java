@@ -35,4 +35,14 @@ class RelocateTest {
         assertThat(DfsProcess.relocate(yaml, Path.of("/r")))
                 .isEqualTo("metrics:\n  path: /metrics\nx:\n  dir: /r/config/config.yaml\n  tmp: /r/tmp\n  other: /datax\n");
     }
+
+    /** The client CA, the metrics token and a log file are mounted files of the pod too. */
+    @Test
+    void theClientCaTheMetricsTokenAndTheLogDirectoryMove() {
+        String yaml = "  client_ca: /tls-client-ca/ca.crt\n  token_file: /metrics-token/token\n"
+                + "  output: /var/log/dittofs/dfs.log\n  cert_file: /tls/tls.crt\n";
+        assertThat(DfsProcess.relocate(yaml, Path.of("/r"))).isEqualTo("  client_ca: /r/tls-client-ca/ca.crt\n"
+                + "  token_file: /r/metrics-token/token\n  output: /r/var/log/dittofs/dfs.log\n"
+                + "  cert_file: /r/tls/tls.crt\n");
+    }
 }

@@ -12,6 +12,7 @@ final class Converge {
     /** Access is synced when the test's dfs implements {@link AccessApi}, and left alone otherwise. */
     static DataPlaneReport converge(DataPlaneApi dfs, DesiredDataPlane desired, Ownership shares) {
         AccessApi access = dfs instanceof AccessApi a ? a : null;
-        return DataPlaneSync.converge(dfs, access, desired, shares, ManagedAccess.none(), new PasswordLedger(), "");
+        return DataPlaneSync.converge(dfs, access, null, desired, shares, ManagedAccess.none(), Ownership.none(),
+                new PasswordLedger(), "");
     }
 }

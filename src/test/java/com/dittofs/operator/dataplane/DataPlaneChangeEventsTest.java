@@ -17,9 +17,9 @@ class DataPlaneChangeEventsTest {
     void aFirstSyncOfFiftyUsersAndTheirGrantsWritesAFewEvents() {
         DittoServer server = Fixtures.basic();
         AccessFixtures.users(server, 50);
-        DataPlaneReport report = DataPlaneSync.converge(new FakeDfs(), new FakeAccess(), DesiredDataPlane.from(
+        DataPlaneReport report = DataPlaneSync.converge(new FakeDfs(), new FakeAccess(), null, DesiredDataPlane.from(
                 server.getSpec(), Optional.empty(), AccessFixtures.passwords(50)), Ownership.none(), ManagedAccess.none(),
-                new PasswordLedger(), "ns/fifty");
+                Ownership.none(), new PasswordLedger(), "ns/fifty");
 
         assertThat(report.changes()).hasSizeGreaterThan(100);
         List<String> messages = DataPlaneChanges.messages(report.changes());

@@ -8,9 +8,11 @@ import java.util.Optional;
 
 import com.dittofs.operator.api.v1alpha1.DittoServer;
 import com.dittofs.operator.api.v1alpha1.Ensure;
+import com.dittofs.operator.api.v1alpha1.NfsFeatureSpec;
 import com.dittofs.operator.api.v1alpha1.ShareSpec;
 import com.dittofs.operator.dfsclient.DfsApiException;
 import com.dittofs.operator.dfsclient.DfsErrors;
+import com.dittofs.operator.dfsclient.NfsAdapterSettings;
 import com.dittofs.operator.fixtures.Fixtures;
 import org.junit.jupiter.api.Test;
 
@@ -50,6 +52,31 @@ class DataPlaneSyncTest {
         assertThat(dfs.writes).isEmpty();
         assertThat(again.changes()).isEmpty();
         assertThat(again.converged()).isTrue();
+    }
+
+    /** dfs reads portmapper and UDP only when the NFS adapter starts: a change is written, then applied by a restart. */
+    @Test
+    void portmapperAndUdpAreSetAndTheRunningNfsAdapterRestartedOnce() {
+        Converge.converge(dfs, desired("/export"), Ownership.none());
+        dfs.writes.clear();
+        DittoServer server = Fixtures.basic();
+        server.getSpec().getNfs().setPortmapper(new NfsFeatureSpec(true));
+        server.getSpec().getNfs().setUdp(new NfsFeatureSpec(true));
+        DesiredDataPlane withPortmapper = DesiredDataPlane.from(server.getSpec(), Optional.empty(), Map.of());
+        DataPlaneReport report = Converge.converge(dfs, withPortmapper, created("/export"));
+        assertThat(dfs.writes).containsExactly("patchNfsSettings", "updateAdapter nfs", "updateAdapter nfs");
+        assertThat(dfs.runningNfsSettings).isEqualTo(new NfsAdapterSettings(true, 10111, true));
+        assertThat(dfs.adapters.get("nfs").enabled()).isTrue();
+        assertThat(report.changes()).contains("Set nfs adapter settings: portmapper on, UDP on",
+                "Restarted nfs adapter to apply its settings");
+
+        dfs.writes.clear();
+        Converge.converge(dfs, withPortmapper, created("/export"));
+        assertThat(dfs.writes).as("steady state").isEmpty();
+
+        Converge.converge(dfs, desired("/export"), created("/export"));
+        assertThat(dfs.runningNfsSettings).as("turned off again").isEqualTo(new NfsAdapterSettings(false, 10111,
+                false));
     }
 
     @Test
@@ -117,8 +144,8 @@ class DataPlaneSyncTest {
     void aShareCreatedByAPassThatFailsLaterIsRecorded() {
         FakeAccess access = new FakeAccess();
         access.unanswered = DfsErrors.noResponse(DfsApiException.Kind.TIMED_OUT, "read timed out");
-        DataPlaneReport report = DataPlaneSync.converge(dfs, access, desired("/export"), Ownership.none(),
-                ManagedAccess.none(), new PasswordLedger(), "s");
+        DataPlaneReport report = DataPlaneSync.converge(dfs, access, null, desired("/export"), Ownership.none(),
+                ManagedAccess.none(), Ownership.none(), new PasswordLedger(), "s");
         assertThat(report.failure().cause()).isEqualTo(SyncFailure.Cause.TIMEOUT);
         assertThat(dfs.shares).containsKey("/export");
         assertThat(report.ownedShares().created()).containsExactly("/export");

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.dittofs.operator.api.v1alpha1.DittoServer;
+import com.dittofs.operator.api.v1alpha1.NfsFeatureSpec;
+import com.dittofs.operator.dfsclient.NfsAdapterSettings;
 import com.dittofs.operator.api.v1alpha1.SharePermission;
 import com.dittofs.operator.api.v1alpha1.ShareSpec;
 import com.dittofs.operator.fixtures.Fixtures;
@@ -20,8 +22,8 @@ class DesiredDataPlaneTest {
     @Test
     void basicSampleGetsBothAdaptersLocalStoresAndOneWritableExport() {
         DesiredDataPlane plane = DesiredDataPlane.from(Fixtures.basic().getSpec(), Optional.empty(), Map.of());
-        assertThat(plane.adapters()).containsExactly(new DesiredDataPlane.AdapterState("nfs", true, 12049),
-                new DesiredDataPlane.AdapterState("smb", true, 1445));
+        assertThat(plane.adapters()).containsExactly(new DesiredDataPlane.AdapterState("nfs", true, 12049,
+                new NfsAdapterSettings(false, 10111, false)), new DesiredDataPlane.AdapterState("smb", true, 1445, null));
         assertThat(plane.metadataStore().type()).isEqualTo("badger");
         assertThat(plane.metadataStore().config()).containsEntry("path", "/data/metadata/badger");
         assertThat(plane.localStore().config()).containsEntry("path", "/data/cache/blocks");
@@ -37,7 +39,19 @@ class DesiredDataPlaneTest {
         server.getSpec().getSmb().setEnabled(false);
         DesiredDataPlane plane = DesiredDataPlane.from(server.getSpec(), Optional.empty(), Map.of());
         assertThat(plane.localStore().config()).containsEntry("path", "/data/content/blocks");
-        assertThat(plane.adapters()).contains(new DesiredDataPlane.AdapterState("smb", false, 1445));
+        assertThat(plane.adapters()).contains(new DesiredDataPlane.AdapterState("smb", false, 1445, null));
+    }
+
+    @Test
+    void theNfsSettingsFollowPortmapperAndUdpAndAreOffWithNfs() {
+        DittoServer server = Fixtures.basic();
+        server.getSpec().getNfs().setPortmapper(new NfsFeatureSpec(true));
+        server.getSpec().getNfs().setUdp(new NfsFeatureSpec(true));
+        assertThat(DesiredDataPlane.from(server.getSpec(), Optional.empty(), Map.of()).adapters().get(0).settings())
+                .isEqualTo(new NfsAdapterSettings(true, 10111, true));
+        server.getSpec().getNfs().setEnabled(false);
+        assertThat(DesiredDataPlane.from(server.getSpec(), Optional.empty(), Map.of()).adapters().get(0).settings())
+                .isEqualTo(new NfsAdapterSettings(false, 10111, false));
     }
 
     @Test

@@ -14,6 +14,7 @@ import com.dittofs.operator.dfsclient.BlockStoreKind;
 import com.dittofs.operator.dfsclient.DataPlaneApi;
 import com.dittofs.operator.dfsclient.DfsApiException;
 import com.dittofs.operator.dfsclient.MetadataStore;
+import com.dittofs.operator.dfsclient.NfsAdapterSettings;
 import com.dittofs.operator.dfsclient.Share;
 import com.dittofs.operator.dfsclient.ShareCreate;
 import com.dittofs.operator.dfsclient.ShareUpdate;
@@ -31,6 +32,9 @@ final class FakeDfs implements DataPlaneApi {
     final Map<String, Share> shares = new LinkedHashMap<>();
     /** One line per write, e.g. "createShare /export". */
     final List<String> writes = new ArrayList<>();
+    /** dfs's defaults; the adapter runs with what it read at its last start. */
+    NfsAdapterSettings nfsSettings = new NfsAdapterSettings(false, 10111, false);
+    NfsAdapterSettings runningNfsSettings = nfsSettings;
     DfsApiException loginFailure;
     DfsApiException callFailure;
     private int ids;
@@ -80,7 +84,27 @@ final class FakeDfs implements DataPlaneApi {
                 update.port() == null ? a.port() : update.port(), a.config(), null);
         adapters.put(type, updated);
         writes.add("updateAdapter " + type);
+        if ("nfs".equals(type) && updated.enabled()) {
+            runningNfsSettings = nfsSettings;
+        }
         return updated;
+    }
+
+    @Override
+    public NfsAdapterSettings nfsSettings() {
+        call();
+        return nfsSettings;
+    }
+
+    @Override
+    public NfsAdapterSettings patchNfsSettings(NfsAdapterSettings patch) {
+        call();
+        nfsSettings = new NfsAdapterSettings(
+                patch.portmapperEnabled() != null ? patch.portmapperEnabled() : nfsSettings.portmapperEnabled(),
+                patch.portmapperPort() != null ? patch.portmapperPort() : nfsSettings.portmapperPort(),
+                patch.udpEnabled() != null ? patch.udpEnabled() : nfsSettings.udpEnabled());
+        writes.add("patchNfsSettings");
+        return nfsSettings;
     }
 
     @Override

@@ -54,8 +54,8 @@ class SyncDeadlineTest {
         Instant start = clock.instant();
 
         DataPlaneReport report = DataPlaneSync.converge(deadline.dataPlane(slow(dfs, DataPlaneApi.class)),
-                deadline.access(slow(access, AccessApi.class)), fiftyUsers(), Ownership.none(),
-                ManagedAccess.none(), new PasswordLedger(), "slow");
+                deadline.access(slow(access, AccessApi.class)), null, fiftyUsers(), Ownership.none(),
+                ManagedAccess.none(), Ownership.none(), new PasswordLedger(), "slow");
 
         assertThat(report.failure()).isNotNull();
         assertThat(report.failure().cause()).isEqualTo(SyncFailure.Cause.DEADLINE);
@@ -73,8 +73,8 @@ class SyncDeadlineTest {
         SyncDeadline deadline = new SyncDeadline(Duration.ofHours(1), clock);
 
         DataPlaneReport report = DataPlaneSync.converge(deadline.dataPlane(slow(dfs, DataPlaneApi.class)),
-                deadline.access(slow(access, AccessApi.class)), fiftyUsers(), Ownership.none(),
-                ManagedAccess.none(), new PasswordLedger(), "slow");
+                deadline.access(slow(access, AccessApi.class)), null, fiftyUsers(), Ownership.none(),
+                ManagedAccess.none(), Ownership.none(), new PasswordLedger(), "slow");
 
         assertThat(report.failure()).isNull();
         assertThat(report.converged()).isTrue();

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.dittofs.operator.api.v1alpha1.DittoServer;
+import com.dittofs.operator.api.v1alpha1.NfsFeatureSpec;
 import com.dittofs.operator.api.v1alpha1.NetworkPolicySpec;
 import com.dittofs.operator.fixtures.Fixtures;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
@@ -94,6 +95,22 @@ class NetworkPolicyDependentTest {
                 .hasSize(2).contains(MONITORING).contains(ruleFor(policy, "api").getFrom().get(0));
         assertThat(policy.getSpec().getIngress()).allSatisfy(r -> assertThat(r.getPorts())
                 .allSatisfy(p -> assertThat(p.getProtocol()).isEqualTo("TCP")));
+    }
+
+    @Test
+    void fileClientsReachThePortmapperOverTcpAndUdp() {
+        NetworkPolicySpec spec = new NetworkPolicySpec();
+        spec.setFileClients(List.of(OFFICE));
+        DittoServer server = withPolicy(spec);
+        server.getSpec().getNfs().setPortmapper(new NfsFeatureSpec(true));
+        server.getSpec().getNfs().setUdp(new NfsFeatureSpec(true));
+        assertThat(ruleFor(policy(server), "nfs").getPorts())
+                .extracting(p -> p.getPort().getStrVal(), NetworkPolicyPort::getProtocol)
+                .containsExactly(org.assertj.core.api.Assertions.tuple("nfs", "TCP"),
+                        org.assertj.core.api.Assertions.tuple("portmap", "TCP"),
+                        org.assertj.core.api.Assertions.tuple("portmap-udp", "UDP"),
+                        org.assertj.core.api.Assertions.tuple("nfs-udp", "UDP"),
+                        org.assertj.core.api.Assertions.tuple("smb", "TCP"));
     }
 
     @Test

@@ -1,12 +1,14 @@
 package com.dittofs.operator.dependent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.List;
 import java.util.Map;
 
 import com.dittofs.operator.api.v1alpha1.DittoServer;
 import com.dittofs.operator.api.v1alpha1.ExternalTrafficPolicy;
+import com.dittofs.operator.api.v1alpha1.NfsFeatureSpec;
 import com.dittofs.operator.api.v1alpha1.ServiceType;
 import com.dittofs.operator.fixtures.Fixtures;
 import io.fabric8.kubernetes.api.model.IntOrString;
@@ -30,6 +32,36 @@ class ServiceDependentsTest {
         assertThat(file.getSpec().getPorts()).extracting(ServicePort::getTargetPort)
                 .containsExactly(new IntOrString("nfs"), new IntOrString("smb"));
         assertThat(file.getSpec().getSelector()).containsEntry("app.kubernetes.io/component", "server");
+    }
+
+    /**
+     * The portmapper answers with the NFS container port, so the Service carries that port as well as 111: a client
+     * that mounts without port options reaches every port it is told.
+     */
+    @Test
+    void portmapperAddsPort111OverTcpAndUdpAndTheNfsContainerPortItAdvertises() {
+        DittoServer server = Fixtures.basic();
+        server.getSpec().getNfs().setPortmapper(new NfsFeatureSpec(true));
+        assertThat(new FileServiceDependent().desired(server, null).getSpec().getPorts())
+                .extracting(ServicePort::getName, ServicePort::getPort, ServicePort::getProtocol,
+                        p -> p.getTargetPort().getStrVal())
+                .containsExactly(tuple("nfs", 2049, "TCP", "nfs"), tuple("portmap", 111, "TCP", "portmap"),
+                        tuple("portmap-udp", 111, "UDP", "portmap-udp"), tuple("nfs-direct", 12049, "TCP", "nfs"),
+                        tuple("smb", 445, "TCP", "smb"));
+
+        server.getSpec().getNfs().setUdp(new NfsFeatureSpec(true));
+        server.getSpec().getNfs().setPort(12049);
+        assertThat(new FileServiceDependent().desired(server, null).getSpec().getPorts())
+                .as("no duplicate when nfs.port is the container port; UDP adds 12049/UDP")
+                .extracting(ServicePort::getName, ServicePort::getPort, ServicePort::getProtocol,
+                        p -> p.getTargetPort().getStrVal())
+                .containsExactly(tuple("nfs", 12049, "TCP", "nfs"), tuple("portmap", 111, "TCP", "portmap"),
+                        tuple("portmap-udp", 111, "UDP", "portmap-udp"),
+                        tuple("nfs-direct-udp", 12049, "UDP", "nfs-udp"), tuple("smb", 445, "TCP", "smb"));
+
+        server.getSpec().getNfs().setEnabled(false);
+        assertThat(ports(new FileServiceDependent().desired(server, null))).as("no NFS, no portmapper")
+                .isEqualTo(Map.of("smb", 445));
     }
 
     @Test

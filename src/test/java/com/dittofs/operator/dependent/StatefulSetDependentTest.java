@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import com.dittofs.operator.api.v1alpha1.DatabaseType;
 import com.dittofs.operator.api.v1alpha1.DittoServer;
+import com.dittofs.operator.api.v1alpha1.NfsFeatureSpec;
 import com.dittofs.operator.api.v1alpha1.VolumePermissionsSpec;
 import com.dittofs.operator.api.v1alpha1.VolumeRetentionPolicy;
 import com.dittofs.operator.fixtures.Fixtures;
@@ -162,6 +163,36 @@ class StatefulSetDependentTest {
         DittoServer smbOnly = Fixtures.basic();
         smbOnly.getSpec().getNfs().setEnabled(false);
         assertThat(ports(build(smbOnly))).isEqualTo(Map.of("api", 8080, "smb", 1445));
+    }
+
+    @Test
+    void portmapperListensOnTcpAndUdpAndUdpAddsTheNfsPortOverUdp() {
+        DittoServer server = Fixtures.basic();
+        server.getSpec().getNfs().setPortmapper(new NfsFeatureSpec(true));
+        server.getSpec().getNfs().setUdp(new NfsFeatureSpec(true));
+        assertThat(build(server).getSpec().getTemplate().getSpec().getContainers().get(0).getPorts())
+                .extracting(p -> p.getName(), p -> p.getContainerPort(), p -> p.getProtocol())
+                .contains(org.assertj.core.api.Assertions.tuple("portmap", 10111, "TCP"),
+                        org.assertj.core.api.Assertions.tuple("portmap-udp", 10111, "UDP"),
+                        org.assertj.core.api.Assertions.tuple("nfs-udp", 12049, "UDP"));
+        server.getSpec().getNfs().setUdp(null);
+        assertThat(ports(build(server))).doesNotContainKey("nfs-udp").containsKey("portmap-udp");
+    }
+
+    /** The root filesystem is read-only: a log file needs the writable log directory, and only then. */
+    @Test
+    void aLogFileGetsAWritableLogDirectory() {
+        DittoServer server = Fixtures.basic();
+        assertThat(dfs(build(server)).getVolumeMounts()).noneMatch(m -> m.getMountPath().equals("/var/log/dittofs"));
+        server.getSpec().getLogging().setOutput("/var/log/dittofs/dfs.log");
+        StatefulSet sts = build(server);
+        assertThat(dfs(sts).getVolumeMounts()).anySatisfy(m -> {
+            assertThat(m.getMountPath()).isEqualTo("/var/log/dittofs");
+            assertThat(m.getReadOnly()).isNull();
+            assertThat(sts.getSpec().getTemplate().getSpec().getVolumes())
+                    .anySatisfy(v -> assertThat(v.getName()).isEqualTo(m.getName())
+                            .satisfies(n -> assertThat(v.getEmptyDir()).isNotNull()));
+        });
     }
 
     @Test

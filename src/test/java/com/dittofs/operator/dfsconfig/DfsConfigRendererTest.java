@@ -65,6 +65,48 @@ class DfsConfigRendererTest {
     }
 
     @Test
+    void metricsPathAndLogOutputFollowTheSpec() throws Exception {
+        DittoServer server = Fixtures.basic();
+        server.getSpec().getMetrics().setEnabled(true);
+        server.getSpec().getMetrics().setPath("/prom/metrics");
+        server.getSpec().getLogging().setOutput("/var/log/dittofs/dfs.log");
+        Map<String, Object> config = parse(server);
+        assertThat(config.get("metrics")).extracting("path").isEqualTo("/prom/metrics");
+        assertThat(config.get("logging")).extracting("output").isEqualTo("/var/log/dittofs/dfs.log");
+        server.getSpec().getLogging().setOutput("stderr");
+        assertThat(parse(server).get("logging")).extracting("output").isEqualTo("stderr");
+    }
+
+    /** Only the lifetimes the spec sets: an omitted one keeps dfs's default. */
+    @SuppressWarnings("unchecked")
+    @Test
+    void jwtTokenLifetimesAreRenderedWhenSet() throws Exception {
+        DittoServer server = Fixtures.basic();
+        assertThat((Map<String, Object>) parse(server).get("controlplane")).doesNotContainKey("jwt");
+        server.getSpec().setIdentity(new com.dittofs.operator.api.v1alpha1.IdentitySpec());
+        server.getSpec().getIdentity().setJwt(new com.dittofs.operator.api.v1alpha1.JwtSpec());
+        server.getSpec().getIdentity().getJwt().setAccessTokenDuration("30m");
+        assertThat(parse(server).get("controlplane")).extracting("jwt")
+                .isEqualTo(Map.of("access_token_duration", "30m"));
+        server.getSpec().getIdentity().getJwt().setRefreshTokenDuration("24h");
+        assertThat(parse(server).get("controlplane")).extracting("jwt")
+                .isEqualTo(Map.of("access_token_duration", "30m", "refresh_token_duration", "24h"));
+    }
+
+    /** dfs reads the token from a file; the config names the file, never the token. */
+    @Test
+    void aMetricsBearerTokenTurnsOnTokenAuthFromTheMountedFile() throws Exception {
+        DittoServer server = Fixtures.basic();
+        server.getSpec().getMetrics().setEnabled(true);
+        server.getSpec().getMetrics().setBearerTokenSecret(new io.fabric8.kubernetes.api.model.SecretKeySelector(
+                "scrape", "metrics-token", null));
+        assertThat(parse(server).get("metrics")).isEqualTo(Map.of("enabled", true, "host", "0.0.0.0", "port", 9090,
+                "path", "/metrics", "auth", "token", "token_file", "/metrics-token/token"));
+        server.getSpec().getMetrics().setEnabled(false);
+        assertThat(parse(server).get("metrics")).isEqualTo(Map.of("enabled", false));
+    }
+
+    @Test
     void controlPlanePortFollowsTheSpec() throws Exception {
         DittoServer server = Fixtures.basic();
         server.getSpec().getControlPlane().setPort(18080);

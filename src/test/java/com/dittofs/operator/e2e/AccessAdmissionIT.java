@@ -72,7 +72,7 @@ class AccessAdmissionIT extends E2E {
                         "{name: eng, ensure: absent}", ""), "spec",
                         "users[].groups must name groups declared in spec.groups (and not ensure: absent)"),
                 Arguments.of(BASE + ", shares: [{name: /old, ensure: absent, nfs: {squash: none}}]", "spec.shares[0]",
-                        "a share with ensure absent takes no grants and no nfs settings"),
+                        "a share with ensure absent takes no grants, no nfs settings and no snapshotPolicy"),
                 Arguments.of(spec("{name: alice, ensure: gone}", "", ""), "spec.users[0].ensure",
                         "Unsupported value"));
     }

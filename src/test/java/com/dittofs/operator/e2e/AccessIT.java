@@ -59,10 +59,7 @@ class AccessIT extends E2E {
             object.getMetadata().setNamespace(namespace);
             admin.resource(object).create();
         }
-        await().atMost(TIMEOUT).until(() -> {
-            var pod = admin.pods().inNamespace(namespace).withName(NAME + "-0").get();
-            return pod != null && pod.getStatus().getPodIP() != null;
-        });
+        awaitPodIp(NAME + "-0");
         dfs = Kubelet.run(admin, namespace, NAME + "-0");
         awaitReady(NAME);
         dir = Files.createTempDirectory("smb");

@@ -69,10 +69,7 @@ class ApiCertificateRenewalIT extends E2E {
         X509Certificate issued = leaf(first);
         assertThat(Duration.between(issued.getNotBefore().toInstant(), issued.getNotAfter().toInstant()))
                 .as("90 s, backdated a tenth of that").isEqualTo(Duration.ofSeconds(99));
-        await().atMost(TIMEOUT).until(() -> {
-            var pod = admin.pods().inNamespace(namespace).withName(name + "-0").get();
-            return pod != null && pod.getStatus().getPodIP() != null;
-        });
+        awaitPodIp(name + "-0");
         String podUid = admin.pods().inNamespace(namespace).withName(name + "-0").get().getMetadata().getUid();
         String hash = LeakyServers.inputsHash(admin, namespace, name);
         try (DfsProcess dfs = Kubelet.run(admin, namespace, name + "-0")) {

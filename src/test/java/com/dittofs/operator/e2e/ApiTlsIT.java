@@ -116,10 +116,7 @@ class ApiTlsIT extends E2E {
 
         TestCertificates.Ca ca = TestCertificates.ca("e2e-ca");
         issue(certificate(name + "-api"), ca);
-        await().atMost(TIMEOUT).until(() -> {
-            var pod = admin.pods().inNamespace(namespace).withName(name + "-0").get();
-            return pod != null && pod.getStatus().getPodIP() != null;
-        });
+        awaitPodIp(name + "-0");
         var container = admin.pods().inNamespace(namespace).withName(name + "-0").get().getSpec().getContainers()
                 .get(0);
         assertThat(container.getReadinessProbe().getHttpGet().getScheme()).isEqualTo("HTTPS");

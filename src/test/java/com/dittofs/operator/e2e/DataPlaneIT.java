@@ -51,10 +51,7 @@ class DataPlaneIT extends E2E {
     static void basicSampleWithItsDfs() {
         DittoServer server = applySample("dittofs_v1alpha1_dittoserver.yaml");
         name = server.getMetadata().getName();
-        await().atMost(TIMEOUT).until(() -> {
-            var pod = admin.pods().inNamespace(namespace).withName(name + "-0").get();
-            return pod != null && pod.getStatus().getPodIP() != null;
-        });
+        awaitPodIp(name + "-0");
         dfs = Kubelet.run(admin, namespace, name + "-0");
         awaitReady(name);
         client = dfsAsAdmin(name);

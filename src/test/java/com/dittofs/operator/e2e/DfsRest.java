@@ -98,6 +98,21 @@ final class DfsRest {
                 "local_block_store", localStore), token);
     }
 
+    /** The snapshot policies dfs holds, by share. */
+    Map<String, JsonNode> snapshotPolicies() {
+        Map<String, JsonNode> policies = new java.util.TreeMap<>();
+        send("GET", "/api/v1/snapshot-policies", null, token).forEach(p -> policies.put(p.path("share").asText(), p));
+        return policies;
+    }
+
+    void putSnapshotPolicy(String share, Map<String, Object> policy) {
+        send("PUT", "/api/v1/shares/" + share.replaceFirst("^/", "") + "/snapshot-policy", policy, token);
+    }
+
+    JsonNode snapshots(String share) {
+        return send("GET", "/api/v1/shares/" + share.replaceFirst("^/", "") + "/snapshots", null, token);
+    }
+
     void setReadOnly(String name, boolean readOnly) {
         send("PUT", "/api/v1/shares/" + name.replaceFirst("^/", ""), Map.of("read_only", readOnly), token);
     }
@@ -131,6 +146,16 @@ final class DfsRest {
 
     void deleteGroup(String name) {
         send("DELETE", "/api/v1/groups/" + name, null, token);
+    }
+
+    /** An identity provider's stored config ({@code ldap}, {@code kerberos}), its secret redacted. */
+    JsonNode identityProvider(String type) {
+        return send("GET", "/api/v1/identity-providers/" + type + "/config", null, token);
+    }
+
+    /** dfs's dry run of the LDAP settings it stores: the redacted password makes it bind with the stored one. */
+    JsonNode testStoredLdap() {
+        return send("POST", "/api/v1/identity-providers/ldap/test", identityProvider("ldap"), token);
     }
 
     private JsonNode send(String method, String path, Object body, String bearer) {

@@ -85,6 +85,14 @@ public abstract class E2E {
         return server;
     }
 
+    /** The StatefulSet controller has made the pod and kwok has given it an IP: the harness can play its kubelet. */
+    protected static void awaitPodIp(String pod) {
+        await().atMost(TIMEOUT).until(() -> {
+            var current = admin.pods().inNamespace(namespace).withName(pod).get();
+            return current != null && current.getStatus().getPodIP() != null;
+        });
+    }
+
     protected static DittoServer create(DittoServer server) {
         server.getMetadata().setNamespace(namespace);
         server.getMetadata().setUid(null);

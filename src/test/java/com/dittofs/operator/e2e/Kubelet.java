@@ -41,7 +41,7 @@ final class Kubelet {
         return DfsProcess.startWithPodMounts(podName, config, env, secretFiles(admin, namespace, pod));
     }
 
-    /** The files of the pod's Secret volumes (every key, at its mount path), as the kubelet writes them. */
+    /** The files of the pod's Secret volumes (every key, or the items), as the kubelet writes them. */
     static Map<String, String> secretFiles(KubernetesClient admin, String namespace, Pod pod) {
         Map<String, String> files = new LinkedHashMap<>();
         Container dfs = pod.getSpec().getContainers().get(0);
@@ -52,8 +52,24 @@ final class Kubelet {
             String mountPath = dfs.getVolumeMounts().stream().filter(m -> m.getName().equals(volume.getName()))
                     .findFirst().orElseThrow().getMountPath();
             var secret = admin.secrets().inNamespace(namespace).withName(volume.getSecret().getSecretName()).get();
-            secret.getData().forEach((key, value) -> files.put(mountPath + "/" + key,
-                    new String(Base64.getDecoder().decode(value), StandardCharsets.UTF_8)));
+            if (secret == null) {
+                continue; // an optional volume whose Secret is missing: the kubelet mounts it empty
+            }
+            // items project chosen keys to chosen file names; without items, every key under its own name. The bytes
+            // travel as ISO-8859-1 characters, one per byte, so that binary values (a keytab) are written unchanged.
+            Map<String, String> paths = new LinkedHashMap<>();
+            if (volume.getSecret().getItems() == null || volume.getSecret().getItems().isEmpty()) {
+                secret.getData().keySet().forEach(key -> paths.put(key, key));
+            } else {
+                volume.getSecret().getItems().forEach(item -> paths.put(item.getKey(), item.getPath()));
+            }
+            paths.forEach((key, path) -> {
+                String value = secret.getData().get(key);
+                if (value != null) {
+                    files.put(mountPath + "/" + path,
+                            new String(Base64.getDecoder().decode(value), StandardCharsets.ISO_8859_1));
+                }
+            });
         }
         return files;
     }

@@ -83,10 +83,7 @@ class ManyUsersEventsIT extends E2E {
     @Test
     void aFirstSyncOfFiftyUsersWritesAFewEvents() {
         create(server());
-        await().atMost(TIMEOUT).until(() -> {
-            var pod = admin.pods().inNamespace(namespace).withName(NAME + "-0").get();
-            return pod != null && pod.getStatus().getPodIP() != null;
-        });
+        awaitPodIp(NAME + "-0");
         dfs = Kubelet.run(admin, namespace, NAME + "-0");
         awaitReady(NAME);
         await().atMost(TIMEOUT).until(() -> condition(NAME, "DataPlaneReady").map(c -> "Converged".equals(

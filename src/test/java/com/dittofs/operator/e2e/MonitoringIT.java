@@ -62,10 +62,7 @@ class MonitoringIT extends E2E {
         server.getMetadata().setName("observed");
         server.getSpec().getMetrics().setEnabled(true);
         create(server);
-        await().atMost(TIMEOUT).until(() -> {
-            var pod = admin.pods().inNamespace(namespace).withName("observed-0").get();
-            return pod != null && pod.getStatus().getPodIP() != null;
-        });
+        awaitPodIp("observed-0");
         dfs = Kubelet.run(admin, namespace, "observed-0");
         awaitReady("observed");
 

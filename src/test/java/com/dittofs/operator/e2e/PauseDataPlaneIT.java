@@ -43,10 +43,7 @@ class PauseDataPlaneIT extends E2E {
     void nothingReachesDfsWhilePausedAndResumingConverges() {
         DittoServer server = applySample("dittofs_v1alpha1_dittoserver.yaml");
         String name = server.getMetadata().getName();
-        await().atMost(TIMEOUT).until(() -> {
-            var pod = admin.pods().inNamespace(namespace).withName(name + "-0").get();
-            return pod != null && pod.getStatus().getPodIP() != null;
-        });
+        awaitPodIp(name + "-0");
         dfs = Kubelet.run(admin, namespace, name + "-0");
         awaitReady(name);
         DfsRest client = DfsRest.asAdmin(admin, namespace, name, dfs);

@@ -58,10 +58,7 @@ class S3DataPlaneIT extends E2E {
         String name = server.getMetadata().getName();
         admin.resource(server).create();
 
-        await().atMost(TIMEOUT).until(() -> {
-            var pod = admin.pods().inNamespace(namespace).withName(name + "-0").get();
-            return pod != null && pod.getStatus().getPodIP() != null;
-        });
+        awaitPodIp(name + "-0");
         dfs = Kubelet.run(admin, namespace, name + "-0");
         awaitReady(name);
         assertThat(get(name).getStatus().getShares()).singleElement()

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Bad input is rejected by the apiserver itself (schema and CEL), with a message naming the field. */
 @QuarkusIntegrationTest
@@ -65,6 +66,26 @@ class ValidationIT extends E2E {
                 Arguments.of(VALID_STORAGE + ", identity: {jwt: {secretRef: {name: jwt}}}", "identity.jwt.secretRef"),
                 Arguments.of(VALID_STORAGE + ", identity: {admin: {passwordSecretRef: {key: pw}}}",
                         "identity.admin.passwordSecretRef"),
+                Arguments.of(VALID_STORAGE + ", identity: {ldap: {enabled: true, url: 'ldap://dc:389', baseDN: dc=x,"
+                        + " bindDN: cn=svc, bindPasswordSecretRef: {name: b, key: p}}}", "startTLS"),
+                Arguments.of(VALID_STORAGE + ", identity: {ldap: {url: 'ldaps://dc', startTLS: true, baseDN: dc=x,"
+                        + " bindDN: cn=svc, bindPasswordSecretRef: {name: b, key: p}}}", "startTLS applies"),
+                Arguments.of(VALID_STORAGE + ", identity: {ldap: {url: 'http://dc', baseDN: dc=x, bindDN: cn=svc,"
+                        + " bindPasswordSecretRef: {name: b, key: p}}}", "spec.identity.ldap.url"),
+                Arguments.of(VALID_STORAGE + ", identity: {ldap: {url: 'ldaps://dc', baseDN: dc=x,"
+                        + " bindPasswordSecretRef: {name: b, key: p}}}", "spec.identity.ldap.bindDN"),
+                Arguments.of(VALID_STORAGE + ", identity: {ldap: {url: 'ldaps://dc', baseDN: dc=x, bindDN: cn=svc}}",
+                        "spec.identity.ldap.bindPasswordSecretRef"),
+                Arguments.of(VALID_STORAGE + ", identity: {ldap: {url: 'ldaps://dc', baseDN: dc=x, bindDN: cn=svc,"
+                        + " bindPasswordSecretRef: {name: b}}}", "identity.ldap.bindPasswordSecretRef needs both"),
+                Arguments.of(VALID_STORAGE + ", identity: {ldap: {url: 'ldaps://dc', baseDN: dc=x, bindDN: cn=svc,"
+                        + " bindPasswordSecretRef: {name: b, key: p}, caSecretRef: {name: ca, key: ca.crt},"
+                        + " insecureSkipVerify: true}}", "exclude each other"),
+                Arguments.of(VALID_STORAGE + ", identity: {ldap: {url: 'ldaps://dc', baseDN: dc=x, bindDN: cn=svc,"
+                        + " bindPasswordSecretRef: {name: b, key: p}, userAttr: 'bad attr'}}",
+                        "spec.identity.ldap.userAttr"),
+                Arguments.of(VALID_STORAGE + ", identity: {ldap: {url: 'ldaps://dc', baseDN: dc=x, bindDN: cn=svc,"
+                        + " bindPasswordSecretRef: {name: b, key: p}, idmap: sid}}", "spec.identity.ldap.idmap"),
                 Arguments.of(VALID_STORAGE + ", terminationGracePeriodSeconds: -5",
                         "spec.terminationGracePeriodSeconds"),
                 Arguments.of(VALID_STORAGE + ", terminationGracePeriodSeconds: 4",
@@ -111,6 +132,44 @@ class ValidationIT extends E2E {
                         + " podSelector: {}}]}", "each peer is either an ipBlock with a cidr"),
                 Arguments.of(VALID_STORAGE + ", networkPolicy: {metricsClients: [{}]}",
                         "spec.networkPolicy.metricsClients"),
+                Arguments.of(VALID_STORAGE + ", nfs: {udp: {enabled: true}}",
+                        "nfs.udp.enabled needs nfs.portmapper.enabled"),
+                Arguments.of(VALID_STORAGE + ", nfs: {port: 111, portmapper: {enabled: true}}",
+                        "nfs.portmapper.enabled puts ports 111 and 12049"),
+                Arguments.of(VALID_STORAGE + ", nfs: {portmapper: {enabled: true}}, smb: {port: 12049}",
+                        "smb.port not 12049"),
+                Arguments.of(VALID_STORAGE + ", nfs: {portmapper: {enabled: true}}, controlPlane: {port: 10111}",
+                        "controlPlane.port and metrics.port not 10111"),
+                Arguments.of(VALID_STORAGE + ", nfs: {portmapper: {enabled: yes}}", "spec.nfs.portmapper.enabled"),
+                Arguments.of(VALID_STORAGE + ", identity: {jwt: {accessTokenDuration: 15 minutes}}",
+                        "spec.identity.jwt.accessTokenDuration"),
+                Arguments.of(VALID_STORAGE + ", identity: {jwt: {accessTokenDuration: 30s}}",
+                        "identity.jwt.accessTokenDuration must be at least 1m"),
+                Arguments.of(VALID_STORAGE + ", identity: {jwt: {accessTokenDuration: 2h, refreshTokenDuration: 1h}}",
+                        "identity.jwt.refreshTokenDuration must be longer than accessTokenDuration"),
+                Arguments.of(VALID_STORAGE + ", identity: {jwt: {accessTokenDuration: 200h}}",
+                        "identity.jwt.refreshTokenDuration must be longer than accessTokenDuration"),
+                Arguments.of(VALID_STORAGE + ", identity: {jwt: {refreshTokenDuration: 10m}}",
+                        "identity.jwt.refreshTokenDuration must be longer than accessTokenDuration"),
+                Arguments.of(VALID_STORAGE + ", identity: {admin: {username: root}}",
+                        "identity.admin.username can only be admin"),
+                Arguments.of(VALID_STORAGE + ", metrics: {enabled: true, path: metrics}", "spec.metrics.path"),
+                Arguments.of(VALID_STORAGE + ", metrics: {enabled: true, path: '/a b'}", "spec.metrics.path"),
+                Arguments.of(VALID_STORAGE + ", metrics: {bearerTokenSecret: {name: t, key: token}}",
+                        "metrics.bearerTokenSecret needs metrics.enabled"),
+                Arguments.of(VALID_STORAGE + ", metrics: {enabled: true, bearerTokenSecret: {name: t}}",
+                        "metrics.bearerTokenSecret needs both name and key"),
+                Arguments.of(VALID_STORAGE + ", logging: {output: /tmp/dfs.log}",
+                        "logging.output is stdout, stderr or a file in /var/log/dittofs"),
+                Arguments.of(VALID_STORAGE + ", logging: {output: /var/log/dittofs/..}",
+                        "logging.output is stdout, stderr or a file in /var/log/dittofs"),
+                Arguments.of(VALID_STORAGE + ", logging: {output: syslog}", "spec.logging.output"),
+                Arguments.of(VALID_STORAGE + ", controlPlane: {tls: {mode: Disabled, clientAuth: {}}}",
+                        "clientAuth needs HTTPS"),
+                Arguments.of(VALID_STORAGE + ", controlPlane: {tls: {clientAuth: {caSecretRef: {name: ca, key: ca.crt}}}}",
+                        "caSecretRef needs operatorCertificateSecretName"),
+                Arguments.of(VALID_STORAGE + ", controlPlane: {tls: {clientAuth: {caSecretRef: {name: ca},"
+                        + " operatorCertificateSecretName: client}}}", "caSecretRef needs both name and key"),
                 // huge strings
                 Arguments.of(VALID_STORAGE + ", image: 'dittofs:" + "v".repeat(100_000) + "'", "spec.image"),
                 Arguments.of(VALID_STORAGE + ", shares: [{name: '/" + "e".repeat(100_000) + "'}]",
@@ -236,6 +295,24 @@ class ValidationIT extends E2E {
         var error = rejectUpdate(server("no-content", "storage: {metadataSize: 1Gi, contentSize: 1Gi}, replicas: 0"));
         assertThat(error).isNotNull();
         assertThat(error.getMessage()).contains("storage.contentSize cannot be added or removed");
+    }
+
+    /** The counterpart of the cases above: the values those rules are about, admitted. */
+    @ParameterizedTest(name = "[{index}] {0}")
+    @ValueSource(strings = {
+            "nfs: {portmapper: {enabled: true}, udp: {enabled: true}}",
+            "nfs: {port: 12049, portmapper: {enabled: true}}",
+            "nfs: {enabled: false}, smb: {port: 111}",
+            "identity: {admin: {username: admin}, jwt: {accessTokenDuration: 1h30m, refreshTokenDuration: 720h}}",
+            "identity: {jwt: {accessTokenDuration: 200h, refreshTokenDuration: 400h}}",
+            "metrics: {enabled: true, path: /prom/metrics, bearerTokenSecret: {name: t, key: token}}",
+            "logging: {output: stderr}",
+            "logging: {output: /var/log/dittofs/dfs.log}",
+            "controlPlane: {tls: {clientAuth: {}}}",
+            "controlPlane: {tls: {secretName: api, clientAuth: {caSecretRef: {name: ca, key: ca.crt},"
+                    + " operatorCertificateSecretName: client}}}"})
+    void validSpecIsAdmitted(String spec) {
+        assertThat(admin.resource(server("valid", VALID_STORAGE + ", " + spec)).dryRun().create()).isNotNull();
     }
 
     @Test

@@ -2,27 +2,87 @@ package com.dittofs.operator.monitoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import com.dittofs.operator.packaging.MonitoringGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import org.junit.jupiter.api.Test;
 
 /**
- * The alerts and the dashboard are shipped twice (chart files and docs/monitoring) and must say the same; each alert
- * is complete. (Whether their metrics exist is MonitoringIT's business: against the running operator and real dfs.)
+ * The alerts and the dashboard are generated from one source, src/main/monitoring/signals.yaml (MonitoringGenerator),
+ * and committed in the chart and in docs/monitoring: each committed copy is what the source generates, byte for byte;
+ * each alert is complete. (Whether their metrics exist is MonitoringIT's business: against the running operator and
+ * real dfs.)
  */
 class MonitoringArtifactsTest {
 
+    static final MonitoringGenerator GENERATOR = MonitoringGenerator.read(Path.of(""));
+
     @Test
-    void docsCopiesEqualTheChartFiles() {
-        JsonNode docsRule = MonitoringArtifacts.read(MonitoringArtifacts.DOCS_RULE, new YAMLMapper());
-        assertThat(docsRule.path("kind").asText()).isEqualTo("PrometheusRule");
-        assertThat(docsRule.path("spec").path("groups"))
-                .as("docs/monitoring/prometheusrule.yaml spec.groups vs helm/dittofs-operator/files/dittofs-alerts.yaml")
-                .isEqualTo(MonitoringArtifacts.alerts().path("groups"));
-        assertThat(MonitoringArtifacts.read(MonitoringArtifacts.DOCS_DASHBOARD, new ObjectMapper()))
-                .as("docs/monitoring/dittofs-dashboard.json vs the chart's files/dittofs-dashboard.json")
-                .isEqualTo(MonitoringArtifacts.dashboard());
+    void committedCopiesAreWhatTheSourceGenerates() throws IOException {
+        Map<String, String> generated = GENERATOR.files();
+        assertThat(generated.keySet()).isEqualTo(MonitoringGenerator.COPIES.keySet());
+        for (var copy : MonitoringGenerator.COPIES.entrySet()) {
+            assertThat(Files.readString(Path.of(copy.getValue())))
+                    .as("%s is generated from %s: regenerate with mvn -B package -DskipTests -Dpackaging.sync=true",
+                            copy.getValue(), MonitoringGenerator.SOURCE)
+                    .isEqualTo(generated.get(copy.getKey()));
+        }
+        assertThat(MonitoringArtifacts.read(MonitoringArtifacts.DOCS_RULE, new YAMLMapper()).path("kind").asText())
+                .isEqualTo("PrometheusRule");
+    }
+
+    @Test
+    void everySignalOfTheSourceBecomesAPanelAndEachOfItsAlertsARule() {
+        JsonNode source = MonitoringArtifacts.read(Path.of(MonitoringGenerator.SOURCE), new YAMLMapper());
+        Map<String, JsonNode> rules = new java.util.LinkedHashMap<>();
+        MonitoringArtifacts.alerts().at("/groups/0/rules").forEach(r -> rules.put(r.path("alert").asText(), r));
+        Map<String, JsonNode> panels = new java.util.LinkedHashMap<>();
+        MonitoringArtifacts.dashboard().path("panels").forEach(p -> panels.put(p.path("title").asText(), p));
+        int alerts = 0;
+        for (JsonNode row : source.path("rows")) {
+            assertThat(panels.get(row.path("title").asText()).path("type").asText()).isEqualTo("row");
+            for (JsonNode signal : row.path("signals")) {
+                JsonNode panel = panels.get(signal.path("title").asText());
+                assertThat(panel).as(signal.path("title").asText()).isNotNull();
+                assertThat(panel.at("/targets/0/expr").asText()).isEqualTo(signal.path("expr").asText());
+                assertThat(panel.at("/fieldConfig/defaults/unit").asText()).isEqualTo(signal.path("unit").asText());
+                for (JsonNode alert : signal.path("alerts")) {
+                    alerts++;
+                    JsonNode rule = rules.get(alert.path("alert").asText());
+                    assertThat(rule).as(alert.path("alert").asText()).isNotNull();
+                    String threshold = alert.path("threshold").asText();
+                    assertThat(rule.path("expr").asText()).isEqualTo(alert.path("expr").asText()
+                            + (threshold.isEmpty() ? "" : " " + threshold));
+                    assertThat(rule.path("for").asText()).isEqualTo(alert.path("for").asText());
+                    assertThat(rule.at("/labels/severity").asText()).isEqualTo(alert.path("severity").asText());
+                }
+            }
+        }
+        assertThat(rules).hasSize(alerts);
+    }
+
+    @Test
+    void panelsFillTheGridWithoutOverlapping() {
+        java.util.Set<String> cells = new java.util.HashSet<>();
+        MonitoringArtifacts.dashboard().path("panels").forEach(p -> {
+            JsonNode g = p.path("gridPos");
+            assertThat(g.path("x").asInt() + g.path("w").asInt()).as(p.path("title").asText()).isLessThanOrEqualTo(24);
+            for (int x = g.path("x").asInt(); x < g.path("x").asInt() + g.path("w").asInt(); x++) {
+                for (int y = g.path("y").asInt(); y < g.path("y").asInt() + g.path("h").asInt(); y++) {
+                    assertThat(cells.add(x + "," + y)).as("%s overlaps at %d,%d", p.path("title").asText(), x, y)
+                            .isTrue();
+                }
+            }
+        });
+        assertThat(MonitoringArtifacts.dashboard().path("panels").findValuesAsText("id"))
+                .as("ids 1, 2, ... in order").isEqualTo(java.util.stream.IntStream.rangeClosed(1,
+                        MonitoringArtifacts.dashboard().path("panels").size()).mapToObj(String::valueOf).toList());
     }
 
     @Test

@@ -43,8 +43,8 @@ class BundleValidateTest {
         PackagingArtifacts.copyTree(Build.ARTIFACTS.committedBundle(), copy);
         Path csv = copy.resolve("manifests").resolve(PackagingArtifacts.CSV_FILE);
         String text = Files.readString(csv);
-        assertThat(text).contains("email: maintainers@dittofs.com", "categories: Storage");
-        Files.writeString(csv, text.replace("email: maintainers@dittofs.com", "url: https://example.com")
+        assertThat(text).contains("email: maintainers@placeholder.invalid", "categories: Storage");
+        Files.writeString(csv, text.replace("email: maintainers@placeholder.invalid", "url: https://example.com")
                 .replace("categories: Storage", "categories: File Juggling"));
         Files.delete(copy.resolve("metadata/annotations.yaml"));
 

@@ -79,10 +79,12 @@ class ChartLifecycleIT {
 
         helm.run("upgrade", RELEASE, Helm.CHART.toString(), "-n", NS, "--wait", "--timeout", "4m").orFail();
         JsonNode after = podTemplate();
-        // intended: the operator's log level is now explicit (INFO, as before); nothing else
+        // intended: the operator's log level is now explicit (INFO, as before), and the container has the name it has
+        // in deploy/ and the bundle (InstallNamesTest); nothing else
         assertThat(HookKubelet.env(after)).containsEntry(LEVEL_ENV, "INFO");
         assertThat(HookKubelet.env(before)).doesNotContainKey(LEVEL_ENV);
-        assertThat(withoutEnv(after, LEVEL_ENV)).isEqualTo(before);
+        assertThat(before.at("/spec/containers/0/name").asText()).isEqualTo("operator");
+        assertThat(withoutEnv(after, LEVEL_ENV)).isEqualTo(renamed(before, PackagingArtifacts.PACKAGE));
 
         // the CRD came along (new printer columns, categories); the DittoServer is still there
         JsonNode crd = kubectl.json("get", "crd", PackagingArtifacts.CRD_NAME);
@@ -201,6 +203,12 @@ class ChartLifecycleIT {
                 env.remove(i);
             }
         }
+        return copy;
+    }
+
+    static JsonNode renamed(JsonNode template, String container) {
+        ObjectNode copy = template.deepCopy();
+        ((ObjectNode) copy.at("/spec/containers/0")).put("name", container);
         return copy;
     }
 

@@ -19,9 +19,9 @@ import com.dittofs.operator.testing.Proc;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * The chart's NOTES.txt (what `helm install` prints): its commands name the release's real Deployment, and it tells
- * how to run `helm test` when the test pod is rendered; pasted into bash, they run as printed (each heredoc ends). helm
- * template does not render NOTES.txt, so a copy of the chart renders it into a YAML string.
+ * The chart's NOTES.txt (what `helm install` prints): helm-unittest's suites (helm/dittofs-operator/unittests) check
+ * what it says; here, pasted into bash, its commands run as printed (each heredoc ends), which needs the text itself:
+ * helm template does not render NOTES.txt, so a copy of the chart renders it into a YAML string.
  */
 class ChartNotesTest extends WithHelm {
 
@@ -29,18 +29,13 @@ class ChartNotesTest extends WithHelm {
     static final String NS = "team-a";
 
     @Test
-    void notesNameTheDeploymentAndHelmTest(@TempDir Path copy) throws IOException {
-        String notes = renderNotes(copy);
-        String deployment = Rbac.only(helm.render(RELEASE, NS), "Deployment", RELEASE + "-dittofs-operator")
-                .at("/metadata/name").asText();
-        assertThat(notes).contains("kubectl -n " + NS + " rollout status deployment/" + deployment)
-                .contains("helm test " + RELEASE + " -n " + NS);
-    }
-
-    @Test
-    void noHelmTestWithoutTheTestPod(@TempDir Path copy) throws IOException {
-        assertThat(renderNotes(copy, "--set", "tests.enabled=false")).contains("rollout status")
-                .doesNotContain("helm test");
+    void helmUnittestSuitesPass() {
+        // helm/dittofs-operator/unittests/*_test.yaml: the notes name the release's Deployment, and `helm test` only
+        // when the test pod renders (helm-unittest renders NOTES.txt, which helm template does not)
+        Proc.Result r = Proc.run(List.of(Tools.ensure("helm-unittest").toString(), "-f", "unittests/*_test.yaml",
+                Helm.CHART.toString()), Duration.ofMinutes(2));
+        assertThat(r.ok()).as(r.describe()).isTrue();
+        assertThat(r.out()).contains("Test Suites:").doesNotContain("FAIL");
     }
 
     @Test

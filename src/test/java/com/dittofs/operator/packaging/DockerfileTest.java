@@ -62,7 +62,11 @@ class DockerfileTest {
         List<String> training = lines.subList(0, lines.size() - image.size());
         assertThat(copies(image)).as("the files the cache was written for, in the same order")
                 .isNotEmpty().isEqualTo(copies(training));
-        assertThat(entrypoint(image)).contains("\"-XX:AOTCache=app.aot\"", "\"-XX:+UseSerialGC\"");
+        assertThat(entrypoint(image)).contains("\"-XX:AOTCache=app.aot\"", "\"-XX:+UseSerialGC\"",
+                "\"-XX:+UseCompactObjectHeaders\"");
+        String run = lines.stream().filter(l -> l.startsWith("RUN ")).findFirst().orElseThrow();
+        assertThat(run).as("the training run lays out objects as the entrypoint does, or the JVM ignores the cache")
+                .contains("-XX:+UseCompactObjectHeaders", "-XX:+UseSerialGC");
     }
 
     @Test

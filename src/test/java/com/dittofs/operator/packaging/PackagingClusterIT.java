@@ -65,7 +65,8 @@ class PackagingClusterIT {
         k("apply", "--server-side", "--dry-run=server", "-f", "deploy/crd.yaml").orFail();
         String out = k("apply", "--server-side", "--dry-run=server", "-f", "deploy/operator.yaml").orFail();
         assertThat(out).contains("deployment.apps/dittofs-operator serverside-applied (server dry run)",
-                "clusterrole.rbac.authorization.k8s.io/dittoserver-cluster-role serverside-applied (server dry run)");
+                "clusterrole.rbac.authorization.k8s.io/dittofs-operator serverside-applied (server dry run)",
+                "clusterrole.rbac.authorization.k8s.io/dittofs-operator-cluster-scoped serverside-applied (server dry run)");
         // a dry run creates nothing
         assertThat(k("get", CRD).ok()).isFalse();
     }
@@ -194,8 +195,9 @@ class PackagingClusterIT {
                 Duration.ofMinutes(5));
         assertThat(pasted.ok()).as(pasted.describe()).isTrue();
         assertThat(pasted.out()).contains("condition met", "successfully rolled out");
-        JsonNode binding = json("get", "clusterrolebinding", "dittoserver-cluster-role-binding");
-        assertThat(binding.at("/subjects/0/namespace").asText()).isEqualTo(NS);
+        for (String binding : List.of(ChartNames.ROLE, ChartNames.CLUSTER_SCOPED_ROLE)) {
+            assertThat(json("get", "clusterrolebinding", binding).at("/subjects/0/namespace").asText()).isEqualTo(NS);
+        }
         k("-n", NS, "get", "deployment", "dittofs-operator").orFail();
         k("-n", NS, "get", "role", "dittofs-operator-leader-election").orFail();
         assertThat(k("-n", NS, "get", "rolebinding").orFail()).doesNotContain("view");

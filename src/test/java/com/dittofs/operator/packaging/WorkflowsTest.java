@@ -146,6 +146,7 @@ class WorkflowsTest {
         String prepare = String.join("\n", runScripts(jobs.path("prepare")));
         assertThat(prepare).as("the prepare job checks the chart against the tag and the generated artefacts")
                 .contains("bash hack/check-release-version.sh \"$version\" \"$image\"", "git status --porcelain",
+                        "bash hack/check-release-inputs.sh",
                         "-Dpackaging.sync=true");
     }
 

@@ -2,6 +2,7 @@ package com.dittofs.operator.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.SecretKeySelector;
 
@@ -15,6 +16,22 @@ public class AdminSpec {
             + " DITTOFS_ADMIN_INITIAL_PASSWORD (read by dfs on its first start only). When omitted the operator"
             + " generates <name>-admin once.")
     private SecretKeySelector passwordSecretRef;
+
+    // Declared for the Go operator's CRD: dfs v0.29.0 ignores admin.username and always bootstraps "admin".
+    @Size(max = 64)
+    @ValidationRule(value = "self == 'admin'", message = "identity.admin.username can only be admin: dfs v0.29.0"
+            + " always names its bootstrap user admin (it ignores another name)")
+    @JsonPropertyDescription("Name of the bootstrap user. dfs v0.29.0 always calls it admin, so admin is the only"
+            + " value accepted; accepted for manifests written for the Go operator.")
+    private String username;
+
+    public String getUsername() {
+        return username;
+    }
+
+    public void setUsername(String username) {
+        this.username = username;
+    }
 
     public SecretKeySelector getPasswordSecretRef() {
         return passwordSecretRef;

@@ -83,6 +83,10 @@ public final class ConditionTypes {
     public static final String REASON_GROUP_REJECTED = "GroupRejected";
     /** dfs refused a grant or the NFS export settings of a declared share. */
     public static final String REASON_SHARE_ACCESS_REJECTED = "ShareAccessRejected";
+    /** A Secret of spec.identity.ldap (bind password, CA) or its key is missing: dfs keeps its last directory. */
+    public static final String REASON_IDENTITY_SECRET_MISSING = "IdentitySecretMissing";
+    /** dfs refused spec.identity.ldap, or cannot bind to the directory with it (the message has dfs's words). */
+    public static final String REASON_IDENTITY_PROVIDER_REJECTED = "IdentityProviderRejected";
     /** The operator refused dfs's certificate (spec.controlPlane.tls): not from the trusted CA, or another name. */
     public static final String REASON_TLS_NOT_TRUSTED = "TlsNotTrusted";
 

@@ -18,6 +18,8 @@ import io.fabric8.generator.annotation.ValidationRule;
 @ValidationRule(value = "!has(self.mode) || self.mode != 'Disabled'"
         + " || (!has(self.secretName) && !has(self.issuerRef) && !has(self.minVersion))",
         message = "mode Disabled serves plain HTTP: secretName, issuerRef and minVersion do not apply")
+@ValidationRule(value = "!has(self.clientAuth) || !has(self.mode) || self.mode != 'Disabled'",
+        message = "clientAuth needs HTTPS: it does not apply with mode Disabled")
 public class ControlPlaneTlsSpec {
 
     @Default("Enabled")
@@ -42,6 +44,25 @@ public class ControlPlaneTlsSpec {
     @JsonPropertyDescription("cert-manager issuer of the certificate: the operator creates a cert-manager Certificate"
             + " <name>-api for the -api Service's DNS names that writes secretName. Needs cert-manager's CRDs.")
     private IssuerRef issuerRef;
+
+    @JsonPropertyDescription("Mutual TLS: dfs then accepts only clients with a certificate from the CA given here,"
+            + " on the whole API including /health, so the probes become TCP checks of the API port. The operator"
+            + " presents its own client certificate. An empty object ({}) uses the operator's CA.")
+    private ClientAuthSpec clientAuth;
+
+    public ClientAuthSpec getClientAuth() {
+        return clientAuth;
+    }
+
+    public void setClientAuth(ClientAuthSpec clientAuth) {
+        this.clientAuth = clientAuth;
+    }
+
+    /** The client authentication the spec asks for, when it serves HTTPS. */
+    public static java.util.Optional<ClientAuthSpec> clientAuthIn(DittoServerSpec spec) {
+        return enabledIn(spec) && of(spec) != null ? java.util.Optional.ofNullable(of(spec).getClientAuth())
+                : java.util.Optional.empty();
+    }
 
     public TlsMode getMode() {
         return mode;

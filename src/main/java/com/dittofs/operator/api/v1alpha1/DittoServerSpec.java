@@ -38,6 +38,15 @@ import io.fabric8.kubernetes.api.model.PodSecurityContext;
         + " && (!self.metrics.enabled || self.metrics.port != " + Ports.SMB_CONTAINER + ")))",
         message = "controlPlane.port and metrics.port must differ from the container ports of NFS ("
                 + Ports.NFS_CONTAINER + ") and SMB (" + Ports.SMB_CONTAINER + ")")
+@ValidationRule(value = "!self.nfs.enabled || !has(self.nfs.portmapper) || !self.nfs.portmapper.enabled"
+        + " || (self.nfs.port != " + Ports.PORTMAP_SERVICE + " && (!self.smb.enabled || (self.smb.port != "
+        + Ports.PORTMAP_SERVICE + " && self.smb.port != " + Ports.NFS_CONTAINER + "))"
+        + " && self.controlPlane.port != " + Ports.PORTMAP_CONTAINER
+        + " && (!self.metrics.enabled || self.metrics.port != " + Ports.PORTMAP_CONTAINER + "))",
+        message = "nfs.portmapper.enabled puts ports " + Ports.PORTMAP_SERVICE + " and " + Ports.NFS_CONTAINER
+                + " on the -file Service and " + Ports.PORTMAP_CONTAINER + " in the container: nfs.port and smb.port"
+                + " must not be " + Ports.PORTMAP_SERVICE + ", smb.port not " + Ports.NFS_CONTAINER
+                + ", controlPlane.port and metrics.port not " + Ports.PORTMAP_CONTAINER)
 // A user, group or grant may only name what is declared present: an absent user or group is being deleted.
 @ValidationRule(value = "!has(self.users) || self.users.all(u, !has(u.groups) || u.groups.all(g, has(self.groups)"
         + " && self.groups.exists(x, x.name == g && (!has(x.ensure) || x.ensure != 'absent'))))",

@@ -74,6 +74,14 @@ public class DittoServerStatus {
             + " the operator now keeps as declared; an event said so.")
     private List<String> adoptedGroups;
 
+    @JsonPropertyDescription("Shares whose snapshot policy the operator created in dfs and that still have one,"
+            + " declared or not: a record, never a reason to delete (only snapshotPolicy.ensure: absent deletes).")
+    private List<String> managedSnapshotPolicies;
+
+    @JsonPropertyDescription("Shares whose declared snapshot policy existed in dfs before it was declared (made by"
+            + " hand) and that the operator now keeps as declared; an event said so.")
+    private List<String> adoptedSnapshotPolicies;
+
     @JsonPropertyDescription("Ready, Available, ConfigReady, DataPlaneReady, Progressing, VolumesResized and, with"
             + " percona.enabled, DatabaseReady, following Kubernetes API conventions; Paused while reconciling is"
             + " paused.")
@@ -221,5 +229,21 @@ public class DittoServerStatus {
 
     public void setConditions(List<Condition> conditions) {
         this.conditions = conditions;
+    }
+
+    public List<String> getManagedSnapshotPolicies() {
+        return managedSnapshotPolicies;
+    }
+
+    public void setManagedSnapshotPolicies(List<String> managedSnapshotPolicies) {
+        this.managedSnapshotPolicies = managedSnapshotPolicies;
+    }
+
+    public List<String> getAdoptedSnapshotPolicies() {
+        return adoptedSnapshotPolicies;
+    }
+
+    public void setAdoptedSnapshotPolicies(List<String> adoptedSnapshotPolicies) {
+        this.adoptedSnapshotPolicies = adoptedSnapshotPolicies;
     }
 }

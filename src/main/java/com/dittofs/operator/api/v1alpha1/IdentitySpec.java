@@ -3,7 +3,7 @@ package com.dittofs.operator.api.v1alpha1;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
-/** Credentials dfs needs at start: the JWT signing secret and the initial admin password. */
+/** Credentials dfs needs at start (the JWT signing secret, the initial admin password) and its user directory. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class IdentitySpec {
 
@@ -12,6 +12,14 @@ public class IdentitySpec {
 
     @JsonPropertyDescription("Password of the bootstrap user admin, set on first start only. Generated when omitted.")
     private AdminSpec admin;
+
+    @JsonPropertyDescription("LDAP or Active Directory directory in which dfs resolves the Unix identity of Kerberos"
+            + " and NETLOGON logins (docs/USING_SHARES.md).")
+    private LdapSpec ldap;
+
+    @JsonPropertyDescription("Kerberos logins with a keytab, and NTLM pass-through to Active Directory through a"
+            + " machine account (docs/USING_SHARES.md).")
+    private KerberosSpec kerberos;
 
     public JwtSpec getJwt() {
         return jwt;
@@ -27,5 +35,21 @@ public class IdentitySpec {
 
     public void setAdmin(AdminSpec admin) {
         this.admin = admin;
+    }
+
+    public LdapSpec getLdap() {
+        return ldap;
+    }
+
+    public void setLdap(LdapSpec ldap) {
+        this.ldap = ldap;
+    }
+
+    public KerberosSpec getKerberos() {
+        return kerberos;
+    }
+
+    public void setKerberos(KerberosSpec kerberos) {
+        this.kerberos = kerberos;
     }
 }

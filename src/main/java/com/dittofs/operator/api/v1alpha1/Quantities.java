@@ -11,6 +11,8 @@ final class Quantities {
 
     /** An object name such as a Secret's or a StorageClass's (DNS-1123 subdomain; the length is bounded apart). */
     static final String DNS_SUBDOMAIN = "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$";
+    /** A Go duration as dfs parses it (time.ParseDuration), without a sign: 15m, 1h30m, 168h. */
+    static final String GO_DURATION = "^([0-9]+(\\.[0-9]+)?(ns|us|ms|s|m|h))+$";
     /** A key of a Secret's data. */
     static final String SECRET_KEY = "^[-._a-zA-Z0-9]+$";
     /** An IPv4 address without leading zeros, or an IPv6 address (loosely: hex groups and colons). */

@@ -12,8 +12,9 @@ import io.fabric8.generator.annotation.ValidationRule;
 
 /** A share the operator creates in dfs and keeps as declared. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@ValidationRule(value = "!has(self.ensure) || self.ensure != 'absent' || (!has(self.grants) && !has(self.nfs))",
-        message = "a share with ensure absent takes no grants and no nfs settings")
+@ValidationRule(value = "!has(self.ensure) || self.ensure != 'absent' || (!has(self.grants) && !has(self.nfs)"
+        + " && !has(self.snapshotPolicy))",
+        message = "a share with ensure absent takes no grants, no nfs settings and no snapshotPolicy")
 public class ShareSpec {
 
     @Required
@@ -50,6 +51,10 @@ public class ShareSpec {
     @JsonPropertyDescription("NFS export settings (identity squashing, anonymous UID/GID, AUTH_SYS). dfs defaults"
             + " apply when omitted.")
     private ShareNfsSpec nfs;
+
+    @JsonPropertyDescription("Snapshots of the share on a schedule, taken and pruned by dfs. A share without it: its"
+            + " policy in dfs, if any, is left alone. See docs/BACKUP.md.")
+    private ShareSnapshotPolicySpec snapshotPolicy;
 
     @Default("present")
     @JsonPropertyDescription("present (default): the share exists in dfs as declared. absent: the operator deletes"
@@ -103,6 +108,14 @@ public class ShareSpec {
 
     public void setNfs(ShareNfsSpec nfs) {
         this.nfs = nfs;
+    }
+
+    public ShareSnapshotPolicySpec getSnapshotPolicy() {
+        return snapshotPolicy;
+    }
+
+    public void setSnapshotPolicy(ShareSnapshotPolicySpec snapshotPolicy) {
+        this.snapshotPolicy = snapshotPolicy;
     }
 
     public Ensure getEnsure() {
