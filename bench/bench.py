@@ -669,7 +669,8 @@ def main():
     p.add_argument("--jvm-opts", default=os.environ.get("JVM_OPTS", ""), help="JVM flags (default $JVM_OPTS)")
     p.add_argument("--jar", default="target/quarkus-app/quarkus-run.jar", help="relative to --workdir")
     p.add_argument("--workdir", default=str(REPO), help="working directory of the operator (default the repo)")
-    p.add_argument("--cmd", help="full start command instead of java+jar ({port} = its health port)")
+    p.add_argument("--cmd", help="full start command instead of java+jar ({port} = its health port); none: only the "
+                   "baseline")
     p.add_argument("--crd", default="target/kubernetes/dittoservers.dittofs.dittofs.com-v1.yml")
     p.add_argument("--server", default=str(BENCH / "servers/ours.json"), help="server template (__NAME__)")
     p.add_argument("--ready-path", default="/q/health/ready")
@@ -698,6 +699,8 @@ def main():
     operators = [{"label": args.label, "command": ours_cmd, "workdir": args.workdir, "crd": args.crd,
                   "server": args.server,
                   "ready_path": args.ready_path, "up": args.up}]
+    if args.cmd == "none":  # the baseline alone, e.g. after a series of this operator
+        operators = []
     for label, workdir, cmd in args.also:
         operators.append(dict(operators[0], label=label, workdir=workdir, command=shlex.split(cmd)))
     if args.baseline_cmd and args.baseline_cmd != "none":
