@@ -130,22 +130,36 @@ class MemoryCgroup:
                 pass
 
 
-def live_heap(pid):
-    """A Java operator's live heap (a full GC, then the histogram's total) and its largest classes; None otherwise."""
-    jcmd = Path(os.environ.get("JAVA_HOME", "/nonexistent")) / "bin/jcmd"
-    if not jcmd.exists():
-        return None
-    try:
-        out = subprocess.run([str(jcmd), str(pid), "GC.class_histogram", "-all"], capture_output=True, text=True,
-                             timeout=120).stdout
-    except (OSError, subprocess.TimeoutExpired):
-        return None
+def histogram(jcmd, pid, everything):
+    """`jcmd GC.class_histogram`: with -all every object in the heap, garbage included, without a GC; without it a
+    full GC first, so only what is reachable is counted. (Total objects, total bytes, the 25 largest classes.)"""
+    out = subprocess.run([str(jcmd), str(pid), "GC.class_histogram", *(["-all"] if everything else [])],
+                         capture_output=True, text=True, timeout=120).stdout
     rows = [line.split() for line in out.splitlines() if line.strip() and line.split()[0].rstrip(":").isdigit()]
     total = [line.split() for line in out.splitlines() if line.startswith("Total")]
     if not total:
         return None
-    return {"live_heap_mib": int(total[0][2]) / 1048576, "live_objects": int(total[0][1]),
-            "top_classes": [[r[3], int(r[1]), int(r[2])] for r in rows[:25] if len(r) >= 4]}
+    return int(total[0][1]), int(total[0][2]), [[r[3], int(r[1]), int(r[2])] for r in rows[:25] if len(r) >= 4]
+
+
+def live_heap(pid):
+    """A Java operator's heap: what it occupies before a GC (garbage included), then the live heap after a full GC
+    with its largest classes; None for another operator. (Results before 2026-12-07-live reported the first figure,
+    `-all`, as the live heap.)"""
+    jcmd = Path(os.environ.get("JAVA_HOME", "/nonexistent")) / "bin/jcmd"
+    if not jcmd.exists():
+        return None
+    try:
+        before = histogram(jcmd, pid, everything=True)
+        live = histogram(jcmd, pid, everything=False)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    if not live:
+        return None
+    result = {"live_heap_mib": live[1] / 1048576, "live_objects": live[0], "top_classes": live[2]}
+    if before:
+        result.update(heap_used_mib=before[1] / 1048576, heap_used_objects=before[0], heap_used_top_classes=before[2])
+    return result
 
 
 CACHED_KINDS = [  # what this operator's informers cache, with their selectors (dependent/, reconciler/)
@@ -477,6 +491,12 @@ def run_once(op, n, args, index):
         result["rss_end_mib"] = rss_mib(proc.pid)
         if args.heap:  # a full GC: after the steady state, so it does not disturb the figures above
             result.update(live_heap(proc.pid) or {})
+        if args.heap_dump and op["label"] != "baseline":  # the live objects, for a heap analyser
+            dump = Path(args.heap_dump).resolve() / f"{label}-{n}-{index}.hprof"
+            dump.parent.mkdir(parents=True, exist_ok=True)
+            jcmd = Path(os.environ.get("JAVA_HOME", "/nonexistent")) / "bin/jcmd"
+            subprocess.run([str(jcmd), str(proc.pid), "GC.heap_dump", str(dump)], capture_output=True, timeout=300)
+            result["heap_dump"] = str(dump)
         result["load_end"] = os.getloadavg()
         failed = False
         return result
@@ -508,6 +528,7 @@ FIGURES = [  # key, label, format
     ("peak_rss_mib", "peak RSS while converging (MiB)", "{:.0f}"),
     ("idle_working_set_mib", "idle working set (MiB)", "{:.0f}"),
     ("working_set_at_n_mib", "working set at N (MiB)", "{:.0f}"),
+    ("heap_used_mib", "heap occupied after the steady state, garbage included (MiB)", "{:.0f}"),
     ("live_heap_mib", "live heap after the steady state (MiB)", "{:.0f}"),
     ("writes_per_server", "apiserver writes per server", "{:.1f}"),
     ("writes_per_server_no_events", "… of them not Events", "{:.1f}"),
@@ -544,6 +565,8 @@ def report(out, baseline_label="baseline"):
     rows = [r for r in rows if "error" not in r]
     for r in rows:
         r["load1"] = r["load_start"][0]
+        if "live_heap_mib" in r and "heap_used_mib" not in r:  # older results: that figure came from -all, no GC
+            r["heap_used_mib"] = r.pop("live_heap_mib")
     labels = sorted({r["label"] for r in rows} - {baseline_label})
     lines = []
     for n in sorted({r["n"] for r in rows}):
@@ -631,6 +654,8 @@ def main():
     p.add_argument("--idle", type=float, default=5, help="seconds after ready before idle RSS (default 5)")
     p.add_argument("--heap", action="store_true",
                    help="a Java operator's live heap and largest classes at the end (jcmd of JAVA_HOME; a full GC)")
+    p.add_argument("--heap-dump", metavar="DIR", help="a Java operator's live heap dump at the end, into DIR "
+                   "(jcmd GC.heap_dump of JAVA_HOME; LABEL-N-RUN.hprof)")
     p.add_argument("--settle", type=float, default=5, help="seconds after all up before RSS at N (default 5)")
     p.add_argument("--timeout", type=float, default=900, help="seconds for all servers to come up (default 900)")
     p.add_argument("--out", default=str(REPO / "target/bench"), help="results directory (default target/bench)")
@@ -644,7 +669,8 @@ def main():
     p.add_argument("--jvm-opts", default=os.environ.get("JVM_OPTS", ""), help="JVM flags (default $JVM_OPTS)")
     p.add_argument("--jar", default="target/quarkus-app/quarkus-run.jar", help="relative to --workdir")
     p.add_argument("--workdir", default=str(REPO), help="working directory of the operator (default the repo)")
-    p.add_argument("--cmd", help="full start command instead of java+jar ({port} = its health port)")
+    p.add_argument("--cmd", help="full start command instead of java+jar ({port} = its health port); none: only the "
+                   "baseline")
     p.add_argument("--crd", default="target/kubernetes/dittoservers.dittofs.dittofs.com-v1.yml")
     p.add_argument("--server", default=str(BENCH / "servers/ours.json"), help="server template (__NAME__)")
     p.add_argument("--ready-path", default="/q/health/ready")
@@ -673,6 +699,8 @@ def main():
     operators = [{"label": args.label, "command": ours_cmd, "workdir": args.workdir, "crd": args.crd,
                   "server": args.server,
                   "ready_path": args.ready_path, "up": args.up}]
+    if args.cmd == "none":  # the baseline alone, e.g. after a series of this operator
+        operators = []
     for label, workdir, cmd in args.also:
         operators.append(dict(operators[0], label=label, workdir=workdir, command=shlex.split(cmd)))
     if args.baseline_cmd and args.baseline_cmd != "none":

@@ -102,7 +102,8 @@ fi
 # container limit. On Java 25+ also an AOT cache, written as the image does (Quarkus's training run: the static
 # initialisation, a few seconds) right after the build, by this JVM.
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
-JVM_ARGS=(-XX:+UseSerialGC -Xms16m -Xmx192m -XX:TieredStopAtLevel=1 -Xss512k -XX:+ExitOnOutOfMemoryError)
+JVM_ARGS=(-XX:+UseSerialGC -Xms16m -Xmx192m -XX:MaxNewSize=24m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30
+  -XX:TieredStopAtLevel=1 -Xss512k -XX:+ExitOnOutOfMemoryError)
 rm -f target/quarkus-app/app.aot
 if "$JAVA" -XX:+PrintFlagsFinal -version 2>/dev/null | grep AOTCacheOutput >/dev/null; then
   JVM_ARGS=(-XX:+UseCompactObjectHeaders "${JVM_ARGS[@]}") # Java 25+, as the image; the cache is written with it
@@ -111,7 +112,8 @@ if "$JAVA" -XX:+PrintFlagsFinal -version 2>/dev/null | grep AOTCacheOutput >/dev
   # real start does, fails fast, and the JVM writes the cache as it exits (a non-zero exit is expected). Without
   # that address it would find the demo cluster and run as a second operator; the timeout is a safety net.
   (cd target/quarkus-app && KUBECONFIG=/nonexistent timeout -s TERM 180 "$JAVA" -XX:AOTCacheOutput=app.aot \
-    -XX:+UseCompactObjectHeaders -XX:+UseSerialGC -Dquarkus.appcds.generate=true \
+    -XX:+UseCompactObjectHeaders -XX:+UseSerialGC -XX:MaxNewSize=24m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 \
+    -Dquarkus.appcds.generate=true \
     -Dquarkus.kubernetes-client.api-server-url=https://127.0.0.1:9 -Ddittofs.operator.leader-election.enabled=false \
     -Dquarkus.http.port=0 -jar quarkus-run.jar \
     >"$DEMO/aot-cache.log" 2>&1) || true

@@ -13,7 +13,7 @@ public class AdminSecretDependent extends GeneratedSecretDependent {
     static final int LENGTH = 32;
 
     public AdminSecretDependent() {
-        super(Labels.COMPONENT_ADMIN);
+        super(Labels.COMPONENT_ADMIN, new GeneratesAdminSecret());
     }
 
     @Override

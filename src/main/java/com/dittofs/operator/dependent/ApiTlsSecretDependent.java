@@ -21,6 +21,7 @@ import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.Creator;
 import io.javaoperatorsdk.operator.processing.dependent.Updater;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.ReconcileResult;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
@@ -47,6 +48,8 @@ public class ApiTlsSecretDependent extends KubernetesDependentResource<Secret, D
     public static final String NAME = "api-tls-secret";
     /** JOSDK's default maximal reconciliation interval, which this operator keeps. */
     static final Duration PERIODIC_RECONCILE = Duration.ofHours(10);
+
+    private static final IssuesApiCertificate ISSUES = new IssuesApiCertificate();
 
     private final CertificateLifetimes lifetimes;
     private final Clock clock;
@@ -92,6 +95,15 @@ public class ApiTlsSecretDependent extends KubernetesDependentResource<Secret, D
     @Override
     protected ResourceID targetSecondaryResourceID(DittoServer server, Context<DittoServer> context) {
         return new ResourceID(ControlPlaneTlsSpec.secretNameIn(server), server.getMetadata().getNamespace());
+    }
+
+    /**
+     * Issues only when TLS is on and the user names no certificate of theirs; checked here rather than as the
+     * workflow's reconcile precondition so that the config can depend on this node (see GeneratedSecretDependent).
+     */
+    @Override
+    public ReconcileResult<Secret> reconcile(DittoServer server, Context<DittoServer> context) {
+        return ISSUES.isMet(null, server, context) ? super.reconcile(server, context) : ReconcileResult.noOperation(null);
     }
 
     @Override

@@ -10,7 +10,9 @@ import com.dittofs.operator.naming.Labels;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.ReconcileResult;
 import io.javaoperatorsdk.operator.processing.dependent.Creator;
+import io.javaoperatorsdk.operator.processing.dependent.workflow.Condition;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 
@@ -28,10 +30,24 @@ abstract class GeneratedSecretDependent extends KubernetesDependentResource<Secr
             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
 
     private final String component;
+    private final Condition<Object, DittoServer> generates;
 
-    GeneratedSecretDependent(String component) {
+    GeneratedSecretDependent(String component, Condition<Object, DittoServer> generates) {
         super(Secret.class);
         this.component = component;
+        this.generates = generates;
+    }
+
+    /**
+     * Generates only when the user names no Secret of theirs. Checked here rather than as the workflow's reconcile
+     * precondition, so that the config can depend on this node: a false precondition would mark the config (and the
+     * StatefulSet after it) for deletion. Depending on it, the config's readiness sees the Secret this pass created,
+     * and a new server gets its StatefulSet in its first reconcile.
+     */
+    @Override
+    public ReconcileResult<Secret> reconcile(DittoServer server, Context<DittoServer> context) {
+        return generates.isMet(null, server, context) ? super.reconcile(server, context)
+                : ReconcileResult.noOperation(null);
     }
 
     abstract String name(DittoServer server);

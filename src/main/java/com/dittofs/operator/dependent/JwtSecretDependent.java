@@ -14,7 +14,7 @@ public class JwtSecretDependent extends GeneratedSecretDependent {
     static final int LENGTH = 64;
 
     public JwtSecretDependent() {
-        super(Labels.COMPONENT_JWT);
+        super(Labels.COMPONENT_JWT, new GeneratesJwtSecret());
     }
 
     @Override

@@ -16,7 +16,6 @@ import com.dittofs.operator.dependent.AdminSecretDependent;
 import com.dittofs.operator.dependent.ApiServiceDependent;
 import com.dittofs.operator.dependent.ApiCertificateDependent;
 import com.dittofs.operator.dependent.ApiTlsSecretDependent;
-import com.dittofs.operator.dependent.IssuesApiCertificate;
 import com.dittofs.operator.dependent.CertManagerCertificate;
 import com.dittofs.operator.dependent.CertManagerCrdEventSource;
 import com.dittofs.operator.dependent.CertManagerInstalled;
@@ -24,8 +23,6 @@ import com.dittofs.operator.dependent.CertificateRequested;
 import com.dittofs.operator.dependent.ConfigMapDependent;
 import com.dittofs.operator.dependent.DatabaseReadiness;
 import com.dittofs.operator.dependent.FileServiceDependent;
-import com.dittofs.operator.dependent.GeneratesAdminSecret;
-import com.dittofs.operator.dependent.GeneratesJwtSecret;
 import com.dittofs.operator.dependent.HeadlessServiceDependent;
 import com.dittofs.operator.dependent.JwtSecretDependent;
 import com.dittofs.operator.dependent.MetricsEnabled;
@@ -78,14 +75,17 @@ import org.jboss.logging.Logger;
 @ControllerConfiguration(name = DittoServerReconciler.NAME, generationAwareEventProcessing = false,
         informer = @Informer(onUpdateFilter = SpecOrPauseChanged.class, itemStore = LeanItemStore.class))
 @Workflow(explicitInvocation = true, dependents = {
+    // The three Secrets the operator may generate decide for themselves whether to (GeneratesJwtSecret,
+    // GeneratesAdminSecret, IssuesApiCertificate), so that the config can wait for them: its readiness then sees the
+    // Secrets this pass created, and a new server gets its StatefulSet in its first reconcile (one pass, one Created
+    // event, no status written while the Secrets reach the cache).
     @Dependent(name = JwtSecretDependent.NAME, type = JwtSecretDependent.class,
-            reconcilePrecondition = GeneratesJwtSecret.class, useEventSourceWithName = SharedInformers.GENERATED_SECRETS),
-    @Dependent(name = AdminSecretDependent.NAME, type = AdminSecretDependent.class,
-            reconcilePrecondition = GeneratesAdminSecret.class,
             useEventSourceWithName = SharedInformers.GENERATED_SECRETS),
-    @Dependent(name = ApiTlsSecretDependent.NAME, type = ApiTlsSecretDependent.class,
-            reconcilePrecondition = IssuesApiCertificate.class),
+    @Dependent(name = AdminSecretDependent.NAME, type = AdminSecretDependent.class,
+            useEventSourceWithName = SharedInformers.GENERATED_SECRETS),
+    @Dependent(name = ApiTlsSecretDependent.NAME, type = ApiTlsSecretDependent.class),
     @Dependent(name = DittoServerReconciler.CONFIG, type = ConfigMapDependent.class,
+            dependsOn = {JwtSecretDependent.NAME, AdminSecretDependent.NAME, ApiTlsSecretDependent.NAME},
             readyPostcondition = PodInputsAvailable.class),
     @Dependent(name = "headless-service", type = HeadlessServiceDependent.class,
             useEventSourceWithName = SharedInformers.SERVICES),

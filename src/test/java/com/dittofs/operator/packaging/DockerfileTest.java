@@ -67,6 +67,10 @@ class DockerfileTest {
         String run = lines.stream().filter(l -> l.startsWith("RUN ")).findFirst().orElseThrow();
         assertThat(run).as("the training run lays out objects as the entrypoint does, or the JVM ignores the cache")
                 .contains("-XX:+UseCompactObjectHeaders", "-XX:+UseSerialGC");
+        for (String heapShape : List.of("-XX:MaxNewSize=24m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30")) {
+            assertThat(entrypoint(image)).as("heap sizing, docs/PERFORMANCE.md").contains("\"" + heapShape + "\"");
+            assertThat(run).as("the training run's heap is shaped as the entrypoint's").contains(heapShape);
+        }
     }
 
     @Test

@@ -14,6 +14,7 @@ import com.dittofs.operator.api.v1alpha1.DittoServer;
 import com.dittofs.operator.api.v1alpha1.IdentitySpec;
 import com.dittofs.operator.api.v1alpha1.Phase;
 import com.dittofs.operator.certificates.ServerCertificates;
+import com.dittofs.operator.events.EventReasons;
 import com.dittofs.operator.fixtures.Fixtures;
 import com.dittofs.operator.naming.Labels;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -114,6 +115,10 @@ class ReconcilerMockTest {
         assertThat(cluster.condition("fresh", ConditionTypes.DATA_PLANE_READY)).get()
                 .satisfies(c -> assertThat(c.getReason()).isEqualTo(ConditionTypes.REASON_NOT_MANAGED));
         assertThat(cluster.events("fresh")).as("no Warning for progress").noneMatch(e -> "Warning".equals(e.getType()));
+        assertThat(cluster.events("fresh").stream().filter(e -> EventReasons.CREATED.equals(e.getReason())))
+                .as("the first reconcile creates everything, the StatefulSet too: one Created event")
+                .singleElement().satisfies(e -> assertThat(e.getMessage()).contains("Secret fresh-jwt",
+                        "Secret fresh-admin", "Secret fresh-api-tls", "ConfigMap fresh-config", "StatefulSet fresh"));
     }
 
     /**
