@@ -144,6 +144,12 @@ public class DataPlaneStep {
         if (!podReady || !inputs.secrets().complete()) {
             return DataPlaneOutcomes.waiting(server, managed, "Waiting for the server pod to become ready");
         }
+        Optional<String> restore = restores.holder(ResourceID.fromResource(server));
+        if (restore.isPresent()) {
+            return new DataPlaneOutcome(false, ConditionTypes.REASON_RESTORE_IN_PROGRESS, "DittoSnapshotRestore "
+                    + restore.get() + " is restoring the shares; the sync resumes when it ends",
+                    DataPlaneOutcomes.currentShares(server), managed);
+        }
         Pod pod = serverPod(server, client);
         Optional<URI> uri = apiUri(server, pod);
         if (uri.isEmpty()) {
@@ -155,12 +161,6 @@ public class DataPlaneStep {
                         value(inputs.secrets(), PodEnvironment.S3_SECRET_ACCESS_KEY_ENV).orElse(""),
                         value(inputs.secrets(), PodEnvironment.S3_ENDPOINT_ENV).orElse(null)));
         ResourceID id = ResourceID.fromResource(server);
-        Optional<String> restore = restores.holder(id);
-        if (restore.isPresent()) {
-            return new DataPlaneOutcome(false, ConditionTypes.REASON_RESTORE_IN_PROGRESS, "DittoSnapshotRestore "
-                    + restore.get() + " is restoring the shares; the sync resumes when it ends",
-                    DataPlaneOutcomes.currentShares(server), managed);
-        }
         addresses.use(id, uri.get());
         String podUid = pod == null ? null : pod.getMetadata().getUid();
         SyncRequest request = new SyncRequest(uri.get(), password, withClientCertificate(server,
