@@ -22,6 +22,7 @@ import com.dittofs.operator.api.v1alpha1.SnapshotReference;
 import com.dittofs.operator.api.v1alpha1.SnapshotRestoreSpec;
 import com.dittofs.operator.api.v1alpha1.UserSpec;
 import com.dittofs.operator.contract.DfsProcess;
+import com.dittofs.operator.naming.Ports;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.SecretKeySelector;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
@@ -45,6 +46,8 @@ class SnapshotRestoreIT extends E2E {
 
     private static final String NAME = "restored";
     private static final String PASSWORD = "alice-restore-password";
+    /** NFS writes come as alice's UID (AUTH_SYS), so that she owns the files she changes and deletes over SMB. */
+    private static final int ALICE_UID = 1001;
     private static final Duration SNAPSHOT_READY = Duration.ofSeconds(60);
     private static DfsProcess dfs;
     private static DfsRest rest;
@@ -62,6 +65,8 @@ class SnapshotRestoreIT extends E2E {
         UserSpec alice = new UserSpec();
         alice.setName("alice");
         alice.setPasswordSecretRef(new SecretKeySelector("password", "alice-password", false));
+        alice.setUid((long) ALICE_UID);
+        alice.setGid((long) ALICE_UID);
         server.getSpec().setUsers(List.of(alice));
         server.getSpec().setShares(new ArrayList<>(List.of(export())));
         create(server);
@@ -212,7 +217,8 @@ class SnapshotRestoreIT extends E2E {
     }
 
     private static String url(String file) {
-        return "nfs://127.0.0.1/export/" + file + "?version=3&nfsport=12049&mountport=12049";
+        return "nfs://127.0.0.1/export/" + file + "?version=3&nfsport=" + Ports.NFS_CONTAINER + "&mountport="
+                + Ports.NFS_CONTAINER + "&uid=" + ALICE_UID + "&gid=" + ALICE_UID;
     }
 
     private static void nfsWrite(String file, String content) throws Exception {

@@ -1,5 +1,6 @@
 package com.dittofs.operator.reconciler.restore;
 
+import java.time.Duration;
 import java.util.concurrent.Executor;
 
 import com.dittofs.operator.api.v1alpha1.ConditionTypes;
@@ -25,6 +26,8 @@ final class RestoreSteps {
 
     /** What a reconcile does with the restore as it finds it. */
     enum Next { NOTHING, MARK_INTERRUPTED, START }
+
+    static final int RESULT_WRITE_ATTEMPTS = 5;
 
     private final RestoreStatuses statuses;
     private final RestoreHolds holds;
@@ -112,13 +115,36 @@ final class RestoreSteps {
         }
     }
 
+    /**
+     * The result must land: a restore left Running would be taken for an interrupted one by the next reconcile. A
+     * failed write (the apiserver restarting) is tried again on the restore's own thread, for about a minute.
+     */
+    private void writeResult(DittoSnapshotRestore started, SnapshotRestoreStatus result) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                writer.write(started, result);
+                return;
+            } catch (RuntimeException e) {
+                if (attempt >= RESULT_WRITE_ATTEMPTS) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(Duration.ofSeconds(2L << Math.min(attempt, 4)).toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
     /** On the restore lane: the dfs calls (up to dfs's restore timeout), then the final status. */
     private void restore(DittoSnapshotRestore restore, DittoSnapshotRestore started, SnapshotRestoreStatus running,
             RestorePlan plan, ResourceID server, RestoreApi dfs) {
         try (dfs) {
             RestoreRun.Outcome outcome = RestoreRun.run(dfs, plan, running.getSnapshotId(),
                     Boolean.TRUE.equals(restore.getSpec().getAllowNonDurable()));
-            writer.write(started, statuses.finished(restore, running, outcome));
+            writeResult(started, statuses.finished(restore, running, outcome));
         } finally {
             holds.release(server, restore.getMetadata().getName());
         }

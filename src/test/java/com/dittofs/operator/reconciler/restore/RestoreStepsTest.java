@@ -30,9 +30,13 @@ class RestoreStepsTest {
     private final List<List<String>> dfsCallsAtWrite = new ArrayList<>();
     private final FakeRestoreDfs dfs = new FakeRestoreDfs().share("/export", "meta", null, true);
     private KubernetesClientException writeFailure;
+    private int failResultWrites;
     private final RestoreSteps steps = new RestoreSteps(new RestoreStatuses(clock), holds, (restore, status) -> {
         if (writeFailure != null) {
             throw writeFailure;
+        }
+        if (status.getPhase().terminal() && failResultWrites-- > 0) {
+            throw new KubernetesClientException("the apiserver is restarting", 503, null);
         }
         written.add(status);
         dfsCallsAtWrite.add(List.copyOf(dfs.calls));
@@ -147,6 +151,16 @@ class RestoreStepsTest {
         assertThat(dfs.calls).containsExactly("list");
         assertThat(dfs.closed).isTrue();
         assertThat(holds.holder(SERVER)).isEmpty();
+    }
+
+    /** A result that fails to land once is written again: left Running, it would read as interrupted. */
+    @Test
+    void theResultIsWrittenAgainWhenTheFirstWriteFails() {
+        failResultWrites = 1;
+        assertThat(steps.start(restore("r1", true, false), SERVER, "snap-1", dfs, Runnable::run)).isTrue();
+        assertThat(written).extracting(SnapshotRestoreStatus::getPhase)
+                .containsExactly(RestorePhase.Running, RestorePhase.Succeeded);
+        assertThat(dfs.calls).as("dfs is not asked again").containsOnlyOnce("restore /export snap-1 allow_non_durable");
     }
 
     @Test
