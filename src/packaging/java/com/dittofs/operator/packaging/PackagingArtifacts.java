@@ -314,6 +314,8 @@ public final class PackagingArtifacts {
         Files.createDirectories(committedChartCrd().getParent());
         Files.copy(generatedChartCrd(), committedChartCrd(), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         CrdReferenceDoc.sync(kubernetesDir().resolve(CRD_NAME + "-v1.yml"), base.resolve(CRD_REFERENCE));
+        CrdReferenceDoc.sync(kubernetesDir().resolve(OTHER_CRD_NAMES.get(0) + "-v1.yml"), "DittoSnapshotRestore",
+                base.resolve(CRD_REFERENCE));
         for (var copy : MonitoringGenerator.COPIES.entrySet()) {
             Files.copy(generatedMonitoring().resolve(copy.getKey()), base.resolve(copy.getValue()),
                     java.nio.file.StandardCopyOption.REPLACE_EXISTING);
