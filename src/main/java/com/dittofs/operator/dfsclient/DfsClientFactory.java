@@ -28,7 +28,7 @@ public class DfsClientFactory implements AutoCloseable {
     /**
      * @param connectTimeout TCP connect timeout (retried: the request never left)
      * @param readTimeout response timeout, never retried. Short on purpose: every call dfs serves for the operator
-     *                    is a small read or write, and a hung dfs must not hold a data-plane sync for long (dfs
+     *                    is a small read or write (a restore, which is not, has a client of its own: {@link #restoreApi}), and a hung dfs must not hold a data-plane sync for long (dfs
      *                    itself gives up on a request only after 30 s). A write that timed out is looked up again by
      *                    the next pass, which reads before it writes.
      * @param retry policy for transient failures
@@ -74,6 +74,24 @@ public class DfsClientFactory implements AutoCloseable {
         return entry.client();
     }
 
+    /**
+     * dfs's snapshot.restore_http_timeout is 30 minutes by default (the operator does not change it): a restore's
+     * answer is awaited a minute longer, so that dfs, not the operator, ends a restore that takes too long.
+     */
+    public static final Duration RESTORE_READ_TIMEOUT = Duration.ofMinutes(31);
+
+    /**
+     * The calls of one restore on the server's admin session, over a client of their own whose read timeout is
+     * {@link #RESTORE_READ_TIMEOUT} (a synchronous restore must not be cut by the short timeout of the other calls);
+     * close it when the restore is over.
+     */
+    public RestoreApi restoreApi(DfsEndpoint endpoint) {
+        DfsClient client = client(endpoint.uri(), endpoint.adminPassword(), endpoint.tls());
+        DfsTlsConfiguration tls = endpoint.tls() == null ? null
+                : new DfsTlsConfiguration(endpoint.tls(), endpoint.uri());
+        return new RestoreCalls(client, api(endpoint.uri(), tls, DfsRestoreApi.class, RESTORE_READ_TIMEOUT));
+    }
+
     /** Drops the client of a server (e.g. its DittoServer was deleted). */
     public void evict(URI baseUri) {
         Entry entry = clients.remove(baseUri);
@@ -103,6 +121,10 @@ public class DfsClientFactory implements AutoCloseable {
     }
 
     private <T> T api(URI baseUri, DfsTlsConfiguration tls, Class<T> type) {
+        return api(baseUri, tls, type, settings.readTimeout());
+    }
+
+    private <T> T api(URI baseUri, DfsTlsConfiguration tls, Class<T> type, Duration readTimeout) {
         QuarkusRestClientBuilder builder = QuarkusRestClientBuilder.newBuilder();
         if (tls != null) {
             builder.tlsConfiguration(tls);
@@ -110,7 +132,7 @@ public class DfsClientFactory implements AutoCloseable {
         return builder
                 .baseUri(baseUri)
                 .connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .readTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .followRedirects(false)
                 .disableDefaultMapper(true)
                 .register(new ProblemMapper())

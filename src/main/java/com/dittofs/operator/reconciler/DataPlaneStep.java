@@ -41,6 +41,7 @@ import com.dittofs.operator.dependent.PodInputs;
 import com.dittofs.operator.dfsclient.DfsClient;
 import com.dittofs.operator.dfsclient.DfsBuildInfo;
 import com.dittofs.operator.dfsclient.DfsClientFactory;
+import com.dittofs.operator.dfsclient.DfsEndpoint;
 import com.dittofs.operator.dfsclient.DfsTls;
 import com.dittofs.operator.dfsclient.DfsVersionReader;
 import com.dittofs.operator.dfsconfig.PodEnvironment;
@@ -53,6 +54,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.readiness.Readiness;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import org.jboss.logging.Logger;
 
@@ -90,6 +92,9 @@ public class DataPlaneStep {
     @Inject
     DfsVersionReader versionReader;
 
+    @Inject
+    RestoreHolds restores;
+
     private final DataPlaneEvents events = new DataPlaneEvents(this::forget);
     private final PasswordLedger passwords = new PasswordLedger();
     private final ClientCertificates clientCertificates = new ClientCertificates(CertificateLifetimes.configured());
@@ -111,6 +116,7 @@ public class DataPlaneStep {
         versions = new DfsVersions((uri, token) -> versionReader.read(uri, token).map(DfsBuildInfo::version),
                 Clock.systemUTC());
         retries = new SyncRetries(new SyncBackoff(settings.retryInitial(), settings.retryMax()), Clock.systemUTC());
+        restores.onRelease(events::propagateEvent); // a restore ended: the server's next reconcile syncs again
         syncs = new SyncScheduler<>(mainLane, suspectLane, DataPlaneOutcome::serverSilent,
                 e -> DataPlaneOutcomes.crashed(e, null, null), events::propagateEvent);
     }
@@ -137,6 +143,12 @@ public class DataPlaneStep {
         }
         if (!podReady || !inputs.secrets().complete()) {
             return DataPlaneOutcomes.waiting(server, managed, "Waiting for the server pod to become ready");
+        }
+        Optional<String> restore = restores.holder(ResourceID.fromResource(server));
+        if (restore.isPresent()) {
+            return new DataPlaneOutcome(false, ConditionTypes.REASON_RESTORE_IN_PROGRESS, "DittoSnapshotRestore "
+                    + restore.get() + " is restoring the shares; the sync resumes when it ends",
+                    DataPlaneOutcomes.currentShares(server), managed);
         }
         Pod pod = serverPod(server, client);
         Optional<URI> uri = apiUri(server, pod);
@@ -212,6 +224,26 @@ public class DataPlaneStep {
         } catch (RuntimeException e) {
             return DataPlaneOutcomes.crashed(e, sharesBefore, request.managed());
         }
+    }
+
+    /**
+     * How a DittoSnapshotRestore reaches the server's REST API as admin: empty while the data plane is not managed,
+     * the pod is not ready or a Secret of the pod is missing.
+     */
+    public Optional<DfsEndpoint> endpoint(DittoServer server, KubernetesClient client) {
+        String namespace = server.getMetadata().getNamespace();
+        Pod pod = client.pods().inNamespace(namespace).withName(Names.serverPod(server)).get();
+        if (!settings.enabled() || pod == null || !Readiness.isPodReady(pod)) {
+            return Optional.empty();
+        }
+        PodInputs inputs = PodInputs.of(server, name -> Optional.ofNullable(client.secrets().inNamespace(namespace)
+                .withName(name).get()));
+        Optional<String> password = value(inputs.secrets(), PodEnvironment.ADMIN_PASSWORD_ENV);
+        if (!inputs.secrets().complete() || password.isEmpty()) {
+            return Optional.empty();
+        }
+        DfsTls tls = withClientCertificate(server, tls(server, inputs.secrets()), client);
+        return apiUri(server, pod).map(uri -> new DfsEndpoint(uri, password.get(), tls));
     }
 
     /** How long until a failed server's next sync attempt, if one waits. */

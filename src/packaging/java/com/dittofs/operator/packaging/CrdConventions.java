@@ -16,9 +16,10 @@ import java.util.List;
  */
 public final class CrdConventions {
 
-    /** The printer columns of DittoServer, in the order kubectl shows them. */
-    public static final List<String> PRINTER_COLUMNS = List.of("Ready", "Phase", "Replicas", "Image", "Version", "NFS",
-            "Age");
+    /** The printer columns of DittoServer and DittoSnapshotRestore (Server, Share, Snapshot, Phase, Age), in the order
+     * kubectl shows them. */
+    public static final List<String> PRINTER_COLUMNS = List.of("Server", "Share", "Snapshot", "Ready", "Phase",
+            "Replicas", "Image", "Version", "NFS", "Age");
 
     private CrdConventions() {
     }

@@ -113,6 +113,16 @@ final class DfsRest {
         return send("GET", "/api/v1/shares/" + share.replaceFirst("^/", "") + "/snapshots", null, token);
     }
 
+    /** Asks dfs for a snapshot of the share (202, asynchronous); returns its id. */
+    String createSnapshot(String share) {
+        return send("POST", "/api/v1/shares/" + share.replaceFirst("^/", "") + "/snapshots", Map.of(), token)
+                .path("snapshot_id").asText();
+    }
+
+    JsonNode snapshot(String share, String id) {
+        return send("GET", "/api/v1/shares/" + share.replaceFirst("^/", "") + "/snapshots/" + id, null, token);
+    }
+
     void setReadOnly(String name, boolean readOnly) {
         send("PUT", "/api/v1/shares/" + name.replaceFirst("^/", ""), Map.of("read_only", readOnly), token);
     }

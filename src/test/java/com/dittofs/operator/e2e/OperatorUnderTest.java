@@ -86,13 +86,19 @@ public class OperatorUnderTest implements QuarkusTestResourceLifecycleManager {
         ControlPlane.stop();
     }
 
+    /** The DittoServer CRD, then the operator's other CRDs (DittoSnapshotRestore). */
     static void installCrd(KubernetesClient admin) {
-        try (InputStream in = Files.newInputStream(CRD)) {
-            var crd = admin.apiextensions().v1().customResourceDefinitions().load(in).item();
-            admin.resource(crd).forceConflicts().serverSideApply();
-            awaitEstablished(admin, crd.getMetadata().getName());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+        List<Path> crds = new java.util.ArrayList<>(List.of(CRD));
+        com.dittofs.operator.packaging.PackagingArtifacts.OTHER_CRD_NAMES
+                .forEach(name -> crds.add(CRD.resolveSibling(name + "-v1.yml")));
+        for (Path file : crds) {
+            try (InputStream in = Files.newInputStream(file)) {
+                var crd = admin.apiextensions().v1().customResourceDefinitions().load(in).item();
+                admin.resource(crd).forceConflicts().serverSideApply();
+                awaitEstablished(admin, crd.getMetadata().getName());
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 

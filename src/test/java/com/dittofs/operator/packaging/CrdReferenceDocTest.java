@@ -28,6 +28,19 @@ class CrdReferenceDocTest {
     }
 
     @Test
+    void theRestoreFieldListIsTheGeneratedOne() throws IOException {
+        String doc = Files.readString(Build.BASE.resolve(PackagingArtifacts.CRD_REFERENCE));
+        Path restore = Build.existing(Build.TARGET.resolve("kubernetes")
+                .resolve(PackagingArtifacts.OTHER_CRD_NAMES.get(0) + "-v1.yml"));
+        String kind = "DittoSnapshotRestore";
+        assertThat(CrdReferenceDoc.currentSection(doc, CrdReferenceDoc.begin(kind), CrdReferenceDoc.end(kind)))
+                .as("the generated field list of DittoSnapshotRestore in " + PackagingArtifacts.CRD_REFERENCE + "; "
+                        + Build.SYNC_HINT)
+                .isEqualTo(CrdReferenceDoc.section(restore, CrdReferenceDoc.begin(kind), CrdReferenceDoc.end(kind)))
+                .contains("| `spec.snapshot.dittoSnapshotName` |", "| `status.safetySnapshotId` |");
+    }
+
+    @Test
     void everyFieldOfTheSpecIsListedWithItsValidation() {
         String section = CrdReferenceDoc.section(crd);
         assertThat(section).contains("| `spec.storage.metadataSize` |", "| `spec.shares[].name` |",

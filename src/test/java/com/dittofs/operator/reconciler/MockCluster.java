@@ -103,6 +103,7 @@ final class MockCluster implements AutoCloseable {
     static DataPlaneStep dataPlaneOff() {
         DataPlaneStep step = new DataPlaneStep();
         step.settings = new Settings(false, DataPlaneSettings.ApiAccess.SERVICE, 1, 1);
+        step.restores = new RestoreHolds();
         step.start();
         return step;
     }

@@ -1,7 +1,7 @@
 package com.dittofs.operator.api.v1alpha1;
 
 /**
- * Every condition type and condition reason of a DittoServer (CamelCase, as Kubernetes API conventions ask): the one
+ * Every condition type and condition reason of a DittoServer and a DittoSnapshotRestore (CamelCase, as Kubernetes API conventions ask): the one
  * place they are defined. Each one is explained in docs/TROUBLESHOOTING.md; a unit test fails when one is not. They are
  * part of the API (what status.conditions of a DittoServer may hold), so they live beside the status types, where both
  * the dependents (DatabaseReadiness) and the reconciler read them without depending on each other.
@@ -105,4 +105,29 @@ public final class ConditionTypes {
 
     private ConditionTypes() {
     }
+
+    // --- DittoSnapshotRestore: the condition Restored ---
+    public static final String RESTORED = "Restored";
+    /** DataPlaneReady of a DittoServer while a DittoSnapshotRestore of it runs: the data-plane sync waits. */
+    public static final String REASON_RESTORE_IN_PROGRESS = "RestoreInProgress";
+    /** Pending: the DittoServer is missing, not ready, or its REST API not reachable yet. */
+    public static final String REASON_SERVER_NOT_READY = "ServerNotReady";
+    /** Pending: the DittoSnapshot named in spec.snapshot.dittoSnapshotName is missing or has no snapshot id yet. */
+    public static final String REASON_SNAPSHOT_NOT_READY = "SnapshotNotReady";
+    /** Failed: spec.share is not a share of the server in dfs. */
+    public static final String REASON_SHARE_NOT_FOUND = "ShareNotFound";
+    /** Failed: other shares share the metadata store and spec.acknowledgeAllShares is not true. */
+    public static final String REASON_ALL_SHARES_NOT_ACKNOWLEDGED = "AllSharesNotAcknowledged";
+    /** Failed: the snapshot is not remotely durable and spec.allowNonDurable is not true. */
+    public static final String REASON_NOT_DURABLE = "NotDurable";
+    /** Failed: dfs has no such snapshot of the share, or it is not ready. */
+    public static final String REASON_SNAPSHOT_NOT_FOUND = "SnapshotNotFound";
+    /** Running: dfs is restoring. */
+    public static final String REASON_RESTORING = "Restoring";
+    /** Succeeded. */
+    public static final String REASON_RESTORED = "Restored";
+    /** Failed: dfs refused or failed the restore, or the shares could not be disabled or enabled again. */
+    public static final String REASON_RESTORE_FAILED = "RestoreFailed";
+    /** Failed: the operator stopped while the restore ran; it never starts a restore twice. */
+    public static final String REASON_INTERRUPTED = "Interrupted";
 }
