@@ -48,7 +48,6 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
-import org.jboss.logging.Logger;
 
 /**
  * Converges the dfs data plane (adapters, stores, shares) through the server's REST API once its pod is ready, as
@@ -63,7 +62,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class DataPlaneStep {
 
-    private static final Logger LOG = Logger.getLogger(DataPlaneStep.class);
 
     /** Everything a sync depends on: a finished sync is published only if the server still asks for exactly this. */
     private record SyncRequest(URI uri, String password, DfsTls tls, DesiredDataPlane desired, Ownership managed,
