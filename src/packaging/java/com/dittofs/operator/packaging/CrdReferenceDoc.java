@@ -58,6 +58,44 @@ final class CrdReferenceDoc {
         Files.writeString(doc, withSection(Files.readString(doc), section(crd)));
     }
 
+    /** The markers of another kind's field list (the DittoSnapshot's), after the DittoServer's. */
+    static String begin(String kind) {
+        return "<!-- BEGIN GENERATED " + kind + ": every field, from the CRD (mvn package -DskipTests"
+                + " -Dpackaging.sync=true) -->";
+    }
+
+    static String end(String kind) {
+        return "<!-- END GENERATED " + kind + " -->";
+    }
+
+    /** Another kind's generated field list, markers included. */
+    static String section(Path crd, String kind) {
+        String section = section(crd);
+        return begin(kind) + section.substring(BEGIN.length(), section.length() - END.length()) + end(kind);
+    }
+
+    /** {@code doc} with another kind's generated section replaced. */
+    static String withSection(String doc, String kind, String section) {
+        int begin = doc.indexOf(begin(kind));
+        int end = doc.indexOf(end(kind));
+        if (begin < 0 || end < begin) {
+            throw new IllegalStateException("docs/CRD_REFERENCE.md lacks the markers " + begin(kind) + " … "
+                    + end(kind));
+        }
+        return doc.substring(0, begin) + section + doc.substring(end + end(kind).length());
+    }
+
+    /** Another kind's generated section as the document has it now. */
+    static String currentSection(String doc, String kind) {
+        int begin = doc.indexOf(begin(kind));
+        int end = doc.indexOf(end(kind));
+        return begin < 0 || end < begin ? "" : doc.substring(begin, end + end(kind).length());
+    }
+
+    static void sync(Path crd, Path doc, String kind) throws IOException {
+        Files.writeString(doc, withSection(Files.readString(doc), kind, section(crd, kind)));
+    }
+
     private static void rows(JsonNode node, String path, boolean required, List<String> rows) {
         if (!path.equals("spec") && !path.equals("status")) {
             rows.add(row(node, path, required));

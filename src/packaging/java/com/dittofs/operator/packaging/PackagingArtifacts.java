@@ -43,6 +43,10 @@ public final class PackagingArtifacts {
 
     public static final String PACKAGE = "dittofs-operator";
     public static final String CRD_NAME = "dittoservers.dittofs.dittofs.com";
+    public static final String SNAPSHOT_CRD_NAME = "dittosnapshots.dittofs.dittofs.com";
+    /** Every CRD the operator owns, the primary first; deploy/crd.yaml and the chart's crd.yaml hold them in order. */
+    public static final List<String> CRD_NAMES = List.of(CRD_NAME, SNAPSHOT_CRD_NAME);
+    static final String SNAPSHOT_KIND = "DittoSnapshot";
     public static final String OPERATOR_NAMESPACE = "dittofs-system";
     static final String CSV_FILE = PACKAGE + ".clusterserviceversion.yaml";
     static final String CRD_FILE = CRD_NAME + "-v1.crd.yml";
@@ -112,6 +116,10 @@ public final class PackagingArtifacts {
     public void generate() throws IOException {
         CrdConventions.orderPrinterColumns(kubernetesDir().resolve(CRD_NAME + "-v1.yml"));
         CrdConventions.orderPrinterColumns(generatedBundle().resolve("manifests").resolve(CRD_FILE));
+        CrdConventions.orderPrinterColumns(kubernetesDir().resolve(SNAPSHOT_CRD_NAME + "-v1.yml"),
+                CrdConventions.SNAPSHOT_PRINTER_COLUMNS);
+        CrdConventions.orderPrinterColumns(generatedBundle().resolve("manifests")
+                .resolve(SNAPSHOT_CRD_NAME + "-v1.crd.yml"), CrdConventions.SNAPSHOT_PRINTER_COLUMNS);
         RbacConventions.narrowClusterRoles(kubernetesDir().resolve("kubernetes.yml"));
         finishCsv();
         writeBundleUserRoles();
@@ -221,10 +229,13 @@ public final class PackagingArtifacts {
 
     void writeDeployManifests() throws IOException {
         Files.createDirectories(generatedDeploy());
-        String crd = Files.readString(kubernetesDir().resolve(CRD_NAME + "-v1.yml"), StandardCharsets.UTF_8);
-        Files.writeString(generatedDeploy().resolve("crd.yaml"),
-                GENERATED_HEADER.formatted("target/kubernetes/" + CRD_NAME + "-v1.yml") + stripLeadingComments(crd),
-                StandardCharsets.UTF_8);
+        StringBuilder crds = new StringBuilder(GENERATED_HEADER.formatted(crdSources()));
+        for (String name : CRD_NAMES) {
+            String crd = stripLeadingComments(Files.readString(kubernetesDir().resolve(name + "-v1.yml"),
+                    StandardCharsets.UTF_8));
+            crds.append(crd.startsWith("---") ? "" : "---\n").append(crd);
+        }
+        Files.writeString(generatedDeploy().resolve("crd.yaml"), crds.toString(), StandardCharsets.UTF_8);
 
         // the chart's names (ChartNames), so that an install can move between kubectl and Helm
         List<JsonNode> generated = ChartNames.apply(Yaml.readAll(kubernetesDir().resolve("kubernetes.yml")));
@@ -256,13 +267,28 @@ public final class PackagingArtifacts {
     }
 
     void writeChartCrd() throws IOException {
-        String text = Files.readString(kubernetesDir().resolve(CRD_NAME + "-v1.yml"), StandardCharsets.UTF_8);
+        StringBuilder out = new StringBuilder("{{- if .Values.crds.enabled }}\n" + GENERATED_HEADER.formatted(crdSources()));
+        for (String name : CRD_NAMES) {
+            out.append("---\n").append(chartCrd(name));
+        }
+        Files.createDirectories(generatedChartCrd().getParent());
+        Files.writeString(generatedChartCrd(), out + "{{- end }}\n", StandardCharsets.UTF_8);
+    }
+
+    /** The target/kubernetes files the CRDs come from, for the generated header. */
+    private static String crdSources() {
+        return String.join(", ", CRD_NAMES.stream().map(n -> "target/kubernetes/" + n + "-v1.yml").toList());
+    }
+
+    /** One CRD as the chart renders it: kept on uninstall, with the chart's common labels and annotations. */
+    private String chartCrd(String name) throws IOException {
+        String text = Files.readString(kubernetesDir().resolve(name + "-v1.yml"), StandardCharsets.UTF_8);
         if (text.contains("{{") || text.contains("}}")) {
             throw new IllegalStateException("the CRD contains '{{' or '}}', which Helm would read as a template");
         }
         ObjectNode crd = (ObjectNode) Yaml.MAPPER.readTree(text);
         ObjectNode metadata = (ObjectNode) crd.get("metadata");
-        // keep the CRD (and so every DittoServer) when the release is uninstalled
+        // keep the CRD (and so every DittoServer and DittoSnapshot) when the release is uninstalled
         metadata.putObject("annotations").put("helm.sh/resource-policy", "keep");
         sortKeys(metadata);
         String keep = "  annotations:\n    helm.sh/resource-policy: keep\n";
@@ -271,14 +297,10 @@ public final class PackagingArtifacts {
             throw new IllegalStateException("the chart CRD's metadata is not written as expected");
         }
         // the chart's commonAnnotations and commonLabels, like every object of the chart
-        body = body.replace(keep, keep
+        return body.replace(keep, keep
                 + "    {{- with omit (default dict .Values.commonAnnotations) \"helm.sh/resource-policy\" }}"
                 + "{{ toYaml . | nindent 4 }}{{ end }}\n"
                 + "  {{- with .Values.commonLabels }}\n  labels:\n    {{- toYaml . | nindent 4 }}\n  {{- end }}\n");
-        Files.createDirectories(generatedChartCrd().getParent());
-        Files.writeString(generatedChartCrd(), "{{- if .Values.crds.enabled }}\n"
-                + GENERATED_HEADER.formatted("target/kubernetes/" + CRD_NAME + "-v1.yml")
-                + body + "{{- end }}\n", StandardCharsets.UTF_8);
     }
 
     // ---- sync into the source tree -------------------------------------------------------------------------
@@ -291,6 +313,8 @@ public final class PackagingArtifacts {
         Files.createDirectories(committedChartCrd().getParent());
         Files.copy(generatedChartCrd(), committedChartCrd(), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         CrdReferenceDoc.sync(kubernetesDir().resolve(CRD_NAME + "-v1.yml"), base.resolve(CRD_REFERENCE));
+        CrdReferenceDoc.sync(kubernetesDir().resolve(SNAPSHOT_CRD_NAME + "-v1.yml"), base.resolve(CRD_REFERENCE),
+                SNAPSHOT_KIND);
         for (var copy : MonitoringGenerator.COPIES.entrySet()) {
             Files.copy(generatedMonitoring().resolve(copy.getKey()), base.resolve(copy.getValue()),
                     java.nio.file.StandardCopyOption.REPLACE_EXISTING);

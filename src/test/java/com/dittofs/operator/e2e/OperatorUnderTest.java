@@ -32,6 +32,7 @@ public class OperatorUnderTest implements QuarkusTestResourceLifecycleManager {
     public static final String OPERATOR_USER = "system:serviceaccount:" + OPERATOR_NAMESPACE + ":" + SERVICE_ACCOUNT;
     public static final String DATA_PLANE = "data-plane";
     public static final Path CRD = Path.of("target/kubernetes/dittoservers.dittofs.dittofs.com-v1.yml");
+    public static final Path SNAPSHOT_CRD = Path.of("target/kubernetes/dittosnapshots.dittofs.dittofs.com-v1.yml");
     public static final Path MANIFESTS = Path.of("target/kubernetes/kubernetes.yml");
 
     /** Whether the operator manages the dfs data plane: only where a test runs the real dfs (see RealDfs). */
@@ -86,13 +87,16 @@ public class OperatorUnderTest implements QuarkusTestResourceLifecycleManager {
         ControlPlane.stop();
     }
 
+    /** The operator's CRDs: it starts only once the apiserver serves every kind it watches. */
     static void installCrd(KubernetesClient admin) {
-        try (InputStream in = Files.newInputStream(CRD)) {
-            var crd = admin.apiextensions().v1().customResourceDefinitions().load(in).item();
-            admin.resource(crd).forceConflicts().serverSideApply();
-            awaitEstablished(admin, crd.getMetadata().getName());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+        for (Path file : List.of(CRD, SNAPSHOT_CRD)) {
+            try (InputStream in = Files.newInputStream(file)) {
+                var crd = admin.apiextensions().v1().customResourceDefinitions().load(in).item();
+                admin.resource(crd).forceConflicts().serverSideApply();
+                awaitEstablished(admin, crd.getMetadata().getName());
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 

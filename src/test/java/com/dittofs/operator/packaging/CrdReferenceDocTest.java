@@ -28,6 +28,18 @@ class CrdReferenceDocTest {
     }
 
     @Test
+    void theDittoSnapshotFieldListIsTheGeneratedOne() throws IOException {
+        String doc = Files.readString(Build.BASE.resolve(PackagingArtifacts.CRD_REFERENCE));
+        Path snapshots = crd.resolveSibling(crd.getFileName().toString().replace(PackagingArtifacts.CRD_NAME,
+                PackagingArtifacts.SNAPSHOT_CRD_NAME));
+        String section = CrdReferenceDoc.section(snapshots, PackagingArtifacts.SNAPSHOT_KIND);
+        assertThat(CrdReferenceDoc.currentSection(doc, PackagingArtifacts.SNAPSHOT_KIND)).as("the generated field"
+                + " list of DittoSnapshot in " + PackagingArtifacts.CRD_REFERENCE + "; " + Build.SYNC_HINT)
+                .isEqualTo(section);
+        assertThat(section).contains("| `spec.deletionPolicy` |", "| `status.snapshotId` |");
+    }
+
+    @Test
     void everyFieldOfTheSpecIsListedWithItsValidation() {
         String section = CrdReferenceDoc.section(crd);
         assertThat(section).contains("| `spec.storage.metadataSize` |", "| `spec.shares[].name` |",
