@@ -20,6 +20,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public final class RbacConventions {
 
     static final String PRIMARY_RESOURCE = "dittoservers";
+    /** The operator's other primary resources: read, status patched, finalizers updated, never created or deleted. */
+    static final Set<String> PRIMARY_RESOURCES = Set.of(PRIMARY_RESOURCE, "dittosnapshots");
     /** Verbs the operator never uses on its own primary resource. */
     static final Set<String> UNUSED_PRIMARY_VERBS = Set.of("create", "delete", "deletecollection");
 
@@ -31,8 +33,7 @@ public final class RbacConventions {
         for (JsonNode rule : rules) {
             boolean primary = false;
             for (JsonNode resource : rule.path("resources")) {
-                primary |= resource.asText().equals(PRIMARY_RESOURCE)
-                        || resource.asText().startsWith(PRIMARY_RESOURCE + "/");
+                primary |= PRIMARY_RESOURCES.contains(resource.asText().split("/", 2)[0]);
             }
             if (!primary || !(rule.get("verbs") instanceof ArrayNode verbs)) {
                 continue;
@@ -45,9 +46,13 @@ public final class RbacConventions {
         }
     }
 
-    /** Rewrites the generated kubernetes.yml with the primary resource's rules narrowed. */
+    /**
+     * Rewrites the generated kubernetes.yml with one ClusterRole for the operator (the other controllers' roles merged
+     * into the DittoServer controller's, their bindings dropped: every install path grants the operator one role) and
+     * the primary resources' rules narrowed.
+     */
     static void narrowClusterRoles(Path kubernetesYml) throws IOException {
-        List<JsonNode> docs = Yaml.readAll(kubernetesYml);
+        List<JsonNode> docs = mergeControllerRoles(Yaml.readAll(kubernetesYml));
         StringBuilder out = new StringBuilder();
         for (JsonNode doc : docs) {
             if ("ClusterRole".equals(doc.path("kind").asText()) || "Role".equals(doc.path("kind").asText())) {
@@ -56,6 +61,60 @@ public final class RbacConventions {
             out.append("---\n").append(Yaml.write(doc));
         }
         Files.writeString(kubernetesYml, out.toString(), StandardCharsets.UTF_8);
+    }
+
+    /** The documents with every other controller's ClusterRole merged into {@link ChartNames#GENERATED_ROLE}. */
+    static List<JsonNode> mergeControllerRoles(List<JsonNode> docs) {
+        JsonNode primary = docs.stream().filter(d -> isRole(d, ChartNames.GENERATED_ROLE)).findFirst().orElse(null);
+        if (primary == null) {
+            return docs;
+        }
+        List<JsonNode> out = new java.util.ArrayList<>();
+        for (JsonNode doc : docs) {
+            String kind = doc.path("kind").asText();
+            String name = doc.at("/metadata/name").asText();
+            if (kind.equals("ClusterRole") && name.endsWith(CONTROLLER_ROLE_SUFFIX)
+                    && !name.equals(ChartNames.GENERATED_ROLE)) {
+                doc.path("rules").forEach(rule -> mergeRule((ArrayNode) primary.path("rules"), rule));
+            } else if (!(kind.equals("ClusterRoleBinding") && name.endsWith(CONTROLLER_ROLE_SUFFIX + "-binding")
+                    && !name.equals(ChartNames.GENERATED_BINDING))) {
+                out.add(doc);
+            }
+        }
+        return out;
+    }
+
+    /** What quarkus-operator-sdk appends to a controller's name for its ClusterRole. */
+    static final String CONTROLLER_ROLE_SUFFIX = "-cluster-role";
+
+    /** Adds a rule unless one already grants it; a rule on the very same resources gets its verbs. */
+    static void mergeRule(ArrayNode rules, JsonNode rule) {
+        for (JsonNode existing : rules) {
+            if (set(existing, "apiGroups").equals(set(rule, "apiGroups"))
+                    && set(existing, "resources").containsAll(set(rule, "resources"))
+                    && set(existing, "resourceNames").equals(set(rule, "resourceNames"))
+                    && (set(existing, "resources").equals(set(rule, "resources"))
+                    || set(existing, "verbs").containsAll(set(rule, "verbs")))) {
+                ArrayNode verbs = (ArrayNode) existing.path("verbs");
+                for (String verb : set(rule, "verbs")) {
+                    if (!set(existing, "verbs").contains(verb)) {
+                        verbs.add(verb);
+                    }
+                }
+                return;
+            }
+        }
+        rules.add(rule.deepCopy());
+    }
+
+    private static Set<String> set(JsonNode rule, String field) {
+        Set<String> values = new java.util.TreeSet<>();
+        rule.path(field).forEach(v -> values.add(v.asText()));
+        return values;
+    }
+
+    private static boolean isRole(JsonNode doc, String name) {
+        return "ClusterRole".equals(doc.path("kind").asText()) && name.equals(doc.at("/metadata/name").asText());
     }
 
     /** Narrows the rules of a CSV's clusterPermissions and permissions. */

@@ -1,6 +1,7 @@
 package com.dittofs.operator.api.v1alpha1;
 
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.model.annotation.Categories;
@@ -23,5 +24,6 @@ import io.fabric8.kubernetes.model.annotation.Version;
         priority = 1)
 @AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp",
         type = AdditionalPrinterColumn.Type.DATE)
+@ValidationRule(value = "has(self.spec)", message = "spec is required: spec.server and spec.share name what to snapshot")
 public class DittoSnapshot extends CustomResource<DittoSnapshotSpec, DittoSnapshotStatus> implements Namespaced {
 }

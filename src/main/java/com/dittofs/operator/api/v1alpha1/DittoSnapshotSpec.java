@@ -1,9 +1,11 @@
 package com.dittofs.operator.api.v1alpha1;
 
+import com.dittofs.operator.naming.Names;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 
 /** Which share of which server to snapshot, and what deleting the resource does. Immutable once created. */
@@ -14,7 +16,7 @@ public class DittoSnapshotSpec {
 
     @Required
     @Pattern("^[a-z]([-a-z0-9]*[a-z0-9])?$")
-    @ValidationRule(value = "self.size() <= 253", message = "spec.server must be at most 253 characters")
+    @Size(max = Names.MAX_NAME_LENGTH)
     @ValidationRule(value = "self == oldSelf", message = IMMUTABLE + "server" + ANOTHER)
     @JsonPropertyDescription("Name of the DittoServer, in the same namespace, whose share to snapshot.")
     private String server;
