@@ -107,6 +107,28 @@ public final class RbacConventions {
         rules.add(rule.deepCopy());
     }
 
+    /**
+     * Drops each rule another rule of the list already grants (the bundle generator lists every controller's rules
+     * one after the other). Of two equal rules the first stays.
+     */
+    static void dropCovered(ArrayNode rules) {
+        for (int i = rules.size() - 1; i >= 0; i--) {
+            for (int j = 0; j < rules.size(); j++) {
+                if (j != i && covers(rules.get(j), rules.get(i)) && (j < i || !covers(rules.get(i), rules.get(j)))) {
+                    rules.remove(i);
+                    break;
+                }
+            }
+        }
+    }
+
+    private static boolean covers(JsonNode wide, JsonNode narrow) {
+        return set(wide, "apiGroups").equals(set(narrow, "apiGroups"))
+                && set(wide, "resourceNames").equals(set(narrow, "resourceNames"))
+                && set(wide, "resources").containsAll(set(narrow, "resources"))
+                && set(wide, "verbs").containsAll(set(narrow, "verbs"));
+    }
+
     private static Set<String> set(JsonNode rule, String field) {
         Set<String> values = new java.util.TreeSet<>();
         rule.path(field).forEach(v -> values.add(v.asText()));
@@ -121,6 +143,9 @@ public final class RbacConventions {
     static void narrowCsv(ObjectNode csvSpec) {
         for (String kind : List.of("clusterPermissions", "permissions")) {
             for (JsonNode permission : csvSpec.at("/install/spec/" + kind)) {
+                if (permission.get("rules") instanceof ArrayNode rules) {
+                    dropCovered(rules);
+                }
                 narrowPrimaryRules(permission.path("rules"));
             }
         }
