@@ -36,7 +36,7 @@ import io.quarkiverse.operatorsdk.annotations.RBACRule;
 @ControllerConfiguration(name = DittoSnapshotReconciler.NAME)
 // The DittoServer named in spec.server (read for its shares and address) and its Secrets (the admin password, the
 // CA); events on DittoSnapshots.
-@RBACRule(apiGroups = "dittofs.dittofs.com", resources = "dittoservers", verbs = {"get", "list", "watch"})
+@RBACRule(apiGroups = "dittofs.dittofs.com", resources = "dittoservers", verbs = {"get"})
 @RBACRule(apiGroups = "", resources = "secrets", verbs = {"get"})
 @RBACRule(apiGroups = "", resources = "events", verbs = {"create", "patch"})
 public class DittoSnapshotReconciler implements Reconciler<DittoSnapshot>, Cleaner<DittoSnapshot> {
