@@ -188,9 +188,31 @@ class BundleTest {
     }
 
     @Test
+    void ownsTheDittoSnapshotCrdWithDescriptors() {
+        JsonNode owned = spec.at("/customresourcedefinitions/owned");
+        JsonNode crd = java.util.stream.StreamSupport.stream(owned.spliterator(), false)
+                .filter(c -> PackagingArtifacts.SNAPSHOT_CRD_NAME.equals(c.path("name").asText())).findFirst()
+                .orElseThrow();
+        assertThat(crd.path("kind").asText()).isEqualTo("DittoSnapshot");
+        assertThat(crd.path("version").asText()).isEqualTo("v1alpha1");
+        assertThat(crd.path("displayName").asText()).isNotBlank();
+        assertThat(crd.path("description").asText()).isNotBlank();
+        JsonNode schema = Yaml.read(COMMITTED.resolve("manifests")
+                .resolve(PackagingArtifacts.SNAPSHOT_CRD_NAME + "-v1.crd.yml"))
+                .at("/spec/versions/0/schema/openAPIV3Schema/properties");
+        for (String part : List.of("spec", "status")) {
+            assertThat(crd.path(part + "Descriptors")).isNotEmpty().allSatisfy(d -> {
+                assertThat(d.path("displayName").asText()).isNotBlank();
+                assertThat(schema.path(part).path("properties").has(d.path("path").asText())).as(d.toString())
+                        .isTrue();
+            });
+        }
+    }
+
+    @Test
     void ownsTheDittoServerCrdWithDescriptors() {
         JsonNode owned = spec.at("/customresourcedefinitions/owned");
-        assertThat(owned).hasSize(1);
+        assertThat(owned).hasSize(2);
         JsonNode crd = owned.get(0);
         assertThat(crd.path("name").asText()).isEqualTo(PackagingArtifacts.CRD_NAME);
         assertThat(crd.path("kind").asText()).isEqualTo("DittoServer");
