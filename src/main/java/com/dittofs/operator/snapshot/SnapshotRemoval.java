@@ -33,6 +33,10 @@ final class SnapshotRemoval {
             return removeIn(snapshot, dfs.get().shareSnapshots(), now, bound);
         } catch (DfsTls.UnusableCaException e) {
             return FinalizerDecision.afterFailure(snapshot, e.getMessage(), now, bound);
+        } catch (RuntimeException e) {
+            // whatever failed (a Secret not readable, a client that could not be built), the bound still holds
+            return FinalizerDecision.afterFailure(snapshot, SnapshotStatuses.tidy(String.valueOf(e.getMessage())),
+                    now, bound);
         }
     }
 
