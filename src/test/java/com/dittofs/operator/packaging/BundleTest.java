@@ -64,11 +64,11 @@ class BundleTest {
     @Test
     void registryV1Layout() throws Exception {
         try (var files = Files.list(COMMITTED.resolve("manifests"))) {
-            // besides the CSV and the CRD, the ClusterRoles for DittoServer users (UserRolesTest)
+            // besides the CSV and the CRDs, the ClusterRoles for DittoServer users (UserRolesTest)
             assertThat(files.map(p -> p.getFileName().toString()).sorted()).containsExactly(
                     "dittofs-operator-edit_rbac.authorization.k8s.io_v1_clusterrole.yaml",
                     "dittofs-operator-view_rbac.authorization.k8s.io_v1_clusterrole.yaml", PackagingArtifacts.CSV_FILE,
-                    PackagingArtifacts.CRD_FILE);
+                    PackagingArtifacts.CRD_FILE, PackagingArtifacts.SNAPSHOT_CRD_NAME + "-v1.crd.yml");
         }
         JsonNode annotations = Yaml.read(COMMITTED.resolve("metadata/annotations.yaml")).get("annotations");
         assertThat(annotations.path("operators.operatorframework.io.bundle.mediatype.v1").asText())
