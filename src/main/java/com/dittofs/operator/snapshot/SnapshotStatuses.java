@@ -56,7 +56,8 @@ final class SnapshotStatuses {
 
     /** Whether a phase is final: nothing more is asked of dfs. */
     static boolean terminal(DittoSnapshotStatus status) {
-        return status != null && (status.getPhase() == SnapshotPhase.Ready || status.getPhase() == SnapshotPhase.Failed);
+        return status != null
+                && (status.getPhase() == SnapshotPhase.Ready || status.getPhase() == SnapshotPhase.Failed);
     }
 
     /** Whether writing {@code after} changes anything. */

@@ -53,7 +53,8 @@ class DittoSnapshotIT extends E2E {
                     : SnapshotDeletionPolicy.Delete);
         }
         await().atMost(TIMEOUT).until(() -> List.of("dropped", "kept", "late", "orphan").stream()
-                .allMatch(s -> snapshot(s).getStatus() != null && snapshot(s).getStatus().getPhase() == SnapshotPhase.Ready));
+                .map(DittoSnapshotIT::snapshot)
+                .allMatch(s -> s.getStatus() != null && s.getStatus().getPhase() == SnapshotPhase.Ready));
         System.out.printf("4 DittoSnapshots Ready %d ms after they were created%n",
                 Duration.ofNanos(System.nanoTime() - asked).toMillis());
         DittoSnapshot dropped = snapshot("dropped");
