@@ -47,6 +47,8 @@ public final class PackagingArtifacts {
     /** Every CRD the operator owns, the primary first; deploy/crd.yaml and the chart's crd.yaml hold them in order. */
     public static final List<String> CRD_NAMES = List.of(CRD_NAME, SNAPSHOT_CRD_NAME);
     static final String SNAPSHOT_KIND = "DittoSnapshot";
+    /** The DittoSnapshot of alm-examples (OLM wants one example per owned API). */
+    static final String SNAPSHOT_EXAMPLE = "src/main/csv/dittosnapshot.example.yaml";
     public static final String OPERATOR_NAMESPACE = "dittofs-system";
     static final String CSV_FILE = PACKAGE + ".clusterserviceversion.yaml";
     static final String CRD_FILE = CRD_NAME + "-v1.crd.yml";
@@ -209,7 +211,7 @@ public final class PackagingArtifacts {
         }
     }
 
-    /** Every DittoServer of docs/samples/*.yaml, files in name order. */
+    /** Every DittoServer of docs/samples/*.yaml, files in name order, then the DittoSnapshot example. */
     ArrayNode almExamples() throws IOException {
         ArrayNode examples = Yaml.JSON.createArrayNode();
         try (Stream<Path> files = Files.list(base.resolve("docs/samples"))) {
@@ -224,6 +226,7 @@ public final class PackagingArtifacts {
         if (examples.isEmpty()) {
             throw new IllegalStateException("no DittoServer in docs/samples: alm-examples would be empty");
         }
+        examples.add(Yaml.read(base.resolve(SNAPSHOT_EXAMPLE)));
         return examples;
     }
 
