@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The operator's packages form layers, each depending only on those below it: naming (constants, pure name functions)
- * &lt; api &lt; config, metrics, events, dfsclient, dfsconfig, certificates, cache &lt; dataplane, dependent &lt; reconciler. Main code only
+ * &lt; api &lt; config, metrics, events, dfsclient, dfsconfig, certificates, cache &lt; dataplane, dependent &lt; reconciler
+ * &lt; snapshot (the DittoSnapshot controller, which reaches dfs as the reconciler does). Main code only
  * (target/classes): tests may reach across. Bytecode is read, so a compile-time constant (inlined by javac) is no
  * dependency here; the packages keep to the layers in their imports too. Main code also carries nothing for tests
  * alone: no member that tests use and main code never does.
@@ -58,11 +59,14 @@ class LayeringTest {
                 .layer("dataplane").definedBy(ROOT + ".dataplane..")
                 .layer("dependent").definedBy(ROOT + ".dependent..")
                 .layer("reconciler").definedBy(ROOT + ".reconciler..")
-                .whereLayer("reconciler").mayNotBeAccessedByAnyLayer()
-                .whereLayer("dependent").mayOnlyBeAccessedByLayers("reconciler")
+                .layer("snapshot").definedBy(ROOT + ".snapshot..")
+                .whereLayer("snapshot").mayNotBeAccessedByAnyLayer()
+                .whereLayer("reconciler").mayOnlyBeAccessedByLayers("snapshot")
+                .whereLayer("dependent").mayOnlyBeAccessedByLayers("reconciler", "snapshot")
                 .whereLayer("dataplane").mayOnlyBeAccessedByLayers("reconciler")
-                .whereLayer("services").mayOnlyBeAccessedByLayers("dataplane", "dependent", "reconciler")
-                .whereLayer("api").mayOnlyBeAccessedByLayers("services", "dataplane", "dependent", "reconciler")
+                .whereLayer("services").mayOnlyBeAccessedByLayers("dataplane", "dependent", "reconciler", "snapshot")
+                .whereLayer("api").mayOnlyBeAccessedByLayers("services", "dataplane", "dependent", "reconciler",
+                        "snapshot")
                 .check(classes);
     }
 

@@ -22,6 +22,7 @@ public final class DfsClient implements DataPlaneApi, AccessApi, IdentityProvide
     private final DfsUsersApi users;
     private final SnapshotApi snapshotCalls;
     private final DfsIdentityProvidersApi identity;
+    private ShareSnapshotApi shareSnapshots;
 
     DfsClient(DfsAuthApi auth, DfsAdaptersApi adapters, DfsStoresApi stores, DfsSharesApi shares,
             DfsSession session, RetryPolicy retry, DfsUsersApi users, DfsSnapshotsApi snapshots,
@@ -202,9 +203,19 @@ public final class DfsClient implements DataPlaneApi, AccessApi, IdentityProvide
         run(b -> users.deleteGroup(b, group));
     }
 
-    /** Snapshots, snapshot policies, restores and share enable/disable of this server. */
+    /** The snapshot policies of this server's shares. */
     public SnapshotApi snapshotApi() {
         return snapshotCalls;
+    }
+
+    /** The snapshots of this server's shares. */
+    public ShareSnapshotApi shareSnapshots() {
+        return shareSnapshots;
+    }
+
+    DfsClient withShareSnapshots(DfsShareSnapshotsApi api) {
+        this.shareSnapshots = new ShareSnapshotCalls(this, api);
+        return this;
     }
 
     // --- identity providers ---

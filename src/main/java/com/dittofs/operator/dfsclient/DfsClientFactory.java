@@ -115,9 +115,11 @@ public class DfsClientFactory implements AutoCloseable {
         DfsUsersApi users = api(baseUri, tlsConfiguration, DfsUsersApi.class);
         DfsSnapshotsApi snapshots = api(baseUri, tlsConfiguration, DfsSnapshotsApi.class);
         DfsIdentityProvidersApi identity = api(baseUri, tlsConfiguration, DfsIdentityProvidersApi.class);
+        DfsShareSnapshotsApi shareSnapshots = api(baseUri, tlsConfiguration, DfsShareSnapshotsApi.class);
         DfsSession session = new DfsSession(baseUri, auth, username, password, settings.retry(), settings.clock());
         return new Entry(new DfsClient(auth, adapters, stores, shares, session, settings.retry(), users,
-                snapshots, identity), tls, List.of(auth, adapters, stores, shares, users, snapshots, identity));
+                snapshots, identity).withShareSnapshots(shareSnapshots), tls,
+                List.of(auth, adapters, stores, shares, users, snapshots, identity, shareSnapshots));
     }
 
     private <T> T api(URI baseUri, DfsTlsConfiguration tls, Class<T> type) {

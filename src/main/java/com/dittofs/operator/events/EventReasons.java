@@ -1,8 +1,9 @@
 package com.dittofs.operator.events;
 
 /**
- * Reasons of the Normal events the operator records on a DittoServer: the one place they are defined. Warning events
- * carry the reason of the Ready condition instead (see ConditionTypes), one per new problem. Each reason is explained
+ * Reasons of the Normal events the operator records on a DittoServer or a DittoSnapshot: the one place they are
+ * defined. Warning events carry the reason of the Ready condition instead (see ConditionTypes), one per new problem,
+ * except {@link #SNAPSHOT_LEFT_BEHIND}. Each reason is explained
  * in docs/TROUBLESHOOTING.md; a unit test fails when one is not.
  */
 public final class EventReasons {
@@ -28,6 +29,13 @@ public final class EventReasons {
     public static final String RESUMED = "Resumed";
     /** A server pod that kept failing on an old revision was deleted, so that the new template applies. */
     public static final String REPLACED_STUCK_POD = "ReplacedStuckPod";
+
+    /** Deleting a DittoSnapshot (deletionPolicy Delete) removed its snapshot from dfs. */
+    public static final String SNAPSHOT_DELETED = "SnapshotDeleted";
+    /** Deleting a DittoSnapshot left its snapshot in dfs: deletionPolicy Retain, or its server is gone. */
+    public static final String SNAPSHOT_RETAINED = "SnapshotRetained";
+    /** Warning: the snapshot could not be deleted in dfs within the bounded wait; the finalizer was released. */
+    public static final String SNAPSHOT_LEFT_BEHIND = "SnapshotLeftBehind";
 
     private EventReasons() {
     }

@@ -10,6 +10,8 @@ public final class Names {
 
     /** The controller's name, which JOSDK also uses as its server-side-apply field manager. */
     public static final String FIELD_MANAGER = "dittoserver";
+    /** The DittoSnapshot controller's name, and its field manager. */
+    public static final String SNAPSHOT_CONTROLLER = "dittosnapshot";
 
     public static final String CONFIG_KEY = "config.yaml";
     public static final String JWT_SECRET_KEY = "secret";

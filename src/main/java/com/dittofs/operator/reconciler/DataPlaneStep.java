@@ -12,17 +12,13 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 
 import com.dittofs.operator.api.v1alpha1.ConditionTypes;
-import com.dittofs.operator.api.v1alpha1.MetricsSpec;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import com.dittofs.operator.api.v1alpha1.ControlPlaneTlsSpec;
 import com.dittofs.operator.api.v1alpha1.DittoServer;
 import com.dittofs.operator.api.v1alpha1.ShareStatus;
-import com.dittofs.operator.certificates.CertificateLifetimes;
-import com.dittofs.operator.certificates.ClientCertificates;
 import com.dittofs.operator.config.DataPlaneSettings;
 import com.dittofs.operator.dataplane.DataPlaneReport;
 import com.dittofs.operator.dataplane.DataPlaneSync;
@@ -49,14 +45,10 @@ import com.dittofs.operator.dfsconfig.SecretResolution;
 import com.dittofs.operator.events.DataPlaneChanges;
 import com.dittofs.operator.events.EventRecorder;
 import com.dittofs.operator.events.EventReasons;
-import com.dittofs.operator.naming.Names;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.readiness.Readiness;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
-import org.jboss.logging.Logger;
 
 /**
  * Converges the dfs data plane (adapters, stores, shares) through the server's REST API once its pod is ready, as
@@ -71,7 +63,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class DataPlaneStep {
 
-    private static final Logger LOG = Logger.getLogger(DataPlaneStep.class);
 
     /** Everything a sync depends on: a finished sync is published only if the server still asks for exactly this. */
     private record SyncRequest(URI uri, String password, DfsTls tls, DesiredDataPlane desired, Ownership managed,
@@ -94,10 +85,10 @@ public class DataPlaneStep {
 
     @Inject
     RestoreHolds restores;
+    DfsAccess access;
 
     private final DataPlaneEvents events = new DataPlaneEvents(this::forget);
     private final PasswordLedger passwords = new PasswordLedger();
-    private final ClientCertificates clientCertificates = new ClientCertificates(CertificateLifetimes.configured());
     private ExecutorService mainLane;
     private ExecutorService suspectLane;
     private SyncScheduler<ResourceID, DataPlaneOutcome> syncs;
@@ -150,21 +141,20 @@ public class DataPlaneStep {
                     + restore.get() + " is restoring the shares; the sync resumes when it ends",
                     DataPlaneOutcomes.currentShares(server), managed);
         }
-        Pod pod = serverPod(server, client);
-        Optional<URI> uri = apiUri(server, pod);
+        Pod pod = access.serverPod(server, client);
+        Optional<URI> uri = access.apiUri(server, pod);
         if (uri.isEmpty()) {
             return DataPlaneOutcomes.waiting(server, managed, "Waiting for the server pod's address");
         }
-        String password = value(inputs.secrets(), PodEnvironment.ADMIN_PASSWORD_ENV).orElseThrow();
-        Optional<DesiredDataPlane.S3Credentials> s3 = value(inputs.secrets(), PodEnvironment.S3_ACCESS_KEY_ID_ENV)
+        String password = DfsAccess.value(inputs.secrets(), PodEnvironment.ADMIN_PASSWORD_ENV).orElseThrow();
+        Optional<DesiredDataPlane.S3Credentials> s3 = DfsAccess.value(inputs.secrets(), PodEnvironment.S3_ACCESS_KEY_ID_ENV)
                 .map(id -> new DesiredDataPlane.S3Credentials(id,
-                        value(inputs.secrets(), PodEnvironment.S3_SECRET_ACCESS_KEY_ENV).orElse(""),
-                        value(inputs.secrets(), PodEnvironment.S3_ENDPOINT_ENV).orElse(null)));
+                        DfsAccess.value(inputs.secrets(), PodEnvironment.S3_SECRET_ACCESS_KEY_ENV).orElse(""),
+                        DfsAccess.value(inputs.secrets(), PodEnvironment.S3_ENDPOINT_ENV).orElse(null)));
         ResourceID id = ResourceID.fromResource(server);
         addresses.use(id, uri.get());
         String podUid = pod == null ? null : pod.getMetadata().getUid();
-        SyncRequest request = new SyncRequest(uri.get(), password, withClientCertificate(server,
-                tls(server, inputs.secrets()), client),
+        SyncRequest request = new SyncRequest(uri.get(), password, access.tls(server, inputs.secrets(), client),
                 DesiredDataPlane.from(server.getSpec(), s3, UserPasswords.resolve(server, referenced)), managed,
                 OwnershipStatus.access(server), OwnershipStatus.snapshotPolicies(server), podUid,
                 DfsVersions.metricsUri(server, pod, settings.apiAccess()).orElse(null), metricsToken(inputs.secrets()),
@@ -226,26 +216,6 @@ public class DataPlaneStep {
         }
     }
 
-    /**
-     * How a DittoSnapshotRestore reaches the server's REST API as admin: empty while the data plane is not managed,
-     * the pod is not ready or a Secret of the pod is missing.
-     */
-    public Optional<DfsEndpoint> endpoint(DittoServer server, KubernetesClient client) {
-        String namespace = server.getMetadata().getNamespace();
-        Pod pod = client.pods().inNamespace(namespace).withName(Names.serverPod(server)).get();
-        if (!settings.enabled() || pod == null || !Readiness.isPodReady(pod)) {
-            return Optional.empty();
-        }
-        PodInputs inputs = PodInputs.of(server, name -> Optional.ofNullable(client.secrets().inNamespace(namespace)
-                .withName(name).get()));
-        Optional<String> password = value(inputs.secrets(), PodEnvironment.ADMIN_PASSWORD_ENV);
-        if (!inputs.secrets().complete() || password.isEmpty()) {
-            return Optional.empty();
-        }
-        DfsTls tls = withClientCertificate(server, tls(server, inputs.secrets()), client);
-        return apiUri(server, pod).map(uri -> new DfsEndpoint(uri, password.get(), tls));
-    }
-
     /** How long until a failed server's next sync attempt, if one waits. */
     Optional<java.time.Duration> nextAttemptIn(DittoServer server) {
         return retries.nextIn(ResourceID.fromResource(server));
@@ -258,106 +228,11 @@ public class DataPlaneStep {
         versions.forget(server);
     }
 
-    /**
-     * The server's pod: its IP for api-access=pod-ip, its uid for status.dfsVersion. With api-access=service only the
-     * version needs it: not read without metrics, and a pod that cannot be read leaves only the version unknown.
-     */
-    private Pod serverPod(DittoServer server, KubernetesClient client) {
-        var pod = client.pods().inNamespace(server.getMetadata().getNamespace())
-                .withName(Names.serverPod(server));
-        if (settings.apiAccess() == DataPlaneSettings.ApiAccess.POD_IP) {
-            return pod.get();
-        }
-        if (!MetricsSpec.enabledIn(server.getSpec())) {
-            return null;
-        }
-        try {
-            return pod.get();
-        } catch (KubernetesClientException e) {
-            LOG.debugf("Pod of DittoServer %s/%s not readable (%s): its dfs version stays unknown",
-                    server.getMetadata().getNamespace(), server.getMetadata().getName(), e.getMessage());
-            return null;
-        }
-    }
-
-    /** @param pod the server's pod (see {@link #serverPod}), or null */
-    private Optional<URI> apiUri(DittoServer server, Pod pod) {
-        int port = server.getSpec().getControlPlane().getPort();
-        String scheme = ControlPlaneTlsSpec.enabledIn(server.getSpec()) ? "https://" : "http://";
-        if (settings.apiAccess() == DataPlaneSettings.ApiAccess.SERVICE) {
-            return Optional.of(URI.create(scheme + Names.apiServiceHost(server) + ":" + port));
-        }
-        return Optional.ofNullable(pod).map(p -> p.getStatus().getPodIP())
-                .map(ip -> URI.create(scheme + ip + ":" + port));
-    }
-
-    /**
-     * With mutual TLS, the client certificate the operator presents: its own from the namespace's CA, or the one in
-     * clientAuth.operatorCertificateSecretName.
-     */
-    private DfsTls withClientCertificate(DittoServer server, DfsTls tls, KubernetesClient client) {
-        var auth = ControlPlaneTlsSpec.clientAuthIn(server.getSpec());
-        if (tls == null || auth.isEmpty()) {
-            return tls;
-        }
-        String namespace = server.getMetadata().getNamespace();
-        String own = auth.get().getOperatorCertificateSecretName();
-        if (own == null) {
-            var pem = clientCertificates.forNamespace(client, namespace, java.time.Instant.now());
-            return tls.withClientCertificate(pem.certificate(), pem.key());
-        }
-        Secret secret = client.secrets().inNamespace(namespace).withName(own).get();
-        if (secret == null || secret.getData() == null || !secret.getData().containsKey(Names.TLS_CERT_KEY)
-                || !secret.getData().containsKey(Names.TLS_PRIVATE_KEY)) {
-            throw new DfsTls.UnusableCaException("The Secret " + own + " of controlPlane.tls.clientAuth"
-                    + ".operatorCertificateSecretName has no tls.crt and tls.key", null);
-        }
-        return tls.withClientCertificate(decode(secret.getData().get(Names.TLS_CERT_KEY)),
-                decode(secret.getData().get(Names.TLS_PRIVATE_KEY)));
-    }
-
-    private static String decode(String base64) {
-        return new String(Base64.getDecoder().decode(base64), StandardCharsets.UTF_8);
-    }
-
     /** The bearer token of dfs's metrics endpoint, when metrics.bearerTokenSecret sets one. */
     private static String metricsToken(SecretResolution secrets) {
         return secrets.resolved().stream()
                 .filter(r -> PodEnvironment.METRICS_TOKEN_FIELD.equals(r.binding().field()))
                 .map(r -> new String(Base64.getDecoder().decode(r.value()), StandardCharsets.UTF_8))
                 .findFirst().orElse(null);
-    }
-
-    /**
-     * With TLS, the CA to verify dfs with: the certificate Secret's ca.crt, else the operator's CA bundle, else the
-     * JVM's public CAs; the name to verify is always the -api Service's, whatever address the operator connects to.
-     */
-    private DfsTls tls(DittoServer server, SecretResolution secrets) {
-        if (!ControlPlaneTlsSpec.enabledIn(server.getSpec())) {
-            return null;
-        }
-        String ca = secrets.resolved().stream()
-                // the certificate Secret's files are the mounted ones dfs reloads (not the client CA, not a token)
-                .filter(r -> r.binding().mounted() && !r.binding().readAtStart() && Names.TLS_CA_KEY.equals(r.key()))
-                .map(r -> new String(Base64.getDecoder().decode(r.value()), StandardCharsets.UTF_8))
-                .findFirst()
-                .orElseGet(() -> settings.caBundle().map(DataPlaneStep::read).orElse(null));
-        return new DfsTls(ca, Names.apiServiceHost(server));
-    }
-
-    private static String read(String file) {
-        try {
-            return java.nio.file.Files.readString(java.nio.file.Path.of(file), StandardCharsets.US_ASCII);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("Cannot read dittofs.operator.data-plane.ca-bundle " + file, e);
-        }
-    }
-
-    /** The plain value behind a Secret-fed variable of the pod. */
-    private static Optional<String> value(SecretResolution secrets, String env) {
-        return secrets.resolved().stream()
-                .filter(r -> env.equals(r.binding().env()))
-                .map(r -> new String(Base64.getDecoder().decode(r.value()), StandardCharsets.UTF_8))
-                .findFirst();
     }
 }

@@ -16,10 +16,13 @@ import java.util.List;
  */
 public final class CrdConventions {
 
-    /** The printer columns of DittoServer and DittoSnapshotRestore (Server, Share, Snapshot, Phase, Age), in the order
-     * kubectl shows them. */
-    public static final List<String> PRINTER_COLUMNS = List.of("Server", "Share", "Snapshot", "Ready", "Phase",
-            "Replicas", "Image", "Version", "NFS", "Age");
+    /** The printer columns of DittoServer, in the order kubectl shows them. */
+    public static final List<String> PRINTER_COLUMNS = List.of("Ready", "Phase", "Replicas", "Image", "Version", "NFS",
+            "Age");
+    /** The printer columns of DittoSnapshot, in the order kubectl shows them (ID with -o wide). */
+    public static final List<String> SNAPSHOT_PRINTER_COLUMNS = List.of("Server", "Share", "Phase", "ID", "Age");
+    /** The printer columns of DittoSnapshotRestore, in the order kubectl shows them. */
+    public static final List<String> RESTORE_PRINTER_COLUMNS = List.of("Server", "Share", "Snapshot", "Phase", "Age");
 
     private CrdConventions() {
     }
@@ -29,6 +32,11 @@ public final class CrdConventions {
      * formatting stays as it is, so the committed copies differ only where the order does). Idempotent.
      */
     static void orderPrinterColumns(Path crdFile) throws IOException {
+        orderPrinterColumns(crdFile, PRINTER_COLUMNS);
+    }
+
+    /** As {@link #orderPrinterColumns(Path)}, in the given order. */
+    static void orderPrinterColumns(Path crdFile, List<String> order) throws IOException {
         List<String> lines = Files.readAllLines(crdFile, StandardCharsets.UTF_8);
         List<String> out = new ArrayList<>();
         for (int i = 0; i < lines.size();) {
@@ -54,20 +62,20 @@ public final class CrdConventions {
                 items.get(items.size() - 1).add(l);
                 i++;
             }
-            items.sort(Comparator.comparingInt(CrdConventions::position));
+            items.sort(Comparator.comparingInt(item -> position(item, order)));
             items.forEach(out::addAll);
         }
         Files.writeString(crdFile, String.join("\n", out) + "\n", StandardCharsets.UTF_8);
     }
 
-    private static int position(List<String> item) {
+    private static int position(List<String> item, List<String> order) {
         String name = item.stream().map(String::strip).map(l -> l.startsWith("- ") ? l.substring(2) : l)
                 .filter(l -> l.startsWith("name:")).findFirst()
                 .map(l -> l.substring(5).strip().replace("\"", "")).orElse("");
-        int position = PRINTER_COLUMNS.indexOf(name);
+        int position = order.indexOf(name);
         if (position < 0) {
             throw new IllegalStateException("printer column " + name + " has no place in"
-                    + " CrdConventions.PRINTER_COLUMNS: add it there");
+                    + " CrdConventions.PRINTER_COLUMNS or SNAPSHOT_PRINTER_COLUMNS: add it there");
         }
         return position;
     }

@@ -27,7 +27,38 @@ final class CrdReferenceDoc {
     private CrdReferenceDoc() {
     }
 
-    /** The markers of the field list of another kind than DittoServer (e.g. DittoSnapshotRestore). */
+    /** The generated section, markers included. */
+    static String section(Path crd) {
+        JsonNode schema = Yaml.read(crd).at("/spec/versions/0/schema/openAPIV3Schema/properties");
+        List<String> rows = new ArrayList<>();
+        rows(schema.path("spec"), "spec", false, rows);
+        rows(schema.path("status"), "status", false, rows);
+        return BEGIN + "\n\n| Field | Type | Default | Validation | Description |\n| --- | --- | --- | --- | --- |\n"
+                + String.join("\n", rows) + "\n\n" + END;
+    }
+
+    /** {@code doc} with its generated section replaced by {@code section}. */
+    static String withSection(String doc, String section) {
+        int begin = doc.indexOf(BEGIN);
+        int end = doc.indexOf(END);
+        if (begin < 0 || end < begin) {
+            throw new IllegalStateException("docs/CRD_REFERENCE.md lacks the markers " + BEGIN + " … " + END);
+        }
+        return doc.substring(0, begin) + section + doc.substring(end + END.length());
+    }
+
+    /** The generated section as the document has it now. */
+    static String currentSection(String doc) {
+        int begin = doc.indexOf(BEGIN);
+        int end = doc.indexOf(END);
+        return begin < 0 || end < begin ? "" : doc.substring(begin, end + END.length());
+    }
+
+    static void sync(Path crd, Path doc) throws IOException {
+        Files.writeString(doc, withSection(Files.readString(doc), section(crd)));
+    }
+
+    /** The markers of another kind's field list (the DittoSnapshot's), after the DittoServer's. */
     static String begin(String kind) {
         return "<!-- BEGIN GENERATED " + kind + ": every field, from the CRD (mvn package -DskipTests"
                 + " -Dpackaging.sync=true) -->";
@@ -37,54 +68,32 @@ final class CrdReferenceDoc {
         return "<!-- END GENERATED " + kind + " -->";
     }
 
-    /** The generated section, markers included. */
-    static String section(Path crd) {
-        return section(crd, BEGIN, END);
+    /** Another kind's generated field list, markers included. */
+    static String section(Path crd, String kind) {
+        String section = section(crd);
+        return begin(kind) + section.substring(BEGIN.length(), section.length() - END.length()) + end(kind);
     }
 
-    static String section(Path crd, String begin, String end) {
-        JsonNode schema = Yaml.read(crd).at("/spec/versions/0/schema/openAPIV3Schema/properties");
-        List<String> rows = new ArrayList<>();
-        rows(schema.path("spec"), "spec", false, rows);
-        rows(schema.path("status"), "status", false, rows);
-        return begin + "\n\n| Field | Type | Default | Validation | Description |\n| --- | --- | --- | --- | --- |\n"
-                + String.join("\n", rows) + "\n\n" + end;
-    }
-
-    /** {@code doc} with its generated section replaced by {@code section}. */
-    static String withSection(String doc, String section) {
-        return withSection(doc, section, BEGIN, END);
-    }
-
-    static String withSection(String doc, String section, String beginMarker, String endMarker) {
-        int begin = doc.indexOf(beginMarker);
-        int end = doc.indexOf(endMarker);
+    /** {@code doc} with another kind's generated section replaced. */
+    static String withSection(String doc, String kind, String section) {
+        int begin = doc.indexOf(begin(kind));
+        int end = doc.indexOf(end(kind));
         if (begin < 0 || end < begin) {
-            throw new IllegalStateException("docs/CRD_REFERENCE.md lacks the markers " + beginMarker + " … "
-                    + endMarker);
+            throw new IllegalStateException("docs/CRD_REFERENCE.md lacks the markers " + begin(kind) + " … "
+                    + end(kind));
         }
-        return doc.substring(0, begin) + section + doc.substring(end + endMarker.length());
+        return doc.substring(0, begin) + section + doc.substring(end + end(kind).length());
     }
 
-    /** The generated section as the document has it now. */
-    static String currentSection(String doc) {
-        return currentSection(doc, BEGIN, END);
+    /** Another kind's generated section as the document has it now. */
+    static String currentSection(String doc, String kind) {
+        int begin = doc.indexOf(begin(kind));
+        int end = doc.indexOf(end(kind));
+        return begin < 0 || end < begin ? "" : doc.substring(begin, end + end(kind).length());
     }
 
-    static String currentSection(String doc, String beginMarker, String endMarker) {
-        int begin = doc.indexOf(beginMarker);
-        int end = doc.indexOf(endMarker);
-        return begin < 0 || end < begin ? "" : doc.substring(begin, end + endMarker.length());
-    }
-
-    static void sync(Path crd, Path doc) throws IOException {
-        Files.writeString(doc, withSection(Files.readString(doc), section(crd)));
-    }
-
-    /** The field list of another kind, between its own markers. */
-    static void sync(Path crd, String kind, Path doc) throws IOException {
-        Files.writeString(doc, withSection(Files.readString(doc), section(crd, begin(kind), end(kind)), begin(kind),
-                end(kind)));
+    static void sync(Path crd, Path doc, String kind) throws IOException {
+        Files.writeString(doc, withSection(Files.readString(doc), kind, section(crd, kind)));
     }
 
     private static void rows(JsonNode node, String path, boolean required, List<String> rows) {

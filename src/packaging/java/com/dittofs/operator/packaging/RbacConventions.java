@@ -13,14 +13,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Least privilege the RBAC generator cannot express. quarkus-operator-sdk grants every verb on the primary resource;
- * the operator only reads DittoServers (and DittoSnapshotRestores), writes their status and updates their finalizers (owner references that
+ * the operator only reads DittoServers, patches their status and updates their finalizers (owner references that
  * block deletion): it never creates or deletes one. The packaging step takes those two verbs out of the generated
  * ClusterRole and of the bundle's cluster permissions, before anything else reads them.
  */
 public final class RbacConventions {
 
-    /** The primary resources of the operator's controllers: the user's, never created or deleted by it. */
-    static final Set<String> PRIMARY_RESOURCES = Set.of("dittoservers", "dittosnapshotrestores");
+    static final String PRIMARY_RESOURCE = "dittoservers";
+    /** The operator's other primary resources: read, status patched, finalizers updated, never created or deleted. */
+    static final Set<String> PRIMARY_RESOURCES = Set.of(PRIMARY_RESOURCE, "dittosnapshots", "dittosnapshotrestores");
     /** Verbs the operator never uses on its own primary resource. */
     static final Set<String> UNUSED_PRIMARY_VERBS = Set.of("create", "delete", "deletecollection");
 
@@ -32,7 +33,7 @@ public final class RbacConventions {
         for (JsonNode rule : rules) {
             boolean primary = false;
             for (JsonNode resource : rule.path("resources")) {
-                primary |= PRIMARY_RESOURCES.contains(resource.asText().split("/")[0]);
+                primary |= PRIMARY_RESOURCES.contains(resource.asText().split("/", 2)[0]);
             }
             if (!primary || !(rule.get("verbs") instanceof ArrayNode verbs)) {
                 continue;
@@ -45,15 +46,10 @@ public final class RbacConventions {
         }
     }
 
-    /** What quarkus-operator-sdk names the ClusterRole of the DittoServer controller. */
-    static final String MAIN_ROLE = "dittoserver-cluster-role";
-    /** ... and that of each controller: {@code <controller>-cluster-role}, bound by {@code <role>-binding}. */
-    static final String ROLE_SUFFIX = "-cluster-role";
-
     /**
-     * Rewrites the generated kubernetes.yml with the primary resources' rules narrowed, and the ClusterRoles of the
-     * other controllers (DittoSnapshotRestore) merged into the DittoServer controller's, their bindings dropped: one
-     * operator, one ClusterRole to bind, review and split by scope (ChartNames), as the CSV has it.
+     * Rewrites the generated kubernetes.yml with one ClusterRole for the operator (the other controllers' roles merged
+     * into the DittoServer controller's, their bindings dropped: every install path grants the operator one role) and
+     * the primary resources' rules narrowed.
      */
     static void narrowClusterRoles(Path kubernetesYml) throws IOException {
         List<JsonNode> docs = mergeControllerRoles(Yaml.readAll(kubernetesYml));
@@ -67,46 +63,89 @@ public final class RbacConventions {
         Files.writeString(kubernetesYml, out.toString(), StandardCharsets.UTF_8);
     }
 
+    /** The documents with every other controller's ClusterRole merged into {@link ChartNames#GENERATED_ROLE}. */
     static List<JsonNode> mergeControllerRoles(List<JsonNode> docs) {
-        JsonNode main = docs.stream().filter(d -> isRole(d, MAIN_ROLE)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("kubernetes.yml has no ClusterRole " + MAIN_ROLE));
-        List<JsonNode> kept = new java.util.ArrayList<>();
-        Set<String> merged = new java.util.HashSet<>();
+        JsonNode primary = docs.stream().filter(d -> isRole(d, ChartNames.GENERATED_ROLE)).findFirst().orElse(null);
+        if (primary == null) {
+            return docs;
+        }
+        List<JsonNode> out = new java.util.ArrayList<>();
         for (JsonNode doc : docs) {
+            String kind = doc.path("kind").asText();
             String name = doc.at("/metadata/name").asText();
-            if (doc != main && "ClusterRole".equals(doc.path("kind").asText()) && name.endsWith(ROLE_SUFFIX)) {
-                ArrayNode rules = (ArrayNode) main.path("rules");
-                doc.path("rules").forEach(rule -> {
-                    if (!contains(rules, rule)) {
-                        rules.add(rule);
-                    }
-                });
-                merged.add(name + "-binding");
-            } else {
-                kept.add(doc);
+            if (kind.equals("ClusterRole") && name.endsWith(CONTROLLER_ROLE_SUFFIX)
+                    && !name.equals(ChartNames.GENERATED_ROLE)) {
+                doc.path("rules").forEach(rule -> mergeRule((ArrayNode) primary.path("rules"), rule));
+            } else if (!(kind.equals("ClusterRoleBinding") && name.endsWith(CONTROLLER_ROLE_SUFFIX + "-binding")
+                    && !name.equals(ChartNames.GENERATED_BINDING))) {
+                out.add(doc);
             }
         }
-        return kept.stream().filter(d -> !("ClusterRoleBinding".equals(d.path("kind").asText())
-                && merged.contains(d.at("/metadata/name").asText()))).toList();
+        return out;
+    }
+
+    /** What quarkus-operator-sdk appends to a controller's name for its ClusterRole. */
+    static final String CONTROLLER_ROLE_SUFFIX = "-cluster-role";
+
+    /** Adds a rule unless one already grants it; a rule on the very same resources gets its verbs. */
+    static void mergeRule(ArrayNode rules, JsonNode rule) {
+        for (JsonNode existing : rules) {
+            if (set(existing, "apiGroups").equals(set(rule, "apiGroups"))
+                    && set(existing, "resources").containsAll(set(rule, "resources"))
+                    && set(existing, "resourceNames").equals(set(rule, "resourceNames"))
+                    && (set(existing, "resources").equals(set(rule, "resources"))
+                    || set(existing, "verbs").containsAll(set(rule, "verbs")))) {
+                ArrayNode verbs = (ArrayNode) existing.path("verbs");
+                for (String verb : set(rule, "verbs")) {
+                    if (!set(existing, "verbs").contains(verb)) {
+                        verbs.add(verb);
+                    }
+                }
+                return;
+            }
+        }
+        rules.add(rule.deepCopy());
+    }
+
+    /**
+     * Drops each rule another rule of the list already grants (the bundle generator lists every controller's rules
+     * one after the other). Of two equal rules the first stays.
+     */
+    static void dropCovered(ArrayNode rules) {
+        for (int i = rules.size() - 1; i >= 0; i--) {
+            for (int j = 0; j < rules.size(); j++) {
+                if (j != i && covers(rules.get(j), rules.get(i)) && (j < i || !covers(rules.get(i), rules.get(j)))) {
+                    rules.remove(i);
+                    break;
+                }
+            }
+        }
+    }
+
+    private static boolean covers(JsonNode wide, JsonNode narrow) {
+        return set(wide, "apiGroups").equals(set(narrow, "apiGroups"))
+                && set(wide, "resourceNames").equals(set(narrow, "resourceNames"))
+                && set(wide, "resources").containsAll(set(narrow, "resources"))
+                && set(wide, "verbs").containsAll(set(narrow, "verbs"));
+    }
+
+    private static Set<String> set(JsonNode rule, String field) {
+        Set<String> values = new java.util.TreeSet<>();
+        rule.path(field).forEach(v -> values.add(v.asText()));
+        return values;
     }
 
     private static boolean isRole(JsonNode doc, String name) {
         return "ClusterRole".equals(doc.path("kind").asText()) && name.equals(doc.at("/metadata/name").asText());
     }
 
-    private static boolean contains(ArrayNode rules, JsonNode rule) {
-        for (JsonNode r : rules) {
-            if (r.equals(rule)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** Narrows the rules of a CSV's clusterPermissions and permissions. */
     static void narrowCsv(ObjectNode csvSpec) {
         for (String kind : List.of("clusterPermissions", "permissions")) {
             for (JsonNode permission : csvSpec.at("/install/spec/" + kind)) {
+                if (permission.get("rules") instanceof ArrayNode rules) {
+                    dropCovered(rules);
+                }
                 narrowPrimaryRules(permission.path("rules"));
             }
         }

@@ -157,4 +157,29 @@ class GeneratedCrdIT {
         schema.path("x-kubernetes-validations").forEach(r -> rules.add(r.path("rule").asText()));
         return rules;
     }
+
+    @Test
+    void theDittoSnapshotCrdIsDescribedImmutableAndShowsServerShareAndPhase() throws IOException {
+        JsonNode snapshots = new YAMLMapper().readTree(
+                Path.of("target/kubernetes/dittosnapshots.dittofs.dittofs.com-v1.yml").toFile());
+        assertThat(snapshots.at("/spec/scope").asText()).isEqualTo("Namespaced");
+        assertThat(snapshots.at("/spec/names/shortNames").toString()).isEqualTo("[\"dsnap\"]");
+        assertThat(snapshots.at("/spec/names/categories").toString()).isEqualTo("[\"dittofs\"]");
+        JsonNode v = snapshots.path("spec").path("versions").get(0);
+        List<String> columns = new ArrayList<>();
+        v.path("additionalPrinterColumns").forEach(c -> columns.add(c.path("name").asText() + ":"
+                + c.path("priority").asInt()));
+        assertThat(columns).containsExactly("Server:0", "Share:0", "Phase:0", "ID:1", "Age:0");
+        JsonNode root = v.path("schema").path("openAPIV3Schema").path("properties");
+        List<String> undocumented = new ArrayList<>();
+        walk("spec", root.path("spec"), undocumented);
+        walk("status", root.path("status"), undocumented);
+        assertThat(undocumented).isEmpty();
+        for (String field : List.of("server", "share", "deletionPolicy")) {
+            assertThat(rules(root.path("spec").path("properties").path(field))).as(field).contains("self == oldSelf");
+        }
+        assertThat(root.at("/spec/properties/deletionPolicy/default").asText()).isEqualTo("Delete");
+        assertThat(root.at("/status/properties/snapshotId/type").asText()).as("what a restore reads")
+                .isEqualTo("string");
+    }
 }

@@ -10,6 +10,11 @@ public final class DfsErrors {
         return DfsApiException.http(status, "Status " + status, detail, false);
     }
 
+    /** An error dfs answered as application/problem+json (a 404 of a missing object, not of a wrong route). */
+    public static DfsApiException problem(int status, String detail) {
+        return DfsApiException.http(status, "Status " + status, detail, true);
+    }
+
     public static DfsApiException noResponse(DfsApiException.Kind kind, String detail) {
         return DfsApiException.noResponse(kind, detail, null);
     }

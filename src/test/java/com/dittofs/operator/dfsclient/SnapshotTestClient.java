@@ -9,8 +9,9 @@ import java.util.Optional;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 
 /**
- * Snapshots, restores, policy runs and share enable/disable over {@link DfsSnapshotTestApi}, with the session,
- * retries and error translation of an operator {@link DfsClient}: creates, runs and restores are never retried.
+ * Snapshots (through the operator's {@link ShareSnapshotApi}), and restores, policy runs and share enable/disable
+ * over {@link DfsSnapshotTestApi}, with the session, retries and error translation of an operator {@link DfsClient}:
+ * creates, runs and restores are never retried.
  */
 public final class SnapshotTestClient implements AutoCloseable {
 
@@ -31,20 +32,19 @@ public final class SnapshotTestClient implements AutoCloseable {
     }
 
     public List<Snapshot> snapshots(String share) {
-        List<Snapshot> all = client.read(b -> api.list(b, DfsClient.key(share)));
-        return all == null ? List.of() : all;
+        return client.shareSnapshots().snapshots(share);
     }
 
     public Optional<Snapshot> findSnapshot(String share, String id) {
-        return client.find(b -> api.get(b, DfsClient.key(share), id));
+        return client.shareSnapshots().findSnapshot(share, id);
     }
 
     public SnapshotAccepted createSnapshot(String share, SnapshotCreate request) {
-        return client.create(b -> api.create(b, DfsClient.key(share), request));
+        return client.shareSnapshots().createSnapshot(share, request);
     }
 
     public void deleteSnapshot(String share, String id) {
-        client.run(b -> api.delete(b, DfsClient.key(share), id));
+        client.shareSnapshots().deleteSnapshot(share, id);
     }
 
     /** Synchronous, and cancelled by dfs if the caller goes away: never sent twice for one intent. */

@@ -32,6 +32,8 @@ public class OperatorUnderTest implements QuarkusTestResourceLifecycleManager {
     public static final String OPERATOR_USER = "system:serviceaccount:" + OPERATOR_NAMESPACE + ":" + SERVICE_ACCOUNT;
     public static final String DATA_PLANE = "data-plane";
     public static final Path CRD = Path.of("target/kubernetes/dittoservers.dittofs.dittofs.com-v1.yml");
+    public static final Path SNAPSHOT_CRD = Path.of("target/kubernetes/dittosnapshots.dittofs.dittofs.com-v1.yml");
+    public static final Path RESTORE_CRD = Path.of("target/kubernetes/dittosnapshotrestores.dittofs.dittofs.com-v1.yml");
     public static final Path MANIFESTS = Path.of("target/kubernetes/kubernetes.yml");
 
     /** Whether the operator manages the dfs data plane: only where a test runs the real dfs (see RealDfs). */
@@ -86,12 +88,9 @@ public class OperatorUnderTest implements QuarkusTestResourceLifecycleManager {
         ControlPlane.stop();
     }
 
-    /** The DittoServer CRD, then the operator's other CRDs (DittoSnapshotRestore). */
+    /** The operator's CRDs: it starts only once the apiserver serves every kind it watches. */
     static void installCrd(KubernetesClient admin) {
-        List<Path> crds = new java.util.ArrayList<>(List.of(CRD));
-        com.dittofs.operator.packaging.PackagingArtifacts.OTHER_CRD_NAMES
-                .forEach(name -> crds.add(CRD.resolveSibling(name + "-v1.yml")));
-        for (Path file : crds) {
+        for (Path file : List.of(CRD, SNAPSHOT_CRD, RESTORE_CRD)) {
             try (InputStream in = Files.newInputStream(file)) {
                 var crd = admin.apiextensions().v1().customResourceDefinitions().load(in).item();
                 admin.resource(crd).forceConflicts().serverSideApply();

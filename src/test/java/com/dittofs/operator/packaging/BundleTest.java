@@ -64,11 +64,11 @@ class BundleTest {
     @Test
     void registryV1Layout() throws Exception {
         try (var files = Files.list(COMMITTED.resolve("manifests"))) {
-            // besides the CSV and the CRD, the ClusterRoles for DittoServer users (UserRolesTest)
+            // besides the CSV and the CRDs, the ClusterRoles for DittoServer users (UserRolesTest)
             assertThat(files.map(p -> p.getFileName().toString()).sorted()).containsExactly(
                     "dittofs-operator-edit_rbac.authorization.k8s.io_v1_clusterrole.yaml",
                     "dittofs-operator-view_rbac.authorization.k8s.io_v1_clusterrole.yaml", PackagingArtifacts.CSV_FILE,
-                    PackagingArtifacts.CRD_FILE);
+                    PackagingArtifacts.CRD_FILE, PackagingArtifacts.SNAPSHOT_CRD_NAME + "-v1.crd.yml");
         }
         JsonNode annotations = Yaml.read(COMMITTED.resolve("metadata/annotations.yaml")).get("annotations");
         assertThat(annotations.path("operators.operatorframework.io.bundle.mediatype.v1").asText())
@@ -188,9 +188,31 @@ class BundleTest {
     }
 
     @Test
+    void ownsTheDittoSnapshotCrdWithDescriptors() {
+        JsonNode owned = spec.at("/customresourcedefinitions/owned");
+        JsonNode crd = java.util.stream.StreamSupport.stream(owned.spliterator(), false)
+                .filter(c -> PackagingArtifacts.SNAPSHOT_CRD_NAME.equals(c.path("name").asText())).findFirst()
+                .orElseThrow();
+        assertThat(crd.path("kind").asText()).isEqualTo("DittoSnapshot");
+        assertThat(crd.path("version").asText()).isEqualTo("v1alpha1");
+        assertThat(crd.path("displayName").asText()).isNotBlank();
+        assertThat(crd.path("description").asText()).isNotBlank();
+        JsonNode schema = Yaml.read(COMMITTED.resolve("manifests")
+                .resolve(PackagingArtifacts.SNAPSHOT_CRD_NAME + "-v1.crd.yml"))
+                .at("/spec/versions/0/schema/openAPIV3Schema/properties");
+        for (String part : List.of("spec", "status")) {
+            assertThat(crd.path(part + "Descriptors")).isNotEmpty().allSatisfy(d -> {
+                assertThat(d.path("displayName").asText()).isNotBlank();
+                assertThat(schema.path(part).path("properties").has(d.path("path").asText())).as(d.toString())
+                        .isTrue();
+            });
+        }
+    }
+
+    @Test
     void ownsTheDittoServerCrdWithDescriptors() {
         JsonNode owned = spec.at("/customresourcedefinitions/owned");
-        assertThat(owned).hasSize(1);
+        assertThat(owned).hasSize(2);
         JsonNode crd = owned.get(0);
         assertThat(crd.path("name").asText()).isEqualTo(PackagingArtifacts.CRD_NAME);
         assertThat(crd.path("kind").asText()).isEqualTo("DittoServer");
@@ -275,11 +297,14 @@ class BundleTest {
     }
 
     @Test
-    void almExamplesAreTheSampleDittoServers() throws Exception {
+    void almExamplesAreTheSampleDittoServersAndOneDittoSnapshot() throws Exception {
         String almExamples = csv.at("/metadata/annotations/alm-examples").asText();
         JsonNode examples = Yaml.JSON.readTree(almExamples);
         assertThat(examples.isArray()).isTrue();
-        assertThat(examples).isNotEmpty().allSatisfy(example -> {
+        List<JsonNode> servers = new ArrayList<>();
+        List<JsonNode> snapshots = new ArrayList<>();
+        examples.forEach(e -> ("DittoSnapshot".equals(e.path("kind").asText()) ? snapshots : servers).add(e));
+        assertThat(servers).isNotEmpty().allSatisfy(example -> {
             assertThat(example.path("apiVersion").asText()).isEqualTo("dittofs.dittofs.com/v1alpha1");
             assertThat(example.path("kind").asText()).isEqualTo("DittoServer");
             assertThat(example.at("/metadata/name").asText()).isNotBlank();
@@ -292,8 +317,14 @@ class BundleTest {
                     .map(d -> d.at("/metadata/name").asText()).collect(Collectors.toSet());
         }
         List<String> names = new ArrayList<>();
-        examples.forEach(e -> names.add(e.at("/metadata/name").asText()));
+        servers.forEach(e -> names.add(e.at("/metadata/name").asText()));
         assertThat(names).containsExactlyInAnyOrderElementsOf(samples);
+        // every owned API needs an example (bundle-validate warns otherwise); the snapshot names a sample server
+        assertThat(snapshots).singleElement().satisfies(snapshot -> {
+            assertThat(snapshot.path("apiVersion").asText()).isEqualTo("dittofs.dittofs.com/v1alpha1");
+            assertThat(snapshot.at("/spec/server").asText()).isIn(samples);
+            assertThat(snapshot.at("/spec/share").asText()).startsWith("/");
+        });
     }
 
     @Test

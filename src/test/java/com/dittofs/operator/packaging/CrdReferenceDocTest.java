@@ -28,16 +28,27 @@ class CrdReferenceDocTest {
     }
 
     @Test
+    void theDittoSnapshotFieldListIsTheGeneratedOne() throws IOException {
+        String doc = Files.readString(Build.BASE.resolve(PackagingArtifacts.CRD_REFERENCE));
+        Path snapshots = crd.resolveSibling(crd.getFileName().toString().replace(PackagingArtifacts.CRD_NAME,
+                PackagingArtifacts.SNAPSHOT_CRD_NAME));
+        String section = CrdReferenceDoc.section(snapshots, PackagingArtifacts.SNAPSHOT_KIND);
+        assertThat(CrdReferenceDoc.currentSection(doc, PackagingArtifacts.SNAPSHOT_KIND)).as("the generated field"
+                + " list of DittoSnapshot in " + PackagingArtifacts.CRD_REFERENCE + "; " + Build.SYNC_HINT)
+                .isEqualTo(section);
+        assertThat(section).contains("| `spec.deletionPolicy` |", "| `status.snapshotId` |");
+    }
+
+    @Test
     void theRestoreFieldListIsTheGeneratedOne() throws IOException {
         String doc = Files.readString(Build.BASE.resolve(PackagingArtifacts.CRD_REFERENCE));
-        Path restore = Build.existing(Build.TARGET.resolve("kubernetes")
-                .resolve(PackagingArtifacts.OTHER_CRD_NAMES.get(0) + "-v1.yml"));
-        String kind = "DittoSnapshotRestore";
-        assertThat(CrdReferenceDoc.currentSection(doc, CrdReferenceDoc.begin(kind), CrdReferenceDoc.end(kind)))
-                .as("the generated field list of DittoSnapshotRestore in " + PackagingArtifacts.CRD_REFERENCE + "; "
-                        + Build.SYNC_HINT)
-                .isEqualTo(CrdReferenceDoc.section(restore, CrdReferenceDoc.begin(kind), CrdReferenceDoc.end(kind)))
-                .contains("| `spec.snapshot.dittoSnapshotName` |", "| `status.safetySnapshotId` |");
+        Path restores = crd.resolveSibling(crd.getFileName().toString().replace(PackagingArtifacts.CRD_NAME,
+                PackagingArtifacts.RESTORE_CRD_NAME));
+        String section = CrdReferenceDoc.section(restores, PackagingArtifacts.RESTORE_KIND);
+        assertThat(CrdReferenceDoc.currentSection(doc, PackagingArtifacts.RESTORE_KIND)).as("the generated field"
+                + " list of DittoSnapshotRestore in " + PackagingArtifacts.CRD_REFERENCE + "; " + Build.SYNC_HINT)
+                .isEqualTo(section);
+        assertThat(section).contains("| `spec.snapshot.dittoSnapshotName` |", "| `status.safetySnapshotId` |");
     }
 
     @Test

@@ -151,7 +151,7 @@ class PackagingClusterIT {
 
     @Test
     @Order(5)
-    void almExamplesAreValidDittoServers() throws Exception {
+    void almExamplesAreValidDittoResources() throws Exception {
         JsonNode examples = Yaml.JSON.readTree(Build.csv(Build.ARTIFACTS.committedBundle())
                 .at("/metadata/annotations/alm-examples").asText());
         for (JsonNode example : examples) {

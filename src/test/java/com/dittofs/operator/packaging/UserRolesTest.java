@@ -24,18 +24,18 @@ class UserRolesTest extends WithHelm {
     final List<JsonNode> roles = Yaml.readAll(Build.BASE.resolve(PackagingArtifacts.USER_ROLES));
 
     @Test
-    void viewReadsAndEditWritesDittoServers() {
+    void viewReadsAndEditWritesDittoServersAndDittoSnapshots() {
         JsonNode view = Rbac.only(roles, "ClusterRole", "dittofs-operator-view");
         assertThat(aggregatesTo(view)).containsExactly("view");
-        assertThat(Rbac.rules(view.path("rules"))).containsExactly(new Rbac.Rule(Set.of(GROUP),
-                Set.of("dittoservers", "dittoservers/status"), Set.of(), Set.of("get", "list", "watch")));
+        Set<String> read = Set.of("dittoservers", "dittoservers/status", "dittosnapshots", "dittosnapshots/status");
+        assertThat(Rbac.rules(view.path("rules"))).containsExactly(new Rbac.Rule(Set.of(GROUP), read, Set.of(),
+                Set.of("get", "list", "watch")));
 
         JsonNode edit = Rbac.only(roles, "ClusterRole", "dittofs-operator-edit");
         assertThat(aggregatesTo(edit)).containsExactly("admin", "edit");
         assertThat(Rbac.rules(edit.path("rules"))).containsExactlyInAnyOrder(
-                new Rbac.Rule(Set.of(GROUP), Set.of("dittoservers", "dittoservers/status"), Set.of(),
-                        Set.of("get", "list", "watch")),
-                new Rbac.Rule(Set.of(GROUP), Set.of("dittoservers"), Set.of(),
+                new Rbac.Rule(Set.of(GROUP), read, Set.of(), Set.of("get", "list", "watch")),
+                new Rbac.Rule(Set.of(GROUP), Set.of("dittoservers", "dittosnapshots"), Set.of(),
                         Set.of("create", "delete", "deletecollection", "patch", "update")));
         assertThat(roles).hasSize(2);
     }

@@ -1,7 +1,7 @@
 package com.dittofs.operator.api.v1alpha1;
 
 /**
- * Every condition type and condition reason of a DittoServer and a DittoSnapshotRestore (CamelCase, as Kubernetes API conventions ask): the one
+ * Every condition type and condition reason of a DittoServer, a DittoSnapshot and a DittoSnapshotRestore (CamelCase, as Kubernetes API conventions ask): the one
  * place they are defined. Each one is explained in docs/TROUBLESHOOTING.md; a unit test fails when one is not. They are
  * part of the API (what status.conditions of a DittoServer may hold), so they live beside the status types, where both
  * the dependents (DatabaseReadiness) and the reconciler read them without depending on each other.
@@ -90,6 +90,21 @@ public final class ConditionTypes {
     /** The operator refused dfs's certificate (spec.controlPlane.tls): not from the trusted CA, or another name. */
     public static final String REASON_TLS_NOT_TRUSTED = "TlsNotTrusted";
 
+    // --- Ready of a DittoSnapshot (also ServerUnreachable, ServerTimeout, AdminLoginRejected, TlsNotTrusted, ApiError,
+    // WaitingForServer of the data plane) ---
+    /** The snapshot is ready in dfs. */
+    public static final String REASON_SNAPSHOT_READY = "SnapshotReady";
+    /** dfs accepted the snapshot and is taking it. */
+    public static final String REASON_SNAPSHOT_IN_PROGRESS = "SnapshotInProgress";
+    /** No DittoServer of spec.server in the snapshot's namespace. */
+    public static final String REASON_SERVER_NOT_FOUND = "ServerNotFound";
+    /** The server declares no share spec.share (or declares it absent), or dfs does not have it yet. */
+    public static final String REASON_SHARE_NOT_FOUND = "ShareNotFound";
+    /** dfs is taking another snapshot of the share, or restoring it: asked again shortly. */
+    public static final String REASON_SHARE_BUSY = "ShareBusy";
+    /** dfs failed the snapshot or refused it for good, or no longer has it (final: the phase is Failed). */
+    public static final String REASON_SNAPSHOT_FAILED = "SnapshotFailed";
+
     // --- VolumesResized ---
     public static final String REASON_VOLUMES_AT_SIZE = "VolumesAtSize";
     /** A claim was asked to grow; the storage provider has not resized it yet (or it is not bound yet). */
@@ -114,8 +129,7 @@ public final class ConditionTypes {
     public static final String REASON_SERVER_NOT_READY = "ServerNotReady";
     /** Pending: the DittoSnapshot named in spec.snapshot.dittoSnapshotName is missing or has no snapshot id yet. */
     public static final String REASON_SNAPSHOT_NOT_READY = "SnapshotNotReady";
-    /** Failed: spec.share is not a share of the server in dfs. */
-    public static final String REASON_SHARE_NOT_FOUND = "ShareNotFound";
+    // ShareNotFound (REASON_SHARE_NOT_FOUND, above) also ends a restore: spec.share is not a share of the server in dfs.
     /** Failed: other shares share the metadata store and spec.acknowledgeAllShares is not true. */
     public static final String REASON_ALL_SHARES_NOT_ACKNOWLEDGED = "AllSharesNotAcknowledged";
     /** Failed: the snapshot is not remotely durable and spec.allowNonDurable is not true. */

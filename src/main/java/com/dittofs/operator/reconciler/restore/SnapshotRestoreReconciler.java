@@ -17,7 +17,7 @@ import com.dittofs.operator.api.v1alpha1.DittoSnapshotRestore;
 import com.dittofs.operator.api.v1alpha1.SnapshotRestoreStatus;
 import com.dittofs.operator.dfsclient.DfsClientFactory;
 import com.dittofs.operator.dfsclient.DfsEndpoint;
-import com.dittofs.operator.reconciler.DataPlaneStep;
+import com.dittofs.operator.reconciler.DfsAccess;
 import com.dittofs.operator.reconciler.RestoreHolds;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -46,7 +46,7 @@ public class SnapshotRestoreReconciler implements Reconciler<DittoSnapshotRestor
     static final Duration PENDING_RECHECK = Duration.ofSeconds(15);
 
     @Inject
-    DataPlaneStep dataPlane;
+    DfsAccess access;
 
     @Inject
     DfsClientFactory clients;
@@ -111,7 +111,7 @@ public class SnapshotRestoreReconciler implements Reconciler<DittoSnapshotRestor
         String serverName = restore.getSpec().getServer();
         DittoServer server = client.resources(DittoServer.class).inNamespace(serverId.getNamespace().orElseThrow())
                 .withName(serverName).get();
-        Optional<DfsEndpoint> endpoint = server == null ? Optional.empty() : dataPlane.endpoint(server, client);
+        Optional<DfsEndpoint> endpoint = server == null ? Optional.empty() : access.endpoint(server, client);
         if (endpoint.isEmpty()) {
             steps.pending(restore, snapshot.id(), ConditionTypes.REASON_SERVER_NOT_READY, server == null
                     ? "DittoServer " + serverName + " does not exist in this namespace."
