@@ -182,6 +182,7 @@ public final class PackagingArtifacts {
 
         sortKeys(annotations);
         sortKeys(spec);
+        sortEnvByName(spec);
         for (JsonNode owned : spec.at("/customresourcedefinitions/owned")) {
             sortKeys((ObjectNode) owned);
         }
@@ -391,6 +392,22 @@ public final class PackagingArtifacts {
                 merge(existingObject, valueObject);
             } else {
                 into.set(field.getKey(), value.deepCopy());
+            }
+        }
+    }
+
+    /**
+     * The generator lists one *_NAMESPACES variable per controller in an order that changes between builds; by name
+     * the CSV is reproducible (none of them refers to another with $(NAME)).
+     */
+    static void sortEnvByName(ObjectNode spec) {
+        for (JsonNode container : spec.at("/install/spec/deployments/0/spec/template/spec/containers")) {
+            if (container.path("env") instanceof ArrayNode env) {
+                List<JsonNode> sorted = new ArrayList<>();
+                env.forEach(sorted::add);
+                sorted.sort(Comparator.comparing(e -> e.path("name").asText()));
+                env.removeAll();
+                env.addAll(sorted);
             }
         }
     }

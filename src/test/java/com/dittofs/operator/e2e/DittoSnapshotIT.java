@@ -88,13 +88,17 @@ class DittoSnapshotIT extends E2E {
         assertThat(held).isGreaterThanOrEqualTo(Duration.ofSeconds(15));
         assertThat(warningsAbout("late")).anySatisfy(message -> assertThat(message).contains(lateId));
 
-        servers().withName(name).delete();
-        await().atMost(TIMEOUT).until(() -> servers().withName(name).get() == null);
+        servers().inNamespace(namespace).withName(name).delete();
+        await().atMost(TIMEOUT).until(() -> servers().inNamespace(namespace).withName(name).get() == null);
         long orphaned = System.nanoTime();
         snapshots().withName("orphan").delete();
         await().atMost(Duration.ofSeconds(60)).until(() -> snapshots().withName("orphan").get() == null);
         System.out.printf("finalizer of a snapshot whose server is gone released after %d ms%n",
                 Duration.ofNanos(System.nanoTime() - orphaned).toMillis());
+        // released because the server is gone, not because the bound ran out (that would be a SnapshotLeftBehind)
+        assertThat(warningsAbout("orphan")).isEmpty();
+        assertThat(eventsAbout("orphan", EventReasons.SNAPSHOT_RETAINED)).singleElement()
+                .satisfies(message -> assertThat(message).contains(name));
     }
 
     private static void create(String name, String server, SnapshotDeletionPolicy policy) {
@@ -129,9 +133,12 @@ class DittoSnapshotIT extends E2E {
     }
 
     private static List<String> warningsAbout(String snapshot) {
+        return eventsAbout(snapshot, EventReasons.SNAPSHOT_LEFT_BEHIND);
+    }
+
+    private static List<String> eventsAbout(String snapshot, String reason) {
         return admin.v1().events().inNamespace(namespace).list().getItems().stream()
-                .filter(e -> snapshot.equals(e.getInvolvedObject().getName())
-                        && EventReasons.SNAPSHOT_LEFT_BEHIND.equals(e.getReason()))
+                .filter(e -> snapshot.equals(e.getInvolvedObject().getName()) && reason.equals(e.getReason()))
                 .map(io.fabric8.kubernetes.api.model.Event::getMessage).toList();
     }
 }
