@@ -671,7 +671,7 @@ def main():
     p.add_argument("--workdir", default=str(REPO), help="working directory of the operator (default the repo)")
     p.add_argument("--cmd", help="full start command instead of java+jar ({port} = its health port); none: only the "
                    "baseline")
-    p.add_argument("--crd", default="target/kubernetes/dittoservers.dittofs.dittofs.com-v1.yml")
+    p.add_argument("--crd", default="deploy/crd.yaml")  # every CRD the operator watches
     p.add_argument("--server", default=str(BENCH / "servers/ours.json"), help="server template (__NAME__)")
     p.add_argument("--ready-path", default="/q/health/ready")
     p.add_argument("--up", default="condition:Ready", help="when a server counts as up (default condition:Ready)")

@@ -80,11 +80,13 @@ trap cleanup EXIT
 
 log "installing the CRDs"
 "$KUBECTL" apply --server-side -f target/kubernetes/dittoservers.dittofs.dittofs.com-v1.yml \
-  -f target/kubernetes/dittosnapshots.dittofs.dittofs.com-v1.yml >/dev/null
+  -f target/kubernetes/dittosnapshots.dittofs.dittofs.com-v1.yml \
+  -f target/kubernetes/dittosnapshotrestores.dittofs.dittofs.com-v1.yml >/dev/null
 # right after the apply the CRD may have no conditions yet, which kubectl wait reports as an error: ask again
 for attempt in $(seq 1 30); do
   "$KUBECTL" wait --for=condition=Established crd/dittoservers.dittofs.dittofs.com \
-    crd/dittosnapshots.dittofs.dittofs.com --timeout=60s >/dev/null 2>&1 && break
+    crd/dittosnapshots.dittofs.dittofs.com crd/dittosnapshotrestores.dittofs.dittofs.com --timeout=60s >/dev/null 2>&1 \
+    && break
   ((attempt < 30)) || { log "the CRDs were not established"; exit 1; }
   sleep 1
 done

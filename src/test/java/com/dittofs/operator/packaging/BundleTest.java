@@ -68,7 +68,8 @@ class BundleTest {
             assertThat(files.map(p -> p.getFileName().toString()).sorted()).containsExactly(
                     "dittofs-operator-edit_rbac.authorization.k8s.io_v1_clusterrole.yaml",
                     "dittofs-operator-view_rbac.authorization.k8s.io_v1_clusterrole.yaml", PackagingArtifacts.CSV_FILE,
-                    PackagingArtifacts.CRD_FILE, PackagingArtifacts.SNAPSHOT_CRD_NAME + "-v1.crd.yml");
+                    PackagingArtifacts.CRD_FILE, PackagingArtifacts.SNAPSHOT_CRD_NAME + "-v1.crd.yml",
+                    PackagingArtifacts.RESTORE_CRD_NAME + "-v1.crd.yml");
         }
         JsonNode annotations = Yaml.read(COMMITTED.resolve("metadata/annotations.yaml")).get("annotations");
         assertThat(annotations.path("operators.operatorframework.io.bundle.mediatype.v1").asText())
@@ -212,7 +213,7 @@ class BundleTest {
     @Test
     void ownsTheDittoServerCrdWithDescriptors() {
         JsonNode owned = spec.at("/customresourcedefinitions/owned");
-        assertThat(owned).hasSize(2);
+        assertThat(owned).hasSize(3);
         JsonNode crd = owned.get(0);
         assertThat(crd.path("name").asText()).isEqualTo(PackagingArtifacts.CRD_NAME);
         assertThat(crd.path("kind").asText()).isEqualTo("DittoServer");
@@ -297,13 +298,18 @@ class BundleTest {
     }
 
     @Test
-    void almExamplesAreTheSampleDittoServersAndOneDittoSnapshot() throws Exception {
+    void almExamplesAreTheSampleDittoServersAndOneOfEachOtherKind() throws Exception {
         String almExamples = csv.at("/metadata/annotations/alm-examples").asText();
         JsonNode examples = Yaml.JSON.readTree(almExamples);
         assertThat(examples.isArray()).isTrue();
         List<JsonNode> servers = new ArrayList<>();
         List<JsonNode> snapshots = new ArrayList<>();
-        examples.forEach(e -> ("DittoSnapshot".equals(e.path("kind").asText()) ? snapshots : servers).add(e));
+        List<JsonNode> restores = new ArrayList<>();
+        examples.forEach(e -> (switch (e.path("kind").asText()) {
+            case "DittoSnapshot" -> snapshots;
+            case "DittoSnapshotRestore" -> restores;
+            default -> servers;
+        }).add(e));
         assertThat(servers).isNotEmpty().allSatisfy(example -> {
             assertThat(example.path("apiVersion").asText()).isEqualTo("dittofs.dittofs.com/v1alpha1");
             assertThat(example.path("kind").asText()).isEqualTo("DittoServer");
@@ -324,6 +330,11 @@ class BundleTest {
             assertThat(snapshot.path("apiVersion").asText()).isEqualTo("dittofs.dittofs.com/v1alpha1");
             assertThat(snapshot.at("/spec/server").asText()).isIn(samples);
             assertThat(snapshot.at("/spec/share").asText()).startsWith("/");
+        });
+        assertThat(restores).singleElement().satisfies(restore -> {
+            assertThat(restore.at("/spec/server").asText()).isIn(samples);
+            assertThat(restore.at("/spec/snapshot/dittoSnapshotName").asText())
+                    .isEqualTo(snapshots.get(0).at("/metadata/name").asText());
         });
     }
 

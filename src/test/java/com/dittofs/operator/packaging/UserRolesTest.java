@@ -24,10 +24,11 @@ class UserRolesTest extends WithHelm {
     final List<JsonNode> roles = Yaml.readAll(Build.BASE.resolve(PackagingArtifacts.USER_ROLES));
 
     @Test
-    void viewReadsAndEditWritesDittoServersAndDittoSnapshots() {
+    void viewReadsAndEditWritesEveryKindOfTheOperator() {
         JsonNode view = Rbac.only(roles, "ClusterRole", "dittofs-operator-view");
         assertThat(aggregatesTo(view)).containsExactly("view");
-        Set<String> read = Set.of("dittoservers", "dittoservers/status", "dittosnapshots", "dittosnapshots/status");
+        Set<String> read = Set.of("dittoservers", "dittoservers/status", "dittosnapshots", "dittosnapshots/status",
+                "dittosnapshotrestores", "dittosnapshotrestores/status");
         assertThat(Rbac.rules(view.path("rules"))).containsExactly(new Rbac.Rule(Set.of(GROUP), read, Set.of(),
                 Set.of("get", "list", "watch")));
 
@@ -35,7 +36,7 @@ class UserRolesTest extends WithHelm {
         assertThat(aggregatesTo(edit)).containsExactly("admin", "edit");
         assertThat(Rbac.rules(edit.path("rules"))).containsExactlyInAnyOrder(
                 new Rbac.Rule(Set.of(GROUP), read, Set.of(), Set.of("get", "list", "watch")),
-                new Rbac.Rule(Set.of(GROUP), Set.of("dittoservers", "dittosnapshots"), Set.of(),
+                new Rbac.Rule(Set.of(GROUP), Set.of("dittoservers", "dittosnapshots", "dittosnapshotrestores"), Set.of(),
                         Set.of("create", "delete", "deletecollection", "patch", "update")));
         assertThat(roles).hasSize(2);
     }
