@@ -78,8 +78,8 @@ class GoTakeoverIT extends E2E {
                 .get().getSpec().getReplicas()).isZero();
         paste(step("**2. Set the server to move**").replace("NS=dittofs", "NS=" + namespace));
         paste(step("**3. Keep the volumes"));
-        assertThat(admin.apps().statefulSets().inNamespace(namespace).withName(NAME).get()).isNull();
         await().atMost(TIMEOUT).untilAsserted(() -> {
+            assertThat(admin.apps().statefulSets().inNamespace(namespace).withName(NAME).get()).isNull();
             for (String gone : List.of(NAME + "-headless", NAME + "-api", NAME + "-adapter-nfs")) {
                 assertThat(admin.services().inNamespace(namespace).withName(gone).get()).as(gone).isNull();
             }
@@ -249,6 +249,9 @@ class GoTakeoverIT extends E2E {
         volumes.put("/data/controlplane", Kubelet.volumeDirectory(admin, namespace, "controlplane-" + NAME + "-0"));
         volumes.put("/data/store/metadata", Kubelet.volumeDirectory(admin, namespace, "metadata-" + NAME + "-0"));
         volumes.put("/data/store/block", Kubelet.volumeDirectory(admin, namespace, "content-" + NAME + "-0"));
+        for (Path volume : volumes.values()) {
+            emptyDirectory(volume); // a new volume is empty (a PV of the pool may have served an earlier run)
+        }
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -272,6 +275,19 @@ class GoTakeoverIT extends E2E {
         }
         assertThat(volumes.get("/data/store/metadata").resolve("meta")).isDirectory();
         assertThat(volumes.get("/data/store/block").resolve("blocks")).isDirectory();
+    }
+
+    private static void emptyDirectory(Path directory) throws IOException {
+        if (!Files.isDirectory(directory)) {
+            return;
+        }
+        try (var walk = Files.walk(directory)) {
+            for (Path path : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                if (!path.equals(directory)) {
+                    Files.delete(path);
+                }
+            }
+        }
     }
 
     /**
