@@ -1,10 +1,10 @@
 package com.dittofs.operator.api.v1alpha1;
 
+import com.dittofs.operator.api.v1alpha1.kube.GoSqliteSchema;
 import com.dittofs.operator.api.v1alpha1.kube.PostgresSecretRefSchema;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.fabric8.crd.generator.annotation.PreserveUnknownFields;
 import io.fabric8.crd.generator.annotation.SchemaFrom;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
@@ -29,7 +29,7 @@ public class DatabaseSpec {
     /** The Go operator's default SQLite path, accepted as a no-op: the database is on a server volume either way. */
     static final String GO_SQLITE_PATH = "/data/controlplane/controlplane.db";
 
-    @PreserveUnknownFields
+    @SchemaFrom(type = GoSqliteSchema.class)
     @JsonProperty
     @JsonPropertyDescription("Accepted only as the Go operator wrote it by default, {path:"
             + " /data/controlplane/controlplane.db}, and changes nothing: the SQLite database is always"

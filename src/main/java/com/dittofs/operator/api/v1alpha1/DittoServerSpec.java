@@ -2,6 +2,7 @@ package com.dittofs.operator.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.dittofs.operator.api.v1alpha1.kube.GoOnlySchema;
 import io.fabric8.crd.generator.annotation.PreserveUnknownFields;
 
 import java.util.List;
@@ -151,18 +152,21 @@ public class DittoServerSpec extends ServerAccessSpec {
     private LoggingSpec logging = new LoggingSpec();
 
     @PreserveUnknownFields
+    @SchemaFrom(type = GoOnlySchema.Items.class)
     @JsonProperty
     @JsonPropertyDescription("Not supported: the Go operator's per-share snapshot policies. Write"
             + " shares[].snapshotPolicy instead; declared only so that admission rejects it" + MIGRATING + ".")
     private JsonNode snapshotPolicies;
 
     @PreserveUnknownFields
+    @SchemaFrom(type = GoOnlySchema.class)
     @JsonProperty
     @JsonPropertyDescription("Not supported: the Go operator's per-adapter Services. Write service (the -file"
             + " Service) instead; declared only so that admission rejects it" + MIGRATING + ".")
     private JsonNode adapterServices;
 
     @PreserveUnknownFields
+    @SchemaFrom(type = GoOnlySchema.class)
     @JsonProperty
     @JsonPropertyDescription("Not supported: the Go operator's adapter polling, which this operator does not need."
             + " Remove it; declared only so that admission rejects it" + MIGRATING + ".")

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.dittofs.operator.api.v1alpha1.kube.GoOnlySchema;
 import io.fabric8.crd.generator.annotation.PreserveUnknownFields;
+import io.fabric8.crd.generator.annotation.SchemaFrom;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
@@ -21,6 +23,7 @@ import io.fabric8.kubernetes.api.model.SecretKeySelector;
 public class MachineAccountSpec {
 
     @PreserveUnknownFields
+    @SchemaFrom(type = GoOnlySchema.class)
     @JsonProperty
     @JsonPropertyDescription("Not supported: the Go operator's machine-account keytab. Write secretRef (the account's"
             + " password) instead; declared only so that admission rejects it" + DittoServerSpec.MIGRATING + ".")
