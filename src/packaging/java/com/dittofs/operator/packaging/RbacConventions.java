@@ -76,6 +76,7 @@ public final class RbacConventions {
             if (kind.equals("ClusterRole") && name.endsWith(CONTROLLER_ROLE_SUFFIX)
                     && !name.equals(ChartNames.GENERATED_ROLE)) {
                 doc.path("rules").forEach(rule -> mergeRule((ArrayNode) primary.path("rules"), rule));
+                sortRules((ArrayNode) primary.path("rules"));
             } else if (!(kind.equals("ClusterRoleBinding") && name.endsWith(CONTROLLER_ROLE_SUFFIX + "-binding")
                     && !name.equals(ChartNames.GENERATED_BINDING))) {
                 out.add(doc);
@@ -147,7 +148,24 @@ public final class RbacConventions {
                     dropCovered(rules);
                 }
                 narrowPrimaryRules(permission.path("rules"));
+                if (permission.get("rules") instanceof ArrayNode rules) {
+                    sortRules(rules);
+                }
             }
         }
+    }
+
+    /**
+     * Orders rules by API group, resources and names: the generator lists the controllers' rules in an order that
+     * changes from build to build, and the committed copies must not.
+     */
+    static void sortRules(ArrayNode rules) {
+        List<JsonNode> sorted = new java.util.ArrayList<>();
+        rules.forEach(sorted::add);
+        sorted.sort(java.util.Comparator.comparing((JsonNode r) -> String.join(",", set(r, "apiGroups")))
+                .thenComparing(r -> r.path("resources").toString())
+                .thenComparing(r -> r.path("resourceNames").toString()));
+        rules.removeAll();
+        rules.addAll(sorted);
     }
 }

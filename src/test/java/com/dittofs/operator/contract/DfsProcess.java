@@ -199,6 +199,38 @@ public final class DfsProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * As {@link #startWithPodMounts}, with some directories under /data backed by host directories (a pod's persistent
+     * volumes, e.g. /data/metadata -> a PersistentVolume's hostPath): each is a symbolic link in the run directory's
+     * data, which the private mount namespace shows at /data, so the files land in the volume itself.
+     */
+    public static DfsProcess startWithVolumes(String name, String renderedConfig, Map<String, String> env,
+            Map<String, String> files, Map<String, Path> volumes) {
+        if (!"root".equals(System.getProperty("user.name")) || !Files.isExecutable(Path.of("/usr/bin/unshare"))) {
+            throw new IllegalStateException("volumes need root and unshare (the pod's /data is a private bind mount)");
+        }
+        try {
+            Files.createDirectories(Path.of(Names.DATA_DIR));
+            Files.createDirectories(RUNS);
+            Path run = Files.createTempDirectory(RUNS, name + "-");
+            DfsProcess dfs = new DfsProcess(run, renderedConfig, env);
+            dfs.podMounts = true;
+            dfs.prepare();
+            for (Map.Entry<String, Path> volume : volumes.entrySet()) {
+                Path link = run.resolve(volume.getKey().substring(1));
+                Files.createDirectories(link.getParent());
+                Files.deleteIfExists(link); // the empty directory prepare() made
+                Files.createDirectories(volume.getValue());
+                Files.createSymbolicLink(link, volume.getValue().toAbsolutePath());
+            }
+            dfs.writeFiles(files);
+            dfs.launch();
+            return dfs;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private boolean podMounts;
 
     private List<String> command() {

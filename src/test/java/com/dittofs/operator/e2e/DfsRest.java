@@ -93,6 +93,23 @@ final class DfsRest {
         return send("GET", "/api/v1/shares/" + name.replaceFirst("^/", ""), null, token);
     }
 
+    /** A store as dfsctl creates one: the config travels as a string holding JSON. */
+    void createMetadataStore(String name, String type, String path) {
+        send("POST", "/api/v1/store/metadata", Map.of("name", name, "type", type, "config",
+                "{\"path\":\"" + path + "\"}"), token);
+    }
+
+    void createLocalBlockStore(String name, String type, String path) {
+        send("POST", "/api/v1/store/block/local", Map.of("name", name, "type", type, "config",
+                "{\"path\":\"" + path + "\"}"), token);
+    }
+
+    /** As dfsctl share create --default-permission. */
+    void createShare(String name, String metadataStore, String localStore, String defaultPermission) {
+        send("POST", "/api/v1/shares", Map.of("name", name, "metadata_store_id", metadataStore,
+                "local_block_store", localStore, "default_permission", defaultPermission), token);
+    }
+
     void createShare(String name, String metadataStore, String localStore) {
         send("POST", "/api/v1/shares", Map.of("name", name, "metadata_store_id", metadataStore,
                 "local_block_store", localStore), token);

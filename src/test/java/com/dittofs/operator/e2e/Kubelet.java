@@ -41,6 +41,49 @@ final class Kubelet {
         return DfsProcess.startWithPodMounts(podName, config, env, secretFiles(admin, namespace, pod));
     }
 
+    /**
+     * As {@link #run}, with the pod's persistent volumes: each claim's PersistentVolume (a hostPath in the test
+     * cluster) backs the container's mount of it, so dfs reads and writes the volume's directory, as on a node.
+     */
+    static DfsProcess runOnVolumes(KubernetesClient admin, String namespace, String podName) {
+        Pod pod = admin.pods().inNamespace(namespace).withName(podName).get();
+        Container dfs = pod.getSpec().getContainers().get(0);
+        String configMap = pod.getSpec().getVolumes().stream().filter(v -> v.getConfigMap() != null).findFirst()
+                .orElseThrow().getConfigMap().getName();
+        String config = admin.configMaps().inNamespace(namespace).withName(configMap).get().getData()
+                .get("config.yaml");
+        Map<String, String> env = new LinkedHashMap<>();
+        for (EnvVar var : dfs.getEnv()) {
+            env.put(var.getName(), var.getValueFrom() == null ? var.getValue() : secretValue(admin, namespace, var));
+        }
+        return DfsProcess.startWithVolumes(podName, config, env, secretFiles(admin, namespace, pod),
+                claimMounts(admin, namespace, pod, dfs));
+    }
+
+    /** The container's mount path of each persistent volume claim, with the directory of the volume bound to it. */
+    static Map<String, java.nio.file.Path> claimMounts(KubernetesClient admin, String namespace, Pod pod,
+            Container container) {
+        Map<String, java.nio.file.Path> mounts = new LinkedHashMap<>();
+        for (var volume : pod.getSpec().getVolumes()) {
+            if (volume.getPersistentVolumeClaim() == null) {
+                continue;
+            }
+            String claim = volume.getPersistentVolumeClaim().getClaimName();
+            container.getVolumeMounts().stream().filter(m -> m.getName().equals(volume.getName())).findFirst()
+                    .ifPresent(m -> mounts.put(m.getMountPath(), volumeDirectory(admin, namespace, claim)));
+        }
+        return mounts;
+    }
+
+    /** The hostPath of the PersistentVolume bound to a claim. */
+    static java.nio.file.Path volumeDirectory(KubernetesClient admin, String namespace, String claim) {
+        String pv = admin.persistentVolumeClaims().inNamespace(namespace).withName(claim).get().getSpec()
+                .getVolumeName();
+        var volume = admin.persistentVolumes().withName(pv).get().getSpec();
+        return java.nio.file.Path.of(volume.getHostPath() != null ? volume.getHostPath().getPath()
+                : volume.getLocal().getPath());
+    }
+
     /** The files of the pod's Secret volumes (every key, or the items), as the kubelet writes them. */
     static Map<String, String> secretFiles(KubernetesClient admin, String namespace, Pod pod) {
         Map<String, String> files = new LinkedHashMap<>();

@@ -1,5 +1,10 @@
 package com.dittofs.operator.api.v1alpha1;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.dittofs.operator.api.v1alpha1.kube.GoOnlySchema;
+import io.fabric8.crd.generator.annotation.PreserveUnknownFields;
+
 import java.util.List;
 
 import com.dittofs.operator.api.v1alpha1.kube.PullSecretSchema;
@@ -59,8 +64,19 @@ import io.fabric8.kubernetes.api.model.PodSecurityContext;
         + " || (has(self.groups) && self.groups.exists(x, x.name == g.group"
         + " && (!has(x.ensure) || x.ensure != 'absent')))))",
         message = "shares[].grants[].group must name a group declared in spec.groups (and not ensure: absent)")
+// The Go operator's fields without a counterpart: declared below so that admission rejects them (a field missing
+// from the schema would be pruned before any rule runs, and the object accepted without it).
+@ValidationRule(value = "!has(self.snapshotPolicies)", message = "spec.snapshotPolicies moved to"
+        + " spec.shares[].snapshotPolicy (one per share, same fields); see docs/MIGRATING.md")
+@ValidationRule(value = "!has(self.adapterServices)", message = "spec.adapterServices is now spec.service (type and"
+        + " annotations of the -file Service that serves NFS and SMB); see docs/MIGRATING.md")
+@ValidationRule(value = "!has(self.adapterDiscovery)", message = "spec.adapterDiscovery is not used: the operator"
+        + " configures the NFS and SMB adapters from spec.nfs and spec.smb and needs no polling; remove it (see"
+        + " docs/MIGRATING.md)")
 @SchemaSwap(originalType = PodSecurityContext.class, fieldName = "sysctls", targetType = SysctlSchema.Items.class)
 public class DittoServerSpec extends ServerAccessSpec {
+
+    static final String MIGRATING = " (docs/MIGRATING.md)";
 
     @Size(max = 512)
     @Default("marmos91c/dittofs:v0.29.0")
@@ -134,6 +150,27 @@ public class DittoServerSpec extends ServerAccessSpec {
     @Default("{}")
     @JsonPropertyDescription("dfs logging.")
     private LoggingSpec logging = new LoggingSpec();
+
+    @PreserveUnknownFields
+    @SchemaFrom(type = GoOnlySchema.Items.class)
+    @JsonProperty
+    @JsonPropertyDescription("Not supported: the Go operator's per-share snapshot policies. Write"
+            + " shares[].snapshotPolicy instead; declared only so that admission rejects it" + MIGRATING + ".")
+    private JsonNode snapshotPolicies;
+
+    @PreserveUnknownFields
+    @SchemaFrom(type = GoOnlySchema.class)
+    @JsonProperty
+    @JsonPropertyDescription("Not supported: the Go operator's per-adapter Services. Write service (the -file"
+            + " Service) instead; declared only so that admission rejects it" + MIGRATING + ".")
+    private JsonNode adapterServices;
+
+    @PreserveUnknownFields
+    @SchemaFrom(type = GoOnlySchema.class)
+    @JsonProperty
+    @JsonPropertyDescription("Not supported: the Go operator's adapter polling, which this operator does not need."
+            + " Remove it; declared only so that admission rejects it" + MIGRATING + ".")
+    private JsonNode adapterDiscovery;
 
     public String getImage() {
         return image;

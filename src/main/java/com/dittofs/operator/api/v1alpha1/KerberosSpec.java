@@ -1,6 +1,7 @@
 package com.dittofs.operator.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
@@ -19,7 +20,14 @@ import io.fabric8.kubernetes.api.model.SecretKeySelector;
 @ValidationRule(value = "!has(self.machineAccount) || !self.machineAccount.enabled"
         + " || (has(self.netbiosDomain) && (has(self.realm) || self.servicePrincipal.contains('@')))",
         message = "machineAccount needs netbiosDomain and a realm (realm, or the @REALM of servicePrincipal)")
+@ValidationRule(value = "!has(self.krb5Conf)", message = "identity.kerberos.krb5Conf is now"
+        + " identity.kerberos.krb5ConfSecretRef {name, key}; see docs/MIGRATING.md")
 public class KerberosSpec {
+
+    @JsonProperty
+    @JsonPropertyDescription("Not supported: the Go operator's path of a krb5.conf in the image. Write krb5ConfSecretRef"
+            + " instead; declared only so that admission rejects it" + DittoServerSpec.MIGRATING + ".")
+    private String krb5Conf;
 
     @Default("false")
     @JsonPropertyDescription("Whether dfs accepts Kerberos logins. false keeps the settings but turns Kerberos off.")

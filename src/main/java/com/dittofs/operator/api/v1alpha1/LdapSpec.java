@@ -1,6 +1,7 @@
 package com.dittofs.operator.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
@@ -21,7 +22,14 @@ import io.fabric8.kubernetes.api.model.SecretKeySelector;
         message = "startTLS applies to ldap:// urls only: ldaps:// is TLS from the start")
 @ValidationRule(value = "!has(self.caSecretRef) || !self.insecureSkipVerify",
         message = "caSecretRef and insecureSkipVerify exclude each other")
+@ValidationRule(value = "!has(self.caCertFile)", message = "identity.ldap.caCertFile is now"
+        + " identity.ldap.caSecretRef {name, key}: the operator mounts the CA itself; see docs/MIGRATING.md")
 public class LdapSpec {
+
+    @JsonProperty
+    @JsonPropertyDescription("Not supported: the Go operator's path of a CA file you mounted yourself. Write caSecretRef"
+            + " instead; declared only so that admission rejects it" + DittoServerSpec.MIGRATING + ".")
+    private String caCertFile;
 
     @Default("false")
     @JsonPropertyDescription("Whether dfs uses the directory. false keeps the settings but turns the lookups off"

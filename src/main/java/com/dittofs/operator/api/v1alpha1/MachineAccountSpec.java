@@ -3,7 +3,12 @@ package com.dittofs.operator.api.v1alpha1;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.dittofs.operator.api.v1alpha1.kube.GoOnlySchema;
+import io.fabric8.crd.generator.annotation.PreserveUnknownFields;
+import io.fabric8.crd.generator.annotation.SchemaFrom;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
@@ -13,7 +18,16 @@ import io.fabric8.kubernetes.api.model.SecretKeySelector;
 
 /** The Active Directory computer account dfs opens a NETLOGON secure channel with, for NTLM pass-through. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(value = "!has(self.keytabSecretRef)", message = "identity.kerberos.machineAccount.keytabSecretRef is"
+        + " not supported: give the account's password with machineAccount.secretRef; see docs/MIGRATING.md")
 public class MachineAccountSpec {
+
+    @PreserveUnknownFields
+    @SchemaFrom(type = GoOnlySchema.class)
+    @JsonProperty
+    @JsonPropertyDescription("Not supported: the Go operator's machine-account keytab. Write secretRef (the account's"
+            + " password) instead; declared only so that admission rejects it" + DittoServerSpec.MIGRATING + ".")
+    private JsonNode keytabSecretRef;
 
     @Default("false")
     @JsonPropertyDescription("Whether dfs passes NTLM logins of domain users to a domain controller.")

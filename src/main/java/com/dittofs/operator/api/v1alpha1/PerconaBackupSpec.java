@@ -1,6 +1,7 @@
 package com.dittofs.operator.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.Default;
@@ -14,7 +15,15 @@ import io.fabric8.generator.annotation.ValidationRule;
 @ValidationRule(value = "!self.enabled || (has(self.bucket) && has(self.credentialsSecretRef))",
         message = "percona.backup.bucket and percona.backup.credentialsSecretRef.name are required when"
                 + " percona.backup.enabled is true")
+@ValidationRule(value = "!has(self.incrSchedule)", message = "percona.backup.incrSchedule is now"
+        + " percona.backup.incrementalSchedule; see docs/MIGRATING.md")
 public class PerconaBackupSpec {
+
+    @JsonProperty
+    @JsonPropertyDescription("Not supported: the Go operator's name of incrementalSchedule. Write"
+            + " incrementalSchedule instead; declared only so that admission rejects it" + DittoServerSpec.MIGRATING
+            + ".")
+    private String incrSchedule;
 
     /** A five-field cron expression, as the PerconaPGCluster schedules take. */
     static final String CRON = "^\\S+( +\\S+){4}$";

@@ -1,5 +1,7 @@
 package com.dittofs.operator.api.v1alpha1;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Size;
@@ -14,7 +16,16 @@ import io.fabric8.generator.annotation.ValidationRule;
         message = "storage.storageClassName is immutable after creation")
 @ValidationRule(value = "has(self.contentSize) == has(oldSelf.contentSize)",
         message = "storage.contentSize cannot be added or removed after creation (volume claim templates are immutable)")
+@ValidationRule(value = "!has(self.controlPlaneSize)", message = "storage.controlPlaneSize is not used: the"
+        + " control-plane database lives on the metadata volume, so size that with storage.metadataSize; see"
+        + " docs/MIGRATING.md")
 public class StorageSpec {
+
+    @JsonProperty
+    @JsonPropertyDescription("Not supported: the Go operator's separate control-plane volume. The database lives on"
+            + " the metadata volume (metadataSize); declared only so that admission rejects it"
+            + DittoServerSpec.MIGRATING + ".")
+    private String controlPlaneSize;
 
     @Required
     @Pattern(Quantities.STORAGE)
