@@ -68,8 +68,8 @@ class BundleTest {
             assertThat(files.map(p -> p.getFileName().toString()).sorted()).containsExactly(
                     "dittofs-operator-edit_rbac.authorization.k8s.io_v1_clusterrole.yaml",
                     "dittofs-operator-view_rbac.authorization.k8s.io_v1_clusterrole.yaml", PackagingArtifacts.CSV_FILE,
-                    PackagingArtifacts.CRD_FILE, PackagingArtifacts.SNAPSHOT_CRD_NAME + "-v1.crd.yml",
-                    PackagingArtifacts.RESTORE_CRD_NAME + "-v1.crd.yml");
+                    PackagingArtifacts.CRD_FILE, PackagingArtifacts.RESTORE_CRD_NAME + "-v1.crd.yml",
+                    PackagingArtifacts.SNAPSHOT_CRD_NAME + "-v1.crd.yml");
         }
         JsonNode annotations = Yaml.read(COMMITTED.resolve("metadata/annotations.yaml")).get("annotations");
         assertThat(annotations.path("operators.operatorframework.io.bundle.mediatype.v1").asText())
