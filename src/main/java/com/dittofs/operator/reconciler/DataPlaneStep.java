@@ -85,6 +85,8 @@ public class DataPlaneStep {
 
     @Inject
     RestoreHolds restores;
+
+    @Inject
     DfsAccess access;
 
     private final DataPlaneEvents events = new DataPlaneEvents(this::forget);
