@@ -107,11 +107,11 @@ class GeneratedCrdIT {
 
     @Test
     void categories() {
-        // `kubectl get dittofs` and `kubectl get storage` list DittoServers (checked on the apiserver by
+        // `kubectl get dittofs-all` lists every kind, `kubectl get storage` DittoServers (checked on the apiserver by
         // ChartLifecycleIT)
         List<String> categories = new ArrayList<>();
         crd.at("/spec/names/categories").forEach(c -> categories.add(c.asText()));
-        assertThat(categories).containsExactly("dittofs", "storage");
+        assertThat(categories).containsExactly("dittofs-all", "storage");
     }
 
     @Test
@@ -164,7 +164,7 @@ class GeneratedCrdIT {
                 Path.of("target/kubernetes/dittosnapshots.dittofs.dittofs.com-v1.yml").toFile());
         assertThat(snapshots.at("/spec/scope").asText()).isEqualTo("Namespaced");
         assertThat(snapshots.at("/spec/names/shortNames").toString()).isEqualTo("[\"dsnap\"]");
-        assertThat(snapshots.at("/spec/names/categories").toString()).isEqualTo("[\"dittofs\"]");
+        assertThat(snapshots.at("/spec/names/categories").toString()).isEqualTo("[\"dittofs-all\"]");
         JsonNode v = snapshots.path("spec").path("versions").get(0);
         List<String> columns = new ArrayList<>();
         v.path("additionalPrinterColumns").forEach(c -> columns.add(c.path("name").asText() + ":"

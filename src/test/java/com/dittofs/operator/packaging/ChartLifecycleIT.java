@@ -88,7 +88,7 @@ class ChartLifecycleIT {
 
         // the CRD came along (new printer columns, categories); the DittoServer is still there
         JsonNode crd = kubectl.json("get", "crd", PackagingArtifacts.CRD_NAME);
-        assertThat(crd.at("/spec/names/categories").toString()).isEqualTo("[\"dittofs\",\"storage\"]");
+        assertThat(crd.at("/spec/names/categories").toString()).isEqualTo("[\"dittofs-all\",\"storage\"]");
         kubectl.run("-n", APPS, "get", "dittoserver", server).orFail();
         assertThat(kubectl.run("-n", NS, "get", "pdb", RELEASE).ok()).as("one replica: no PodDisruptionBudget")
                 .isFalse();
@@ -101,13 +101,13 @@ class ChartLifecycleIT {
                 .containsExactly("NAME", "READY", "PHASE", "REPLICAS", "IMAGE", "VERSION", "AGE");
         assertThat(header(kubectl.run("-n", APPS, "get", "dittoservers", "-o", "wide").orFail()))
                 .containsExactly("NAME", "READY", "PHASE", "REPLICAS", "IMAGE", "VERSION", "NFS", "AGE");
-        // `kubectl get dittofs` and the category `storage` list the DittoServers (a fresh discovery cache: kubectl
-        // keeps the one from before the upgrade, without the categories, for ten minutes)
+        // `kubectl get dittofs` (the Go operator's short name) and the category `storage` list the DittoServers; the
+        // category `dittofs-all` every kind (a fresh discovery cache: kubectl keeps the one from before the upgrade,
+        // without the categories, for ten minutes)
         String cache = "--cache-dir=" + CLUSTER_DIR.resolve("kubectl-cache-" + System.nanoTime());
         assertThat(kubectl.run(cache, "-n", APPS, "get", "dittofs", "-o", "name").orFail())
                 .contains("dittoserver.dittofs.dittofs.com/my-dittofs");
-        // `dittofs` is both a short name and a category of one resource: with a name it finds that one server (kubectl
-        // expands the category first, to the same single resource), and a name it does not know is an error
+        // the short name with a name finds that one server, and a name it does not know is an error
         assertThat(kubectl.run(cache, "-n", APPS, "get", "dittofs", "my-dittofs", "-o", "name").orFail().strip())
                 .isEqualTo("dittoserver.dittofs.dittofs.com/my-dittofs");
         assertThat(header(kubectl.run(cache, "-n", APPS, "get", "ditto", "my-dittofs").orFail()))
@@ -117,8 +117,11 @@ class ChartLifecycleIT {
         assertThat(unknown.err()).contains("not found");
         assertThat(kubectl.run(cache, "-n", APPS, "get", "storage", "-o", "name").orFail())
                 .contains("dittoserver.dittofs.dittofs.com/my-dittofs");
-        assertThat(kubectl.run(cache, "api-resources", "--categories=dittofs", "-o", "name").orFail().strip())
-                .isEqualTo("dittoservers.dittofs.dittofs.com");
+        assertThat(kubectl.run(cache, "-n", APPS, "get", "dittofs-all", "-o", "name").orFail())
+                .contains("dittoserver.dittofs.dittofs.com/my-dittofs");
+        assertThat(kubectl.run(cache, "api-resources", "--categories=dittofs-all", "-o", "name").orFail().strip()
+                .lines().sorted().toList()).containsExactly("dittoservers.dittofs.dittofs.com",
+                        "dittosnapshotrestores.dittofs.dittofs.com", "dittosnapshots.dittofs.dittofs.com");
     }
 
     @Test

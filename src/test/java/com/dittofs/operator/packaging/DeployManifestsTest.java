@@ -42,6 +42,22 @@ class DeployManifestsTest {
     }
 
     @Test
+    void noCategoryShadowsANameOfOneKind() {
+        // kubectl expands a category before it looks at names: a category spelled like a short name (or a plural,
+        // a singular) would turn `kubectl get <that> <name>` into a question about every kind of the category
+        Set<String> names = new java.util.HashSet<>();
+        Set<String> categories = new java.util.HashSet<>();
+        for (JsonNode crd : Yaml.readAll(COMMITTED.resolve("crd.yaml"))) {
+            JsonNode n = crd.at("/spec/names");
+            names.add(n.path("plural").asText());
+            names.add(n.path("singular").asText());
+            n.path("shortNames").forEach(s -> names.add(s.asText()));
+            n.path("categories").forEach(c -> categories.add(c.asText()));
+        }
+        assertThat(categories).isNotEmpty().doesNotContainAnyElementsOf(names);
+    }
+
+    @Test
     void operatorManifestHoldsTheInstallInApplyOrder() {
         // the operator's two ClusterRoles (ChartNames), then the two for DittoServer users (UserRolesTest)
         assertThat(operator).extracting(d -> d.path("kind").asText()).containsExactly("Namespace", "ServiceAccount",

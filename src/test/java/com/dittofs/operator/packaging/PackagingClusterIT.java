@@ -188,7 +188,10 @@ class PackagingClusterIT {
     @Order(8)
     void kubectlInstallFromDeploy() throws java.io.IOException {
         // A fresh install: the CRD Helm kept would need --force-conflicts to change field managers (INSTALL.md).
-        k("delete", CRD, "--wait=true", "--timeout=60s").orFail();
+        // (all of them: deploy/crd.yaml holds every kind, and Helm kept every one)
+        for (String name : PackagingArtifacts.CRD_NAMES) {
+            k("delete", "customresourcedefinition/" + name, "--wait=true", "--timeout=60s").orFail();
+        }
         // the block of INSTALL.md's "1. kubectl", pasted into bash in the checkout
         String install = InstallDocTest.block("## 1. kubectl (plain manifests)");
         Proc.Result pasted = Proc.run(List.of("bash", "-euo", "pipefail", "-c", install), shellEnv(), null,

@@ -16,7 +16,7 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @Group("dittofs.dittofs.com")
 @Version("v1alpha1")
 @ShortNames({"dsnap"})
-@Categories({"dittofs"})
+@Categories({DittoServer.CATEGORY})
 @AdditionalPrinterColumn(name = "Server", jsonPath = ".spec.server", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Share", jsonPath = ".spec.share", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Phase", jsonPath = ".status.phase", type = AdditionalPrinterColumn.Type.STRING)

@@ -15,7 +15,7 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @Group("dittofs.dittofs.com")
 @Version("v1alpha1")
 @ShortNames({"dittorestore"})
-@Categories({"dittofs"})
+@Categories({DittoServer.CATEGORY})
 @AdditionalPrinterColumn(name = "Server", jsonPath = ".spec.server", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Share", jsonPath = ".spec.share", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Snapshot", jsonPath = ".status.snapshotId", type = AdditionalPrinterColumn.Type.STRING)
