@@ -16,26 +16,14 @@ import java.util.List;
  */
 public final class CrdConventions {
 
-    /** The printer columns of DittoServer, in the order kubectl shows them. */
-    public static final List<String> PRINTER_COLUMNS = List.of("Ready", "Phase", "Replicas", "Image", "Version", "NFS",
-            "Age");
-    /** The printer columns of DittoSnapshot, in the order kubectl shows them (ID with -o wide). */
-    public static final List<String> SNAPSHOT_PRINTER_COLUMNS = List.of("Server", "Share", "Phase", "ID", "Age");
-    /** The printer columns of DittoSnapshotRestore, in the order kubectl shows them. */
-    public static final List<String> RESTORE_PRINTER_COLUMNS = List.of("Server", "Share", "Snapshot", "Phase", "Age");
-
     private CrdConventions() {
     }
 
     /**
-     * Rewrites a CRD file with its printer columns in {@link #PRINTER_COLUMNS} order, as text (the generator's
-     * formatting stays as it is, so the committed copies differ only where the order does). Idempotent.
+     * Rewrites a CRD file with its printer columns in the given order ({@link OwnedKind#printerColumns()}), as text
+     * (the generator's formatting stays as it is, so the committed copies differ only where the order does).
+     * Idempotent.
      */
-    static void orderPrinterColumns(Path crdFile) throws IOException {
-        orderPrinterColumns(crdFile, PRINTER_COLUMNS);
-    }
-
-    /** As {@link #orderPrinterColumns(Path)}, in the given order. */
     static void orderPrinterColumns(Path crdFile, List<String> order) throws IOException {
         List<String> lines = Files.readAllLines(crdFile, StandardCharsets.UTF_8);
         List<String> out = new ArrayList<>();
@@ -75,7 +63,7 @@ public final class CrdConventions {
         int position = order.indexOf(name);
         if (position < 0) {
             throw new IllegalStateException("printer column " + name + " has no place in"
-                    + " CrdConventions.PRINTER_COLUMNS or SNAPSHOT_PRINTER_COLUMNS: add it there");
+                    + " the kind's OwnedKind.printerColumns: add it there");
         }
         return position;
     }

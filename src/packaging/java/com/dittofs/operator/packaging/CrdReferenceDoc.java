@@ -17,9 +17,6 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 final class CrdReferenceDoc {
 
-    static final String BEGIN = "<!-- BEGIN GENERATED: every field, from the CRD (mvn package -DskipTests"
-            + " -Dpackaging.sync=true) -->";
-    static final String END = "<!-- END GENERATED -->";
     /** Fields of embedded Kubernetes types, not spelled out: {@code kubectl explain} has them. */
     private static final Set<String> KUBERNETES_TYPES = Set.of("affinity", "tolerations", "resources",
             "securityContext", "podSecurityContext", "fileClients", "apiClients", "metricsClients");
@@ -27,57 +24,32 @@ final class CrdReferenceDoc {
     private CrdReferenceDoc() {
     }
 
-    /** The generated section, markers included. */
-    static String section(Path crd) {
+    /** The opening marker of a kind's field list (the primary's, which came first, names no kind). */
+    static String begin(OwnedKind kind) {
+        String name = kind.referenceMarker().isEmpty() ? "" : " " + kind.referenceMarker();
+        return "<!-- BEGIN GENERATED" + name + ": every field, from the CRD (mvn package -DskipTests"
+                + " -Dpackaging.sync=true) -->";
+    }
+
+    static String end(OwnedKind kind) {
+        String name = kind.referenceMarker().isEmpty() ? "" : " " + kind.referenceMarker();
+        return "<!-- END GENERATED" + name + " -->";
+    }
+
+    /** The kind's generated field list, markers included. */
+    static String section(Path crd, OwnedKind kind) {
         JsonNode schema = Yaml.read(crd).at("/spec/versions/0/schema/openAPIV3Schema/properties");
         List<String> rows = new ArrayList<>();
         rows(schema.path("spec"), "spec", false, rows);
         rows(schema.path("status"), "status", false, rows);
-        return BEGIN + "\n\n| Field | Type | Default | Validation | Description |\n| --- | --- | --- | --- | --- |\n"
-                + String.join("\n", rows) + "\n\n" + END;
+        return begin(kind) + "\n\n| Field | Type | Default | Validation | Description |\n| --- | --- | --- | --- | --- |\n"
+                + String.join("\n", rows) + "\n\n" + end(kind);
     }
 
-    /** {@code doc} with its generated section replaced by {@code section}. */
-    static String withSection(String doc, String section) {
-        int begin = doc.indexOf(BEGIN);
-        int end = doc.indexOf(END);
-        if (begin < 0 || end < begin) {
-            throw new IllegalStateException("docs/CRD_REFERENCE.md lacks the markers " + BEGIN + " … " + END);
-        }
-        return doc.substring(0, begin) + section + doc.substring(end + END.length());
-    }
-
-    /** The generated section as the document has it now. */
-    static String currentSection(String doc) {
-        int begin = doc.indexOf(BEGIN);
-        int end = doc.indexOf(END);
-        return begin < 0 || end < begin ? "" : doc.substring(begin, end + END.length());
-    }
-
-    static void sync(Path crd, Path doc) throws IOException {
-        Files.writeString(doc, withSection(Files.readString(doc), section(crd)));
-    }
-
-    /** The markers of another kind's field list (the DittoSnapshot's), after the DittoServer's. */
-    static String begin(String kind) {
-        return "<!-- BEGIN GENERATED " + kind + ": every field, from the CRD (mvn package -DskipTests"
-                + " -Dpackaging.sync=true) -->";
-    }
-
-    static String end(String kind) {
-        return "<!-- END GENERATED " + kind + " -->";
-    }
-
-    /** Another kind's generated field list, markers included. */
-    static String section(Path crd, String kind) {
-        String section = section(crd);
-        return begin(kind) + section.substring(BEGIN.length(), section.length() - END.length()) + end(kind);
-    }
-
-    /** {@code doc} with another kind's generated section replaced. */
-    static String withSection(String doc, String kind, String section) {
+    /** {@code doc} with the kind's generated section replaced by {@code section}. */
+    static String withSection(String doc, OwnedKind kind, String section) {
         int begin = doc.indexOf(begin(kind));
-        int end = doc.indexOf(end(kind));
+        int end = doc.indexOf(end(kind), Math.max(begin, 0));
         if (begin < 0 || end < begin) {
             throw new IllegalStateException("docs/CRD_REFERENCE.md lacks the markers " + begin(kind) + " … "
                     + end(kind));
@@ -85,14 +57,14 @@ final class CrdReferenceDoc {
         return doc.substring(0, begin) + section + doc.substring(end + end(kind).length());
     }
 
-    /** Another kind's generated section as the document has it now. */
-    static String currentSection(String doc, String kind) {
+    /** The kind's generated section as the document has it now. */
+    static String currentSection(String doc, OwnedKind kind) {
         int begin = doc.indexOf(begin(kind));
-        int end = doc.indexOf(end(kind));
+        int end = doc.indexOf(end(kind), Math.max(begin, 0));
         return begin < 0 || end < begin ? "" : doc.substring(begin, end + end(kind).length());
     }
 
-    static void sync(Path crd, Path doc, String kind) throws IOException {
+    static void sync(Path crd, Path doc, OwnedKind kind) throws IOException {
         Files.writeString(doc, withSection(Files.readString(doc), kind, section(crd, kind)));
     }
 

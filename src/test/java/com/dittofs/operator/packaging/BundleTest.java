@@ -68,8 +68,7 @@ class BundleTest {
             assertThat(files.map(p -> p.getFileName().toString()).sorted()).containsExactly(
                     "dittofs-operator-edit_rbac.authorization.k8s.io_v1_clusterrole.yaml",
                     "dittofs-operator-view_rbac.authorization.k8s.io_v1_clusterrole.yaml", PackagingArtifacts.CSV_FILE,
-                    PackagingArtifacts.CRD_FILE, PackagingArtifacts.RESTORE_CRD_NAME + "-v1.crd.yml",
-                    PackagingArtifacts.SNAPSHOT_CRD_NAME + "-v1.crd.yml");
+                    PackagingArtifacts.CRD_FILE, OwnedKind.RESTORE.bundleFile(), OwnedKind.SNAPSHOT.bundleFile());
         }
         JsonNode annotations = Yaml.read(COMMITTED.resolve("metadata/annotations.yaml")).get("annotations");
         assertThat(annotations.path("operators.operatorframework.io.bundle.mediatype.v1").asText())
@@ -192,14 +191,14 @@ class BundleTest {
     void ownsTheDittoSnapshotCrdWithDescriptors() {
         JsonNode owned = spec.at("/customresourcedefinitions/owned");
         JsonNode crd = java.util.stream.StreamSupport.stream(owned.spliterator(), false)
-                .filter(c -> PackagingArtifacts.SNAPSHOT_CRD_NAME.equals(c.path("name").asText())).findFirst()
+                .filter(c -> OwnedKind.SNAPSHOT.crdName().equals(c.path("name").asText())).findFirst()
                 .orElseThrow();
         assertThat(crd.path("kind").asText()).isEqualTo("DittoSnapshot");
         assertThat(crd.path("version").asText()).isEqualTo("v1alpha1");
         assertThat(crd.path("displayName").asText()).isNotBlank();
         assertThat(crd.path("description").asText()).isNotBlank();
         JsonNode schema = Yaml.read(COMMITTED.resolve("manifests")
-                .resolve(PackagingArtifacts.SNAPSHOT_CRD_NAME + "-v1.crd.yml"))
+                .resolve(OwnedKind.SNAPSHOT.bundleFile()))
                 .at("/spec/versions/0/schema/openAPIV3Schema/properties");
         for (String part : List.of("spec", "status")) {
             assertThat(crd.path(part + "Descriptors")).isNotEmpty().allSatisfy(d -> {

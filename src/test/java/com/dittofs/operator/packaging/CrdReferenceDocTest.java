@@ -23,17 +23,17 @@ class CrdReferenceDocTest {
     @Test
     void theFieldListIsTheGeneratedOne() throws IOException {
         String doc = Files.readString(Build.BASE.resolve(PackagingArtifacts.CRD_REFERENCE));
-        assertThat(CrdReferenceDoc.currentSection(doc)).as("the generated field list of "
-                + PackagingArtifacts.CRD_REFERENCE + "; " + Build.SYNC_HINT).isEqualTo(CrdReferenceDoc.section(crd));
+        assertThat(CrdReferenceDoc.currentSection(doc, OwnedKind.SERVER)).as("the generated field list of "
+                + PackagingArtifacts.CRD_REFERENCE + "; " + Build.SYNC_HINT)
+                .isEqualTo(CrdReferenceDoc.section(crd, OwnedKind.SERVER));
     }
 
     @Test
     void theDittoSnapshotFieldListIsTheGeneratedOne() throws IOException {
         String doc = Files.readString(Build.BASE.resolve(PackagingArtifacts.CRD_REFERENCE));
-        Path snapshots = crd.resolveSibling(crd.getFileName().toString().replace(PackagingArtifacts.CRD_NAME,
-                PackagingArtifacts.SNAPSHOT_CRD_NAME));
-        String section = CrdReferenceDoc.section(snapshots, PackagingArtifacts.SNAPSHOT_KIND);
-        assertThat(CrdReferenceDoc.currentSection(doc, PackagingArtifacts.SNAPSHOT_KIND)).as("the generated field"
+        Path snapshots = crd.resolveSibling(OwnedKind.SNAPSHOT.generatedFile());
+        String section = CrdReferenceDoc.section(snapshots, OwnedKind.SNAPSHOT);
+        assertThat(CrdReferenceDoc.currentSection(doc, OwnedKind.SNAPSHOT)).as("the generated field"
                 + " list of DittoSnapshot in " + PackagingArtifacts.CRD_REFERENCE + "; " + Build.SYNC_HINT)
                 .isEqualTo(section);
         assertThat(section).contains("| `spec.deletionPolicy` |", "| `status.snapshotId` |");
@@ -42,10 +42,9 @@ class CrdReferenceDocTest {
     @Test
     void theRestoreFieldListIsTheGeneratedOne() throws IOException {
         String doc = Files.readString(Build.BASE.resolve(PackagingArtifacts.CRD_REFERENCE));
-        Path restores = crd.resolveSibling(crd.getFileName().toString().replace(PackagingArtifacts.CRD_NAME,
-                PackagingArtifacts.RESTORE_CRD_NAME));
-        String section = CrdReferenceDoc.section(restores, PackagingArtifacts.RESTORE_KIND);
-        assertThat(CrdReferenceDoc.currentSection(doc, PackagingArtifacts.RESTORE_KIND)).as("the generated field"
+        Path restores = crd.resolveSibling(OwnedKind.RESTORE.generatedFile());
+        String section = CrdReferenceDoc.section(restores, OwnedKind.RESTORE);
+        assertThat(CrdReferenceDoc.currentSection(doc, OwnedKind.RESTORE)).as("the generated field"
                 + " list of DittoSnapshotRestore in " + PackagingArtifacts.CRD_REFERENCE + "; " + Build.SYNC_HINT)
                 .isEqualTo(section);
         assertThat(section).contains("| `spec.snapshot.dittoSnapshotName` |", "| `status.safetySnapshotId` |");
@@ -53,7 +52,7 @@ class CrdReferenceDocTest {
 
     @Test
     void everyFieldOfTheSpecIsListedWithItsValidation() {
-        String section = CrdReferenceDoc.section(crd);
+        String section = CrdReferenceDoc.section(crd, OwnedKind.SERVER);
         assertThat(section).contains("| `spec.storage.metadataSize` |", "| `spec.shares[].name` |",
                 "| `spec.users[].passwordSecretRef.key` |", "| `status.conditions[].reason` |");
         assertThat(section).as("an enum is listed with its values").contains("one of Always, IfNotPresent, Never");
