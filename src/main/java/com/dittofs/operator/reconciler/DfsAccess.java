@@ -48,8 +48,8 @@ public class DfsAccess {
     private final ClientCertificates clientCertificates = new ClientCertificates(CertificateLifetimes.configured());
 
     /**
-     * The cached admin client of a server whose pod is ready, its Secrets read from the apiserver; empty while the
-     * pod is not ready, a Secret is missing or the pod's address is unknown.
+     * The cached admin client of a server whose status counts a ready replica; empty while none is, a Secret is
+     * missing or the pod's address is unknown.
      *
      * @throws DfsTls.UnusableCaException when the CA or the client certificate of spec.controlPlane.tls is unusable
      */
@@ -58,35 +58,35 @@ public class DfsAccess {
         if (ready == null || ready < 1) {
             return Optional.empty();
         }
-        String namespace = server.getMetadata().getNamespace();
-        PodInputs inputs = PodInputs.of(server,
-                name -> Optional.ofNullable(client.secrets().inNamespace(namespace).withName(name).get()));
-        Optional<String> password = value(inputs.secrets(), PodEnvironment.ADMIN_PASSWORD_ENV);
-        Optional<URI> uri = apiUri(server, serverPod(server, client));
-        if (!inputs.secrets().complete() || password.isEmpty() || uri.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(clients.client(uri.get(), password.get(), tls(server, inputs.secrets(), client)));
+        return admin(server, serverPod(server, client), client)
+                .map(e -> clients.client(e.uri(), e.adminPassword(), e.tls()));
     }
 
     /**
      * How a DittoSnapshotRestore reaches the server's REST API as admin: empty while the data plane is not managed,
-     * the pod is not ready or a Secret of the pod is missing.
+     * the pod is not ready or a Secret of the pod is missing. (It reads the pod, not the status: a restore must not
+     * start on a pod that just went away.)
      */
     public Optional<DfsEndpoint> endpoint(DittoServer server, KubernetesClient client) {
-        String namespace = server.getMetadata().getNamespace();
-        Pod pod = client.pods().inNamespace(namespace).withName(Names.serverPod(server)).get();
+        Pod pod = client.pods().inNamespace(server.getMetadata().getNamespace()).withName(Names.serverPod(server))
+                .get();
         if (!settings.enabled() || pod == null || !Readiness.isPodReady(pod)) {
             return Optional.empty();
         }
-        PodInputs inputs = PodInputs.of(server, name -> Optional.ofNullable(client.secrets().inNamespace(namespace)
-                .withName(name).get()));
+        return admin(server, pod, client);
+    }
+
+    /** Address, admin password and TLS from the server's Secrets; empty while a Secret or the address is missing. */
+    private Optional<DfsEndpoint> admin(DittoServer server, Pod pod, KubernetesClient client) {
+        String namespace = server.getMetadata().getNamespace();
+        PodInputs inputs = PodInputs.of(server,
+                name -> Optional.ofNullable(client.secrets().inNamespace(namespace).withName(name).get()));
         Optional<String> password = value(inputs.secrets(), PodEnvironment.ADMIN_PASSWORD_ENV);
-        if (!inputs.secrets().complete() || password.isEmpty()) {
+        Optional<URI> uri = apiUri(server, pod);
+        if (!inputs.secrets().complete() || password.isEmpty() || uri.isEmpty()) {
             return Optional.empty();
         }
-        DfsTls tls = tls(server, inputs.secrets(), client);
-        return apiUri(server, pod).map(uri -> new DfsEndpoint(uri, password.get(), tls));
+        return Optional.of(new DfsEndpoint(uri.get(), password.get(), tls(server, inputs.secrets(), client)));
     }
 
     /** With TLS, what verifies dfs and, with mutual TLS, the client certificate; null for plain HTTP. */
