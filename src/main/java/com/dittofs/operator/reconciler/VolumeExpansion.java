@@ -29,6 +29,9 @@ import io.fabric8.kubernetes.client.dsl.base.PatchType;
  */
 final class VolumeExpansion {
 
+    private static final String AT_SIZE_MESSAGE = "The volume claims have the sizes spec.storage declares (the StatefulSet"
+            + " creates a missing one at its size)";
+
     /** How the PersistentVolumeClaimResize admission plugin says the StorageClass does not allow expansion. */
     static final String NOT_SUPPORTED_MARKER = "must support resize";
 
@@ -117,9 +120,8 @@ final class VolumeExpansion {
             return new Outcome(volumes, false, ConditionTypes.REASON_RESIZE_IN_PROGRESS, inProgressMessage(growing,
                     unbound));
         }
-        return new Outcome(volumes, true, ConditionTypes.REASON_VOLUMES_AT_SIZE, volumes.isEmpty()
-                ? "No volume claim exists yet: the StatefulSet creates them at the declared sizes"
-                : "Every volume claim has the size spec.storage declares");
+        // one message with or without claims: a new server's claims appearing are no status write of their own
+        return new Outcome(volumes, true, ConditionTypes.REASON_VOLUMES_AT_SIZE, AT_SIZE_MESSAGE);
     }
 
     private static String notSupportedMessage(DittoServer server, String claim) {

@@ -95,10 +95,14 @@ class VolumeExpansionTest {
     }
 
     @Test
-    void noClaimYetIsAtSize() {
+    void noClaimYetIsAtSizeInTheSameWords() {
         var outcome = VolumeExpansion.report(server(), List.of(), Map.of());
         assertThat(outcome.atSize()).isTrue();
         assertThat(outcome.volumes()).isEmpty();
+        // the claims appearing while the server is Pending change nothing StatusWrites writes for
+        var bound = VolumeExpansion.report(server(), List.of(claim("metadata-my-dittofs-0", "10Gi", "10Gi"),
+                claim("cache-my-dittofs-0", "5Gi", "5Gi")), Map.of());
+        assertThat(bound.message()).isEqualTo(outcome.message());
     }
 
     @Test
