@@ -141,6 +141,24 @@ public final class DfsProcess implements AutoCloseable {
     }
 
     /**
+     * Stops dfs and starts it on the same volumes (/data and its database kept, as a pod's claim is) as a new pod
+     * would: with that pod's config, environment and Secret files.
+     */
+    public DfsProcess restartAs(String newConfig, Map<String, String> newEnv, Map<String, String> files) {
+        stop();
+        DfsProcess next = new DfsProcess(root, newConfig, newEnv);
+        next.podMounts = podMounts;
+        try {
+            Files.writeString(next.configFile(), next.config);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        next.writeFiles(files);
+        next.launch();
+        return next;
+    }
+
+    /**
      * Writes files at pod paths, each replaced in one rename as the kubelet swaps a Secret volume's content (dfs
      * notices a rotated certificate by its modification time).
      */
