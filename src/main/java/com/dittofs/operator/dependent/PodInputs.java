@@ -54,13 +54,13 @@ public record PodInputs(String config, SecretResolution secrets, String hash) {
      * CA by name: it belongs to no one server.
      */
     private static Optional<Secret> generated(DittoServer server, String name, Context<DittoServer> context) {
-        var generated = context.eventSourceRetriever().getEventSourceFor(Secret.class,
-                SharedInformers.GENERATED_SECRETS);
         if (Names.API_CA_SECRET.equals(name)) {
-            return ((InformerEventSource<Secret, DittoServer>) generated)
+            return ((InformerEventSource<Secret, DittoServer>) context.eventSourceRetriever()
+                    .getEventSourceFor(Secret.class, SharedInformers.NAMESPACE_CA))
                     .get(new ResourceID(name, server.getMetadata().getNamespace()));
         }
-        return generated.getSecondaryResources(server).stream()
+        return context.eventSourceRetriever().getEventSourceFor(Secret.class, SharedInformers.GENERATED_SECRETS)
+                .getSecondaryResources(server).stream()
                 .filter(secret -> name.equals(secret.getMetadata().getName()))
                 .findFirst()
                 .or(() -> context.getSecondaryResource(Secret.class, ApiTlsSecretDependent.NAME)

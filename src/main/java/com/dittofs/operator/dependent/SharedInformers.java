@@ -8,7 +8,6 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
-import io.javaoperatorsdk.operator.processing.event.source.SecondaryToPrimaryMapper;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.Mappers;
 
@@ -21,6 +20,7 @@ public final class SharedInformers {
 
     public static final String SERVICES = "services";
     public static final String GENERATED_SECRETS = "generated-secrets";
+    public static final String NAMESPACE_CA = "namespace-ca";
 
     private SharedInformers() {
     }
@@ -35,23 +35,29 @@ public final class SharedInformers {
         return new InformerEventSource<>(configuration, context);
     }
 
-    /**
-     * Not owned by the server (see GeneratedSecretDependent): mapped back through JOSDK's annotations. The namespace's
-     * CA (NamespaceCa), which belongs to no server, maps to every server of its namespace: a renewed CA is an input of
-     * the pods that verify client certificates with it (controlPlane.tls.clientAuth: {}).
-     */
+    /** Not owned by the server (see GeneratedSecretDependent): mapped back through JOSDK's annotations. */
     public static InformerEventSource<Secret, DittoServer> generatedSecrets(EventSourceContext<DittoServer> context) {
-        SecondaryToPrimaryMapper<Secret> annotations = Mappers.fromDefaultAnnotations(DittoServer.class);
-        var primaries = context.getPrimaryCache();
         var configuration = InformerEventSourceConfiguration.from(Secret.class, DittoServer.class)
                 .withName(GENERATED_SECRETS)
-                .withLabelSelector(Labels.managedComponents(Labels.COMPONENT_JWT, Labels.COMPONENT_ADMIN,
-                        Labels.COMPONENT_API_CA))
-                .withSecondaryToPrimaryMapper(secret -> Labels.COMPONENT_API_CA.equals(
-                        secret.getMetadata().getLabels().get(Labels.COMPONENT))
-                                ? primaries.list(secret.getMetadata().getNamespace()).map(ResourceID::fromResource)
-                                        .collect(java.util.stream.Collectors.toSet())
-                                : annotations.toPrimaryResourceIDs(secret))
+                .withLabelSelector(Labels.managedComponents(Labels.COMPONENT_JWT, Labels.COMPONENT_ADMIN))
+                .withSecondaryToPrimaryMapper(Mappers.fromDefaultAnnotations(DittoServer.class))
+                .withItemStore(new LeanItemStore<>())
+                .build();
+        return new InformerEventSource<>(configuration, context);
+    }
+
+    /**
+     * The namespace's CA (NamespaceCa), one Secret per namespace and no server's: each event maps to every server of
+     * its namespace, since a renewed CA is an input of the pods that verify client certificates with it
+     * (controlPlane.tls.clientAuth: {}).
+     */
+    public static InformerEventSource<Secret, DittoServer> namespaceCa(EventSourceContext<DittoServer> context) {
+        var primaries = context.getPrimaryCache();
+        var configuration = InformerEventSourceConfiguration.from(Secret.class, DittoServer.class)
+                .withName(NAMESPACE_CA)
+                .withLabelSelector(Labels.managedComponents(Labels.COMPONENT_API_CA))
+                .withSecondaryToPrimaryMapper(secret -> primaries.list(secret.getMetadata().getNamespace())
+                        .map(ResourceID::fromResource).collect(java.util.stream.Collectors.toSet()))
                 .withItemStore(new LeanItemStore<>())
                 .build();
         return new InformerEventSource<>(configuration, context);
