@@ -19,6 +19,8 @@ import jakarta.inject.Inject;
 
 import com.dittofs.operator.api.v1alpha1.DittoServer;
 import com.dittofs.operator.api.v1alpha1.ShareStatus;
+import com.dittofs.operator.certificates.CertificateLifetimes;
+import com.dittofs.operator.certificates.ClientCertificates;
 import com.dittofs.operator.config.DataPlaneSettings;
 import com.dittofs.operator.dataplane.DataPlaneReport;
 import com.dittofs.operator.dataplane.DataPlaneSync;
