@@ -199,7 +199,7 @@ class KerberosIdentityIT extends E2E {
                 .until(() -> smb(altHost, kinit("rotation-new")));
         assertThat(smb(altHost, old)).as("a ticket of the previous key version").isFalse();
         assertThat(podUid(pod)).as("no restart for a keytab").isEqualTo(uidBefore);
-        assertThat(dfs.logs()).contains("Keytab reloaded");
+        assertThat(dfs.stdout()).as("dfs says so").contains("Keytab reloaded successfully");
     }
 
     private static byte[] readBytes(Path file) {

@@ -110,6 +110,6 @@ class MachineAccountIT extends E2E {
         });
         var wrong = smb("bob", "not-bobs-password");
         assertThat(wrong.output()).as(wrong.describe()).contains("NT_STATUS_LOGON_FAILURE");
-        assertThat(dfs.logs()).contains("NETLOGON");
+        assertThat(dfs.stdout()).contains("NETLOGON");
     }
 }
