@@ -31,7 +31,8 @@ import org.junit.jupiter.api.Test;
  * provisioned here in a network namespace of its own, samba-dc-up.sh) and the real dfs: the operator sends the
  * computer account DITTOFS$ and its password through dfs's REST API, dfs opens a NETLOGON secure channel to the DC, and
  * the domain user bob, who has no dfs account and no directory entry dfs reads, logs in over SMB with his password
- * (NTLM passed through to the DC) and lists the export; a wrong password is refused. Needs root (a network namespace
+ * (NTLM passed through to the DC) and lists the export; a wrong password is refused. dfs builds its NETLOGON
+ * authenticator only at start, so the operator restarts it once after storing the first machine account. Needs root (a network namespace
  * and a veth pair).
  */
 @QuarkusIntegrationTest
@@ -80,8 +81,18 @@ class MachineAccountIT extends E2E {
         kerberos.setMachineAccount(machine);
         server.getSpec().getIdentity().setKerberos(kerberos);
         create(server);
-        awaitPodIp(NAME + "-0");
-        dfs = Kubelet.run(admin, namespace, NAME + "-0");
+        String pod = NAME + "-0";
+        awaitPodIp(pod);
+        String firstUid = admin.pods().inNamespace(namespace).withName(pod).get().getMetadata().getUid();
+        dfs = Kubelet.run(admin, namespace, pod);
+        // dfs v0.29.0 wires NETLOGON only at start: the operator stores the machine account, then restarts dfs once
+        await().atMost(TIMEOUT).until(() -> {
+            var current = admin.pods().inNamespace(namespace).withName(pod).get();
+            return current != null && !firstUid.equals(current.getMetadata().getUid())
+                    && current.getMetadata().getDeletionTimestamp() == null
+                    && current.getStatus().getPodIP() != null;
+        });
+        dfs = Kubelet.rerun(admin, namespace, pod, dfs);
         awaitReady(NAME);
     }
 
