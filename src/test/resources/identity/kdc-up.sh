@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Starts a throwaway MIT KDC (Debian krb5-kdc, krb5-admin-server for kadmin.local) as the calling user on
 # 127.0.0.1:PORT under DIR, realm TEST: the user principal alice (password ALICEPW) and the service principals
-# cifs/HOST and nfs/HOST in DIR/dfs.keytab. Writes DIR/krb5.conf for clients and for dfs. Prints the KDC's PID.
-# Usage: kdc-up.sh DIR PORT HOST ALICEPW
+# cifs/HOST and nfs/HOST (and cifs/ALTHOST, if given) in DIR/dfs.keytab. Writes DIR/krb5.conf for clients and for
+# dfs. Prints the KDC's PID. kdc-rekey.sh gives principals new keys later.
+# Usage: kdc-up.sh DIR PORT HOST ALICEPW [ALTHOST]
 set -euo pipefail
-dir=$1 port=$2 host=$3 alicepw=$4
+dir=$1 port=$2 host=$3 alicepw=$4 althost=${5:-}
 mkdir -p "$dir"
 cat >"$dir/krb5.conf" <<CONF
 [libdefaults]
@@ -20,6 +21,7 @@ cat >"$dir/krb5.conf" <<CONF
   }
 [domain_realm]
   $host = TEST
+${althost:+  $althost = TEST}
 CONF
 cat >"$dir/kdc.conf" <<CONF
 [kdcdefaults]
@@ -43,7 +45,12 @@ kdb5_util create -s -r TEST -P master-pw >/dev/null
 kadmin.local -q "addprinc -pw $alicepw alice" >/dev/null
 kadmin.local -q "addprinc -randkey cifs/$host" >/dev/null
 kadmin.local -q "addprinc -randkey nfs/$host" >/dev/null
-kadmin.local -q "ktadd -k $dir/dfs.keytab cifs/$host nfs/$host" >/dev/null
+services=("cifs/$host" "nfs/$host")
+if [ -n "$althost" ]; then
+  kadmin.local -q "addprinc -randkey cifs/$althost" >/dev/null
+  services+=("cifs/$althost")
+fi
+kadmin.local -q "ktadd -k $dir/dfs.keytab ${services[*]}" >/dev/null
 krb5kdc -P "$dir/kdc.pid"
 for _ in $(seq 1 100); do
   [ -s "$dir/kdc.pid" ] && echo "$alicepw" | KRB5CCNAME="FILE:$dir/probe.cc" kinit alice >/dev/null 2>&1 \

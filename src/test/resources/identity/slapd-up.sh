@@ -3,9 +3,26 @@
 # rfc2307 directory dc=test: the bind account cn=svc,dc=test (password BINDPW) and the posix user alice
 # (uidNumber 10001, gidNumber 10001) in the group eng (gidNumber 20001). dfs v0.29.0 searches with AD class names
 # ((objectClass=user), sAMAccountName, (objectClass=group)), so a small test schema adds them as auxiliary classes.
-# Prints slapd's PID. Usage: slapd-up.sh DIR PORT BINDPW
+# With CERT and KEY (PEM files), StartTLS is offered on PORT, and with LDAPSPORT also ldaps:// there; slapd reads the
+# files when it starts: run the script again with the same DIR (after killing slapd) to serve replaced files.
+# Prints slapd's PID. Usage: slapd-up.sh DIR PORT BINDPW [CERT KEY [LDAPSPORT]]
 set -euo pipefail
-dir=$1 port=$2 bindpw=$3
+dir=$1 port=$2 bindpw=$3 cert=${4:-} key=${5:-} ldapsport=${6:-}
+urls="ldap://127.0.0.1:$port/"
+[ -z "$ldapsport" ] || urls="$urls ldaps://127.0.0.1:$ldapsport/"
+start_and_wait() {
+  slapd -h "$urls" -F "$dir/slapd.d" -u "$(id -un)" >/dev/null 2>"$dir/slapd.log" || true
+  for _ in $(seq 1 100); do
+    [ -s "$dir/slapd.pid" ] && ldapsearch -x -H "ldap://127.0.0.1:$port/" -D cn=svc,dc=test -w "$bindpw" \
+      -b dc=test -s base dn >/dev/null 2>&1 && { cat "$dir/slapd.pid"; exit 0; }
+    sleep 0.1
+  done
+  echo "slapd did not answer on 127.0.0.1:$port" >&2; cat "$dir/slapd.log" >&2; exit 1
+}
+if [ -e "$dir/slapd.d/cn=config.ldif" ]; then
+  rm -f "$dir/slapd.pid"
+  start_and_wait
+fi
 mkdir -p "$dir/slapd.d" "$dir/db"
 cat >"$dir/config.ldif" <<LDIF
 dn: cn=config
@@ -53,6 +70,9 @@ olcDbIndex: objectClass eq
 olcAccess: {0}to attrs=userPassword by self write by anonymous auth by * none
 olcAccess: {1}to * by users read by * none
 LDIF
+if [ -n "$cert" ]; then
+  sed -i "/^olcPidFile:/a olcTLSCertificateFile: $cert\nolcTLSCertificateKeyFile: $key" "$dir/config.ldif"
+fi
 slapadd -n0 -F "$dir/slapd.d" -l "$dir/config.ldif" >/dev/null
 cat >"$dir/data.ldif" <<LDIF
 dn: dc=test
@@ -93,10 +113,4 @@ gidNumber: 20001
 memberUid: alice
 LDIF
 slapadd -n1 -F "$dir/slapd.d" -l "$dir/data.ldif" >/dev/null 2>&1
-slapd -h "ldap://127.0.0.1:$port/" -F "$dir/slapd.d" -u "$(id -un)" >/dev/null 2>"$dir/slapd.log" || true
-for _ in $(seq 1 100); do
-  [ -s "$dir/slapd.pid" ] && ldapsearch -x -H "ldap://127.0.0.1:$port/" -D cn=svc,dc=test -w "$bindpw" \
-    -b dc=test -s base dn >/dev/null 2>&1 && { cat "$dir/slapd.pid"; exit 0; }
-  sleep 0.1
-done
-echo "slapd did not answer on 127.0.0.1:$port" >&2; cat "$dir/slapd.log" >&2; exit 1
+start_and_wait

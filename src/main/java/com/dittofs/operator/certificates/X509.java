@@ -14,12 +14,15 @@ import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.security.interfaces.ECPrivateKey;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.DERBitString;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
@@ -29,6 +32,8 @@ import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.asn1.x9.ECNamedCurveTable;
+import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
@@ -36,9 +41,10 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
+import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.util.io.pem.PemObject;
 
 /**
  * Building and reading the operator's X.509 material with BouncyCastle's builders over the JDK's own providers
@@ -136,12 +142,31 @@ public final class X509 {
         return write(certificate);
     }
 
-    /** PKCS#8 ("PRIVATE KEY"), which dfs (Go's tls.X509KeyPair) reads. */
+    /**
+     * PKCS#8 ("PRIVATE KEY"), which dfs (Go's tls.X509KeyPair) reads. An EC key carries its public key too, as
+     * OpenSSL writes it: the JDK leaves the optional field out, and GnuTLS (OpenLDAP's slapd, gnutls-cli) then
+     * refuses the key with "ASN1 parser: Element was not found".
+     */
     public static String pem(PrivateKey key) {
+        PrivateKeyInfo info = key instanceof ECPrivateKey ec ? withPublicKey(ec)
+                : PrivateKeyInfo.getInstance(key.getEncoded());
         try {
-            return write(new JcaPKCS8Generator(key, null));
-        } catch (org.bouncycastle.util.io.pem.PemGenerationException e) {
-            throw new IllegalStateException(e);
+            return write(new PemObject("PRIVATE KEY", info.getEncoded()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static PrivateKeyInfo withPublicKey(ECPrivateKey key) {
+        PrivateKeyInfo info = PrivateKeyInfo.getInstance(key.getEncoded());
+        X9ECParameters curve = ECNamedCurveTable.getByOID(
+                ASN1ObjectIdentifier.getInstance(info.getPrivateKeyAlgorithm().getParameters()));
+        byte[] point = new FixedPointCombMultiplier().multiply(curve.getG(), key.getS()).getEncoded(false);
+        try {
+            return new PrivateKeyInfo(info.getPrivateKeyAlgorithm(), new org.bouncycastle.asn1.sec.ECPrivateKey(
+                    curve.getN().bitLength(), key.getS(), new DERBitString(point), null));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

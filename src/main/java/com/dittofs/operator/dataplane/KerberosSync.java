@@ -13,7 +13,10 @@ import com.dittofs.operator.dfsclient.KerberosProviderConfig;
  * Keeps dfs's Kerberos provider equal to the spec. dfs seeds it from its config file on first boot only; later it
  * reads its database, so an edited principal or realm, a removed block and the machine account's password reach it
  * through the REST API only. dfs binds the service principal, realm and keytab when it starts: a change of those asks
- * for a restart ({@link Report#restart()}); the machine account (NETLOGON) applies at once.
+ * for a restart ({@link Report#restart()}). So does a machine account dfs held none of: dfs v0.29.0 builds its NETLOGON
+ * authenticator only when it starts, and only with a machine account enabled then (cmd/dfs buildNetlogonAuthenticator);
+ * once it has one, a new password, account name or DC list applies at once (the SMB adapter's hot reload), as does
+ * turning it off.
  */
 public final class KerberosSync {
 
@@ -83,9 +86,12 @@ public final class KerberosSync {
         } else {
             ledger.forget(server, LEDGER_ENTRY);
         }
+        boolean firstMachineAccount = m != null && (h == null || h.machineAccount() == null
+                || !h.machineAccount().enabled());
         changes.add(policy ? "Configured the Kerberos identity provider (applied by a restart)"
-                : "Set the Kerberos machine account");
-        return new Report(changes, null, policy);
+                : firstMachineAccount ? "Enabled the Kerberos machine account (applied by a restart)"
+                        : "Set the Kerberos machine account");
+        return new Report(changes, null, policy || firstMachineAccount);
     }
 
     private static void put(IdentityProviderApi dfs, KerberosProviderConfig config) {

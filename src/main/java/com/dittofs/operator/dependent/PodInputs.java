@@ -13,13 +13,17 @@ import com.dittofs.operator.dfsconfig.DfsConfigRenderer;
 import com.dittofs.operator.dfsconfig.PodEnvironment;
 import com.dittofs.operator.dfsconfig.SecretResolution;
 import io.fabric8.kubernetes.api.model.Secret;
+import com.dittofs.operator.naming.Names;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 
 /**
  * Everything the server pod consumes besides its template: the rendered config and the Secret values behind its
  * environment and the Secret files it reads at start (the metrics token). Its hash goes on the pod template, so a
- * change of any of them, and nothing else, rolls the pod. The files dfs reloads (the REST API's certificate) are not in
- * it: dfs picks a rotated certificate up in place.
+ * change of any of them, and nothing else, rolls the pod. The files dfs reloads (the REST API's certificate, the
+ * keytab) are not in it: dfs picks them up in place; nor is the Kerberos policy of the config, which dfs reads from its
+ * database after its first start (the operator restarts dfs once itself when that changes).
  *
  * @param config the rendered config.yaml
  * @param secrets the pod's Secret keys, resolved
@@ -41,11 +45,20 @@ public record PodInputs(String config, SecretResolution secrets, String hash) {
     public static PodInputs of(DittoServer server, Function<String, Optional<Secret>> lookup) {
         String config = DfsConfigRenderer.render(server.getSpec());
         SecretResolution secrets = SecretResolution.resolve(PodEnvironment.secretBindings(server), lookup);
-        return new PodInputs(config, secrets, hash(config, secrets, PodEnvironment.literals(server)));
+        return new PodInputs(config, secrets, hash(DfsConfigRenderer.renderReadAtEveryStart(server.getSpec()), secrets,
+                PodEnvironment.literals(server)));
     }
 
-    /** The operator-generated credentials and certificate, from the caches of their informers. */
+    /**
+     * The operator-generated credentials, certificate and the namespace's CA, from the caches of their informers. The
+     * CA by name: it belongs to no one server.
+     */
     private static Optional<Secret> generated(DittoServer server, String name, Context<DittoServer> context) {
+        if (Names.API_CA_SECRET.equals(name)) {
+            return ((InformerEventSource<Secret, DittoServer>) context.eventSourceRetriever()
+                    .getEventSourceFor(Secret.class, SharedInformers.NAMESPACE_CA))
+                    .get(new ResourceID(name, server.getMetadata().getNamespace()));
+        }
         return context.eventSourceRetriever().getEventSourceFor(Secret.class, SharedInformers.GENERATED_SECRETS)
                 .getSecondaryResources(server).stream()
                 .filter(secret -> name.equals(secret.getMetadata().getName()))

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.Mappers;
 
@@ -19,6 +20,7 @@ public final class SharedInformers {
 
     public static final String SERVICES = "services";
     public static final String GENERATED_SECRETS = "generated-secrets";
+    public static final String NAMESPACE_CA = "namespace-ca";
 
     private SharedInformers() {
     }
@@ -39,6 +41,23 @@ public final class SharedInformers {
                 .withName(GENERATED_SECRETS)
                 .withLabelSelector(Labels.managedComponents(Labels.COMPONENT_JWT, Labels.COMPONENT_ADMIN))
                 .withSecondaryToPrimaryMapper(Mappers.fromDefaultAnnotations(DittoServer.class))
+                .withItemStore(new LeanItemStore<>())
+                .build();
+        return new InformerEventSource<>(configuration, context);
+    }
+
+    /**
+     * The namespace's CA (NamespaceCa), one Secret per namespace and no server's: each event maps to every server of
+     * its namespace, since a renewed CA is an input of the pods that verify client certificates with it
+     * (controlPlane.tls.clientAuth: {}).
+     */
+    public static InformerEventSource<Secret, DittoServer> namespaceCa(EventSourceContext<DittoServer> context) {
+        var primaries = context.getPrimaryCache();
+        var configuration = InformerEventSourceConfiguration.from(Secret.class, DittoServer.class)
+                .withName(NAMESPACE_CA)
+                .withLabelSelector(Labels.managedComponents(Labels.COMPONENT_API_CA))
+                .withSecondaryToPrimaryMapper(secret -> primaries.list(secret.getMetadata().getNamespace())
+                        .map(ResourceID::fromResource).collect(java.util.stream.Collectors.toSet()))
                 .withItemStore(new LeanItemStore<>())
                 .build();
         return new InformerEventSource<>(configuration, context);

@@ -85,8 +85,28 @@ public final class DfsConfigRenderer {
     }
 
     public static String render(DittoServerSpec spec) {
+        return write(model(spec));
+    }
+
+    /**
+     * The config as dfs reads it at every start: without the Kerberos policy (principal, realm, domains), which dfs
+     * takes from its database once seeded on first boot. An edit of those reaches dfs through the REST API and one
+     * restart (KerberosSync); were they part of the pod's inputs too, the pod would roll a second time.
+     */
+    public static String renderReadAtEveryStart(DittoServerSpec spec) {
+        DfsConfig config = model(spec);
+        DfsConfig.Kerberos k = config.kerberos();
+        if (k == null) {
+            return write(config);
+        }
+        return write(new DfsConfig(config.logging(), config.shutdownTimeout(), config.database(),
+                config.controlplane(), config.metrics(),
+                new DfsConfig.Kerberos(k.enabled(), k.keytabPath(), k.krb5Conf(), null, null, null, null)));
+    }
+
+    private static String write(DfsConfig config) {
         try {
-            return YAML.writeValueAsString(model(spec));
+            return YAML.writeValueAsString(config);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

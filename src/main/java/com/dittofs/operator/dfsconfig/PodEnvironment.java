@@ -69,9 +69,21 @@ public final class PodEnvironment {
         bindings.addAll(tlsBindings(server));
         bindings.addAll(kerberosBindings(spec));
         metricsToken(spec).ifPresent(bindings::add);
-        ControlPlaneTlsSpec.clientAuthIn(spec).map(auth -> auth.getCaSecretRef()).ifPresent(ca -> bindings.add(
-                SecretBinding.mountedReadAtStart(ca.getName(), ca.getKey(), CLIENT_CA_FIELD)));
+        clientCa(spec).ifPresent(bindings::add);
         return bindings;
+    }
+
+    /**
+     * The CA bundle dfs verifies client certificates with, read at start: the user's, or (clientAuth: {}) the
+     * namespace CA's ca.crt, so that a renewed CA (from which the operator's client certificate is issued at once)
+     * restarts dfs with the new bundle instead of leaving the operator locked out.
+     */
+    static Optional<SecretBinding> clientCa(DittoServerSpec spec) {
+        return ControlPlaneTlsSpec.clientAuthIn(spec).map(auth -> auth.getCaSecretRef() == null
+                ? new SecretBinding(null, Names.API_CA_SECRET, List.of(Names.TLS_CA_KEY), true,
+                        "generated Secret " + Names.API_CA_SECRET + " (the operator's CA of the namespace)", true, true)
+                : SecretBinding.mountedReadAtStart(auth.getCaSecretRef().getName(), auth.getCaSecretRef().getKey(),
+                        CLIENT_CA_FIELD));
     }
 
     /** The metrics bearer token, mounted for dfs's metrics.token_file (read at start) and read by the operator. */

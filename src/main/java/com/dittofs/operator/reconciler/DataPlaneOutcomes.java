@@ -51,8 +51,11 @@ final class DataPlaneOutcomes {
     static DataPlaneOutcome withIdentity(DataPlaneOutcome outcome, IdentityProviderSync.Problem... problems) {
         for (IdentityProviderSync.Problem problem : problems) {
             if (problem != null && outcome.ready()) {
-                String reason = problem.kind() == IdentityProviderSync.Kind.SECRET_MISSING
-                        ? REASON_IDENTITY_SECRET_MISSING : REASON_IDENTITY_PROVIDER_REJECTED;
+                String reason = switch (problem.kind()) {
+                    case SECRET_MISSING -> REASON_IDENTITY_SECRET_MISSING;
+                    case NOT_TRUSTED -> REASON_IDENTITY_PROVIDER_NOT_TRUSTED;
+                    case REJECTED -> REASON_IDENTITY_PROVIDER_REJECTED;
+                };
                 return new DataPlaneOutcome(false, reason, problem.message(), outcome.shares(), outcome.ownedShares(),
                         outcome.access());
             }

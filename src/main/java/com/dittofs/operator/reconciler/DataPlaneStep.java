@@ -19,6 +19,8 @@ import jakarta.inject.Inject;
 
 import com.dittofs.operator.api.v1alpha1.DittoServer;
 import com.dittofs.operator.api.v1alpha1.ShareStatus;
+import com.dittofs.operator.certificates.CertificateLifetimes;
+import com.dittofs.operator.certificates.ClientCertificates;
 import com.dittofs.operator.config.DataPlaneSettings;
 import com.dittofs.operator.dataplane.DataPlaneReport;
 import com.dittofs.operator.dataplane.DataPlaneSync;
@@ -91,6 +93,8 @@ public class DataPlaneStep {
 
     private final DataPlaneEvents events = new DataPlaneEvents(this::forget);
     private final PasswordLedger passwords = new PasswordLedger();
+    private final OperatorClientCertificate clientCertificate = new OperatorClientCertificate(
+            new ClientCertificates(CertificateLifetimes.configured()));
     private ExecutorService mainLane;
     private ExecutorService suspectLane;
     private SyncScheduler<ResourceID, DataPlaneOutcome> syncs;
@@ -129,6 +133,9 @@ public class DataPlaneStep {
     DataPlaneOutcome run(DittoServer server, PodInputs inputs, Map<String, Secret> referenced, boolean podReady,
             KubernetesClient client) {
         Ownership managed = OwnershipStatus.shares(server);
+        if (!inputs.secrets().complete()) {
+            clientCertificate.ensureCa(server, client); // clientAuth: {} waits for the namespace's CA
+        }
         if (!settings.enabled()) {
             return new DataPlaneOutcome(true, ConditionTypes.REASON_NOT_MANAGED,
                     "The operator does not manage adapters, stores and shares (dittofs.operator.data-plane.enabled"

@@ -148,7 +148,8 @@ public class DittoServerReconciler implements Reconciler<DittoServer> {
     public List<EventSource<?, DittoServer>> prepareEventSources(EventSourceContext<DittoServer> context) {
         referencedSecrets = ReferencedSecrets.eventSource(context);
         meters.watch(context.getPrimaryCache());
-        return List.of(SharedInformers.services(context), SharedInformers.generatedSecrets(context), referencedSecrets,
+        return List.of(SharedInformers.services(context), SharedInformers.generatedSecrets(context),
+                SharedInformers.namespaceCa(context), referencedSecrets,
                 new PerconaCrdEventSource(context), new CertManagerCrdEventSource(context),
                 new PrometheusCrdEventSource(context), dataPlane.eventSource(), ServerClaims.eventSource(context),
                 new SecretRelease(referencedSecrets, context.getPrimaryCache(), context.getClient()));

@@ -141,6 +141,24 @@ public final class DfsProcess implements AutoCloseable {
     }
 
     /**
+     * Stops dfs and starts it on the same volumes (/data and its database kept, as a pod's claim is) as a new pod
+     * would: with that pod's config, environment and Secret files.
+     */
+    public DfsProcess restartAs(String newConfig, Map<String, String> newEnv, Map<String, String> files) {
+        stop();
+        DfsProcess next = new DfsProcess(root, newConfig, newEnv);
+        next.podMounts = podMounts;
+        try {
+            Files.writeString(next.configFile(), next.config);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        next.writeFiles(files);
+        next.launch();
+        return next;
+    }
+
+    /**
      * Writes files at pod paths, each replaced in one rename as the kubelet swaps a Secret volume's content (dfs
      * notices a rotated certificate by its modification time).
      */
@@ -165,6 +183,7 @@ public final class DfsProcess implements AutoCloseable {
                 Names.TMP_DIR, Names.TLS_DIR, "/home")) {
             Files.createDirectories(root.resolve(dir.substring(1)));
         }
+        Files.createDirectories(root.resolve(Names.IDENTITY_DIR.substring(1)));
         Files.writeString(configFile(), config);
     }
 
@@ -185,7 +204,8 @@ public final class DfsProcess implements AutoCloseable {
             return start(name, renderedConfig, env, files);
         }
         try {
-            Files.createDirectories(Path.of(Names.DATA_DIR)); // the mount point only; nothing is written there
+            Files.createDirectories(Path.of(Names.DATA_DIR)); // the mount points only; nothing is written there
+            Files.createDirectories(Path.of(Names.IDENTITY_DIR));
             Files.createDirectories(RUNS);
             Path root2 = Files.createTempDirectory(RUNS, name + "-");
             DfsProcess dfs = new DfsProcess(root2, renderedConfig, env);
@@ -211,6 +231,7 @@ public final class DfsProcess implements AutoCloseable {
         }
         try {
             Files.createDirectories(Path.of(Names.DATA_DIR));
+            Files.createDirectories(Path.of(Names.IDENTITY_DIR));
             Files.createDirectories(RUNS);
             Path run = Files.createTempDirectory(RUNS, name + "-");
             DfsProcess dfs = new DfsProcess(run, renderedConfig, env);
@@ -238,10 +259,13 @@ public final class DfsProcess implements AutoCloseable {
         if (!podMounts) {
             return List.of(dfs, "start", "--foreground", "--config", configFile().toString());
         }
-        // exec keeps one PID, so stop() signals dfs itself
+        // exec keeps one PID, so stop() signals dfs itself; /identity too, for the paths that arrive over the REST
+        // API (the LDAP CA file), which relocate() never sees
         return List.of("/usr/bin/unshare", "--mount", "--propagation", "private", "/bin/sh", "-c",
-                "mount --bind \"$1\" " + Names.DATA_DIR + " && exec \"$2\" start --foreground --config \"$3\"", "sh",
-                root.resolve(Names.DATA_DIR.substring(1)).toString(), dfs, configFile().toString());
+                "mount --bind \"$1\" " + Names.DATA_DIR + " && mount --bind \"$4\" " + Names.IDENTITY_DIR
+                        + " && exec \"$2\" start --foreground --config \"$3\"", "sh",
+                root.resolve(Names.DATA_DIR.substring(1)).toString(), dfs, configFile().toString(),
+                root.resolve(Names.IDENTITY_DIR.substring(1)).toString());
     }
 
     private synchronized void launch() {

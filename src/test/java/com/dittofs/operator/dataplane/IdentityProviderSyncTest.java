@@ -27,6 +27,8 @@ class IdentityProviderSyncTest {
         String directoryPassword = "pw-1";
         final List<String> calls = new ArrayList<>();
         String refuse;
+        /** What the directory's certificate check says, or null when dfs trusts it. */
+        String untrusted;
 
         @Override
         public Optional<LdapProviderConfig> ldapConfig() {
@@ -68,6 +70,9 @@ class IdentityProviderSyncTest {
         @Override
         public ProviderTestResult testLdap(LdapProviderConfig config) {
             calls.add("TEST");
+            if (untrusted != null) {
+                return new ProviderTestResult(false, "connect", untrusted);
+            }
             return directoryPassword.equals(storedPassword) ? new ProviderTestResult(true, null, "dial + bind succeeded")
                     : new ProviderTestResult(false, "connect", "LDAP Result Code 49 \"Invalid Credentials\"");
         }
@@ -157,5 +162,38 @@ class IdentityProviderSyncTest {
         var refused = sync(new DesiredIdentity(LDAP, "pw-1", null));
         assertThat(refused.problem().kind()).isEqualTo(IdentityProviderSync.Kind.REJECTED);
         assertThat(refused.problem().message()).contains("plaintext");
+    }
+
+    private static final LdapProviderConfig LDAPS = new LdapProviderConfig(true, "ldaps://dir.example.com:636", false,
+            false, "dc=test", "cn=svc,dc=test", null, "sAMAccountName", null, "rfc2307", false,
+            new LdapProviderConfig.Tls("/identity/ldap-ca/ca.crt", false));
+
+    /** dfs reads the CA file at each connection, and the kubelet refreshes it later than the Secret changes. */
+    @Test
+    void withACaFileEveryPassHasDfsBindAgainButSendsNothing() {
+        assertThat(sync(new DesiredIdentity(LDAPS, "pw-1", null)).problem()).isNull();
+        var again = sync(new DesiredIdentity(LDAPS, "pw-1", null));
+        assertThat(again.problem()).isNull();
+        assertThat(again.changes()).isEmpty();
+        assertThat(dfs.calls).containsExactly("GET", "TEST");
+    }
+
+    @Test
+    void aCertificateTheCaDidNotSignIsNotTrustedAndSaysWhatToFix() {
+        sync(new DesiredIdentity(LDAPS, "pw-1", null));
+        dfs.untrusted = "dial ldaps://dir.example.com:636: LDAP Result Code 200 \"Network Error\": tls: failed to"
+                + " verify certificate: x509: certificate signed by unknown authority";
+        var rotatedWrong = sync(new DesiredIdentity(LDAPS, "pw-1", null));
+        assertThat(rotatedWrong.problem().kind()).isEqualTo(IdentityProviderSync.Kind.NOT_TRUSTED);
+        assertThat(rotatedWrong.problem().message()).contains("does not trust").contains("unknown authority")
+                .contains("spec.identity.ldap.caSecretRef").contains("ldaps://dir.example.com:636");
+        assertThat(dfs.calls).as("nothing to send: the file is the pod's").containsExactly("GET", "TEST");
+        dfs.untrusted = null;
+        assertThat(sync(new DesiredIdentity(LDAPS, "pw-1", null)).problem()).isNull();
+        var plain = IdentityProviderSync.problem(LDAP, new ProviderTestResult(false, "connect",
+                "ldap StartTLS upgrade failed: tls: failed to verify certificate: x509: certificate is valid for a,"
+                        + " not dir"));
+        assertThat(plain.kind()).isEqualTo(IdentityProviderSync.Kind.NOT_TRUSTED);
+        assertThat(plain.message()).contains("Set spec.identity.ldap.caSecretRef");
     }
 }

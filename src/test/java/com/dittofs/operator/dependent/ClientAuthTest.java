@@ -88,6 +88,29 @@ class ClientAuthTest {
                 .contains("spec.controlPlane.tls.clientAuth.caSecretRef"));
     }
 
+    /**
+     * The operator issues its client certificate from the namespace's CA at once when that CA is renewed; dfs reads
+     * the bundle at start only: a new bundle must roll the pod, or the operator is locked out.
+     */
+    @Test
+    void aRenewedOperatorCaRollsThePodAndOnlyItsBundleCounts() {
+        DittoServer server = withClientAuth(new ClientAuthSpec());
+        String before = hash(server, "CA1", "key-1");
+        assertThat(hash(server, "CA1", "key-2")).as("the CA's key never enters the pod").isEqualTo(before);
+        assertThat(hash(server, "CA2\nCA1", "key-2")).as("a renewed CA's bundle").isNotEqualTo(before);
+        assertThat(hash(Fixtures.basic(), "CA1", "key-1")).as("without clientAuth the CA is no input")
+                .isEqualTo(hash(Fixtures.basic(), "CA2", "key-2"));
+        var generated = new java.util.HashMap<>(Fixtures.generatedSecrets(server));
+        generated.remove("dittofs-api-ca");
+        assertThat(PodInputs.of(server, Fixtures.lookup(generated)).secrets().problems())
+                .anySatisfy(p -> assertThat(p).contains("\"dittofs-api-ca\""));
+    }
+
+    private static String hash(DittoServer server, String bundle, String key) {
+        return Fixtures.inputs(server, Fixtures.secret("dittofs-api-ca",
+                Map.of("tls.crt", "CA", "tls.key", key, "ca.crt", bundle))).hash();
+    }
+
     /** The kubelet has no client certificate, and dfs asks one for /health too. */
     @Test
     void probesCheckTheApiPortOverTcp() {

@@ -73,6 +73,24 @@ class KerberosPodTest {
     }
 
     @Test
+    void anEditedPolicyRestartsOnceThroughTheApiNotByRollingThePod() {
+        DittoServer server = server();
+        String before = hash(server, krb("keytab-1", "conf-1"));
+        KerberosSpec k = server.getSpec().getIdentity().getKerberos();
+        k.setServicePrincipal("cifs/other.example.com@EXAMPLE.COM");
+        k.setRealm("EXAMPLE.COM");
+        k.setNetbiosDomain("EXAMPLE");
+        k.setDnsDomain("example.com");
+        assertThat(hash(server, krb("keytab-1", "conf-1"))).as("dfs reads these from its database")
+                .isEqualTo(before);
+        assertThat(DfsConfigRenderer.render(server.getSpec())).as("still seeded on first boot")
+                .contains("service_principal: cifs/other.example.com@EXAMPLE.COM").contains("netbios_domain: EXAMPLE");
+        k.setEnabled(false);
+        assertThat(hash(server, krb("keytab-1", "conf-1"))).as("turning Kerberos off changes the pod")
+                .isNotEqualTo(before);
+    }
+
+    @Test
     void aMissingKeytabSecretHoldsThePodBack() {
         var inputs = PodInputs.of(server(), name -> Optional.empty());
         assertThat(inputs.secrets().problems()).anyMatch(p -> p.contains("\"krb\"")

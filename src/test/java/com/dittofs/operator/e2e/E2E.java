@@ -129,8 +129,24 @@ public abstract class E2E {
     }
 
     protected static void awaitCondition(String name, String type, String status) {
-        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(500))
-                .until(() -> conditionIs(name, type, status));
+        try {
+            await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(500))
+                    .until(() -> conditionIs(name, type, status));
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError(name + " never had " + type + "=" + status + "; its conditions: "
+                    + describeConditions(name), e);
+        }
+    }
+
+    /** The server's conditions, one per line, for a failure message. */
+    protected static String describeConditions(String name) {
+        DittoServer server = get(name);
+        if (server == null || server.getStatus() == null) {
+            return "(no status)";
+        }
+        return server.getStatus().getConditions().stream()
+                .map(c -> "\n  " + c.getType() + "=" + c.getStatus() + " " + c.getReason() + ": " + c.getMessage())
+                .collect(java.util.stream.Collectors.joining());
     }
 
     protected static void awaitReady(String name) {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import com.dittofs.operator.api.v1alpha1.DittoServer;
 import com.dittofs.operator.api.v1alpha1.IdentitySpec;
 import com.dittofs.operator.api.v1alpha1.KerberosSpec;
 import com.dittofs.operator.api.v1alpha1.LdapSpec;
+import com.dittofs.operator.certificates.X509;
 import com.dittofs.operator.contract.DfsProcess;
 import com.dittofs.operator.fixtures.Fixtures;
 import com.dittofs.operator.naming.Ports;
@@ -24,16 +26,24 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * A Kerberos login over SMB whose Unix identity comes from LDAP, against a real MIT KDC and a real OpenLDAP slapd
- * (both started here as plain processes on loopback) and the real dfs: the keytab and krb5.conf reach the pod from
+ * (both started here as plain processes on loopback; dfs reaches the directory over StartTLS and verifies it with a CA
+ * from a Secret) and the real dfs: the keytab and krb5.conf reach the pod from
  * Secrets, alice (no dfs account) logs in with a ticket (smbclient --use-kerberos=required), and the file she writes is
- * owned, over NFS, by her uidNumber and gidNumber from the directory.
+ * owned, over NFS, by her uidNumber and gidNumber from the directory. Then the day-2 changes: an edited service
+ * principal restarts dfs exactly once (the operator's restart; the pod template does not change) and tickets for the
+ * new principal work while the old one's are refused; a keytab rotated in its Secret is reloaded by dfs in place
+ * (no restart): new tickets work, tickets of the old key version are refused.
  */
 @QuarkusIntegrationTest
 @TestProfile(RealDfs.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KerberosIdentityIT extends E2E {
 
     private static final String NAME = "krb-files";
@@ -42,6 +52,7 @@ class KerberosIdentityIT extends E2E {
     private static String slapdPid;
     private static String kdcPid;
     private static String host;
+    private static String altHost;
 
     private static int freePort() throws Exception {
         try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
@@ -60,9 +71,20 @@ class KerberosIdentityIT extends E2E {
     static void kdcDirectoryAndAServerUsingThem() throws Exception {
         work = Files.createTempDirectory("krb");
         host = NAME + "-file." + namespace + ".svc";
+        altHost = "krb-alt." + namespace + ".svc";
         int ldapPort = freePort();
-        slapdPid = script("slapd-up.sh", work.resolve("ldap").toString(), Integer.toString(ldapPort), "bind-pw");
-        kdcPid = script("kdc-up.sh", work.resolve("kdc").toString(), Integer.toString(freePort()), host, "alice-pw");
+        // the directory over StartTLS, its certificate verified with a CA from a Secret
+        X509.Issued ca = X509.ca("directory CA", Instant.now(), Duration.ofDays(1));
+        X509.Issued cert = X509.server(ca, List.of("localhost"), Instant.now(),
+                Instant.now().plus(Duration.ofHours(2)));
+        Files.writeString(work.resolve("slapd.crt"), X509.pem(cert.certificate()));
+        Files.writeString(work.resolve("slapd.key"), X509.pem(cert.key()));
+        slapdPid = script("slapd-up.sh", work.resolve("ldap").toString(), Integer.toString(ldapPort), "bind-pw",
+                work.resolve("slapd.crt").toString(), work.resolve("slapd.key").toString());
+        admin.resource(new SecretBuilder().withNewMetadata().withName("directory-ca").endMetadata()
+                .addToStringData("ca.crt", X509.pem(ca.certificate())).build()).inNamespace(namespace).create();
+        kdcPid = script("kdc-up.sh", work.resolve("kdc").toString(), Integer.toString(freePort()), host, "alice-pw",
+                altHost);
         admin.resource(new SecretBuilder().withNewMetadata().withName("ldap-bind").endMetadata()
                 .addToStringData("password", "bind-pw").build()).inNamespace(namespace).create();
         admin.resource(new SecretBuilder().withNewMetadata().withName("kerberos").endMetadata()
@@ -75,8 +97,9 @@ class KerberosIdentityIT extends E2E {
         server.getSpec().setIdentity(new IdentitySpec());
         LdapSpec ldap = new LdapSpec();
         ldap.setEnabled(true);
-        ldap.setUrl("ldap://127.0.0.1:" + ldapPort);
-        ldap.setAllowPlaintext(true);
+        ldap.setUrl("ldap://localhost:" + ldapPort);
+        ldap.setStartTLS(true);
+        ldap.setCaSecretRef(new SecretKeySelector("ca.crt", "directory-ca", null));
         ldap.setBaseDN("dc=test");
         ldap.setBindDN("cn=svc,dc=test");
         ldap.setRealm("TEST");
@@ -107,6 +130,7 @@ class KerberosIdentityIT extends E2E {
     }
 
     @Test
+    @Order(1)
     void aKerberosLoginOverSmbWritesAsTheDirectorysUidAndGid() throws Exception {
         String config = admin.configMaps().inNamespace(namespace).withName(NAME + "-config").get().getData()
                 .get("config.yaml");
@@ -124,5 +148,94 @@ class KerberosIdentityIT extends E2E {
         var ls = Proc.run(List.of("nfs-ls", "nfs://127.0.0.1/export?version=3&nfsport=" + Ports.NFS_CONTAINER
                 + "&mountport=" + Ports.NFS_CONTAINER), Duration.ofSeconds(60));
         assertThat(ls.out()).as(ls.describe()).containsPattern("\\s10001\\s+10001\\s+\\d+\\s+mine\\.txt");
+    }
+
+    @Test
+    @Order(2)
+    void anEditedPrincipalRestartsDfsOnceAndItsTicketsWork() throws Exception {
+        String pod = NAME + "-0";
+        String uidBefore = podUid(pod);
+        String revision = admin.apps().statefulSets().inNamespace(namespace).withName(NAME).get().getStatus()
+                .getUpdateRevision();
+        Path cc = kinit("principal");
+        assertThat(smb(altHost, cc)).as("dfs does not hold cifs/" + altHost + " yet").isFalse();
+        edit(NAME, s -> s.getSpec().getIdentity().getKerberos().setServicePrincipal("cifs/" + altHost + "@TEST"));
+        await().atMost(TIMEOUT).until(() -> {
+            String uid = podUid(pod);
+            return uid != null && !uid.equals(uidBefore)
+                    && admin.pods().inNamespace(namespace).withName(pod).get().getStatus().getPodIP() != null;
+        });
+        String uidAfter = podUid(pod);
+        dfs = Kubelet.rerun(admin, namespace, pod, dfs);
+        await().atMost(TIMEOUT).pollInterval(Duration.ofSeconds(2))
+                .until(() -> smb(altHost, kinit("principal-new")));
+        assertThat(smb(host, kinit("principal-old"))).as("the old principal is no longer dfs's").isFalse();
+        assertThat(admin.apps().statefulSets().inNamespace(namespace).withName(NAME).get().getStatus()
+                .getUpdateRevision()).as("the pod template did not change: no second restart by a roll")
+                .isEqualTo(revision);
+        awaitReady(NAME);
+        await().during(Duration.ofSeconds(20)).atMost(Duration.ofSeconds(60))
+                .until(() -> uidAfter.equals(podUid(pod)));
+        assertThat(restartEvents()).as("dfs restarted once for the new principal").isEqualTo(1);
+    }
+
+    @Test
+    @Order(3)
+    void aRotatedKeytabIsReloadedInPlaceAndOldTicketsAreRefused() throws Exception {
+        String pod = NAME + "-0";
+        String uidBefore = podUid(pod);
+        Path old = kinit("rotation-old");
+        assertThat(smb(altHost, old)).as("a ticket of the current key, now cached").isTrue();
+        Path rotated = work.resolve("rotated.keytab");
+        script("kdc-rekey.sh", work.resolve("kdc").toString(), rotated.toString(), "cifs/" + altHost,
+                "cifs/" + host, "nfs/" + host);
+        admin.secrets().inNamespace(namespace).withName("kerberos").edit(secret -> {
+            secret.getData().put("dfs.keytab", Base64.getEncoder().encodeToString(readBytes(rotated)));
+            return secret;
+        });
+        Kubelet.refreshSecretVolumes(admin, namespace, pod, dfs); // what the kubelet does within a minute
+        // dfs polls the keytab's modification time every 60 s
+        await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(5))
+                .until(() -> smb(altHost, kinit("rotation-new")));
+        assertThat(smb(altHost, old)).as("a ticket of the previous key version").isFalse();
+        assertThat(podUid(pod)).as("no restart for a keytab").isEqualTo(uidBefore);
+        assertThat(dfs.stdout()).as("dfs says so").contains("Keytab reloaded successfully");
+    }
+
+    private static byte[] readBytes(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static String podUid(String pod) {
+        var current = admin.pods().inNamespace(namespace).withName(pod).get();
+        return current == null || current.getMetadata().getDeletionTimestamp() != null ? null
+                : current.getMetadata().getUid();
+    }
+
+    private static int restartEvents() {
+        return admin.v1().events().inNamespace(namespace).list().getItems().stream()
+                .filter(e -> e.getMessage() != null && e.getMessage().startsWith("Restarted pod " + NAME + "-0"))
+                .mapToInt(e -> e.getCount() == null ? 1 : e.getCount()).sum();
+    }
+
+    /** alice's fresh credential cache (a TGT only: service tickets are asked for, and cached, by smbclient). */
+    private static Path kinit(String name) {
+        Path cc = work.resolve(name + ".cc");
+        Proc.run(List.of("kinit", "alice"), Map.of("KRB5_CONFIG", work.resolve("kdc/krb5.conf").toString(),
+                "KRB5CCNAME", "FILE:" + cc), "alice-pw\n", Duration.ofSeconds(30)).orFail();
+        return cc;
+    }
+
+    /** Whether alice, with the tickets of this cache, lists the export of dfs reached under this host name. */
+    private static boolean smb(String server, Path cc) {
+        var smb = Proc.run(List.of("smbclient", "//" + server + "/export", "-I", "127.0.0.1", "-p",
+                String.valueOf(Ports.SMB_CONTAINER), "--use-kerberos=required", "-m", "SMB3", "-c", "ls"),
+                Map.of("KRB5_CONFIG", work.resolve("kdc/krb5.conf").toString(), "KRB5CCNAME", "FILE:" + cc), null,
+                Duration.ofSeconds(60));
+        return smb.ok() && !smb.output().contains("NT_STATUS_");
     }
 }

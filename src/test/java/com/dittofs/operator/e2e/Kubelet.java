@@ -27,6 +27,24 @@ final class Kubelet {
 
     /** With some of the container's variables overridden (e.g. to move the API behind a {@link FaultyApi}). */
     static DfsProcess run(KubernetesClient admin, String namespace, String podName, Map<String, String> overrides) {
+        PodRun run = read(admin, namespace, podName, overrides);
+        return DfsProcess.startWithPodMounts(podName, run.config(), run.env(), run.files());
+    }
+
+    /**
+     * The pod was replaced (deleted and made again by its StatefulSet): stops the previous container's dfs and runs the
+     * new pod's on the same volumes, as the kubelet would with the pod's claim.
+     */
+    static DfsProcess rerun(KubernetesClient admin, String namespace, String podName, DfsProcess previous) {
+        PodRun run = read(admin, namespace, podName, Map.of());
+        return previous.restartAs(run.config(), run.env(), run.files());
+    }
+
+    private record PodRun(String config, Map<String, String> env, Map<String, String> files) {
+    }
+
+    private static PodRun read(KubernetesClient admin, String namespace, String podName,
+            Map<String, String> overrides) {
         Pod pod = admin.pods().inNamespace(namespace).withName(podName).get();
         Container dfs = pod.getSpec().getContainers().get(0);
         String configMap = pod.getSpec().getVolumes().stream().filter(v -> v.getConfigMap() != null).findFirst()
@@ -38,7 +56,7 @@ final class Kubelet {
             env.put(var.getName(), var.getValueFrom() == null ? var.getValue() : secretValue(admin, namespace, var));
         }
         env.putAll(overrides);
-        return DfsProcess.startWithPodMounts(podName, config, env, secretFiles(admin, namespace, pod));
+        return new PodRun(config, env, secretFiles(admin, namespace, pod));
     }
 
     /**

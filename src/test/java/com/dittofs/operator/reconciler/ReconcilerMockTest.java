@@ -122,6 +122,44 @@ class ReconcilerMockTest {
     }
 
     /**
+     * controlPlane.tls.clientAuth: {}: dfs reads the namespace CA's bundle at start, and the operator issues its client
+     * certificate from the current CA. A renewed CA must roll the pod (or the operator is locked out), and a CA Secret
+     * that went missing is made again (the pod cannot start without it).
+     */
+    @Test
+    void aRenewedOrMissingOperatorCaRollsAServerWithMutualTls() {
+        DittoServer server = server("mutual");
+        server.getSpec().getControlPlane().setTls(new com.dittofs.operator.api.v1alpha1.ControlPlaneTlsSpec());
+        server.getSpec().getControlPlane().getTls().setClientAuth(
+                new com.dittofs.operator.api.v1alpha1.ClientAuthSpec());
+        create(server);
+        var secrets = cluster.client.secrets().inNamespace(MockCluster.NAMESPACE);
+        await().atMost(TIMEOUT).until(() -> statefulSet("mutual") != null);
+        String first = inputsHash("mutual");
+        var renewed = com.dittofs.operator.certificates.X509.ca("renewed CA", Instant.now(), Duration.ofDays(30));
+        String bundle = com.dittofs.operator.certificates.X509.pem(renewed.certificate());
+        secrets.withName("dittofs-api-ca").edit(s -> {
+            s.getData().put("tls.crt", base64(bundle));
+            s.getData().put("tls.key", base64(com.dittofs.operator.certificates.X509.pem(renewed.key())));
+            s.getData().put("ca.crt", base64(bundle));
+            return s;
+        });
+        await().atMost(TIMEOUT).until(() -> !first.equals(inputsHash("mutual")));
+        String second = inputsHash("mutual");
+        secrets.withName("dittofs-api-ca").delete();
+        await().atMost(TIMEOUT).until(() -> secrets.withName("dittofs-api-ca").get() != null
+                && !second.equals(inputsHash("mutual")));
+    }
+
+    private static String inputsHash(String name) {
+        return statefulSet(name).getSpec().getTemplate().getMetadata().getAnnotations().get(Labels.POD_INPUTS_HASH);
+    }
+
+    private static String base64(String text) {
+        return java.util.Base64.getEncoder().encodeToString(text.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    }
+
+    /**
      * Once other Secrets sit in the operator's caches (here the generated ones, and the certificate Secret itself),
      * the certificate Secret is still found and kept right: a hand-edited one is issued again.
      */

@@ -87,6 +87,8 @@ public final class ConditionTypes {
     public static final String REASON_IDENTITY_SECRET_MISSING = "IdentitySecretMissing";
     /** dfs refused spec.identity.ldap, or cannot bind to the directory with it (the message has dfs's words). */
     public static final String REASON_IDENTITY_PROVIDER_REJECTED = "IdentityProviderRejected";
+    /** dfs cannot verify the directory's certificate with spec.identity.ldap.caSecretRef (or the public CAs). */
+    public static final String REASON_IDENTITY_PROVIDER_NOT_TRUSTED = "IdentityProviderNotTrusted";
     /** The operator refused dfs's certificate (spec.controlPlane.tls): not from the trusted CA, or another name. */
     public static final String REASON_TLS_NOT_TRUSTED = "TlsNotTrusted";
 
