@@ -9,7 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import java.util.SortedMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import com.dittofs.operator.api.v1alpha1.ConditionTypes;
 import jakarta.annotation.PostConstruct;
@@ -34,6 +38,7 @@ import com.dittofs.operator.dataplane.Ownership;
 import com.dittofs.operator.dataplane.PasswordLedger;
 import com.dittofs.operator.dataplane.SyncBackoff;
 import com.dittofs.operator.dataplane.SyncDeadline;
+import com.dittofs.operator.dataplane.SnapshotCensus;
 import com.dittofs.operator.dataplane.SyncScheduler;
 import com.dittofs.operator.dependent.PodInputs;
 import com.dittofs.operator.dfsclient.DfsClient;
@@ -47,6 +52,7 @@ import com.dittofs.operator.dfsconfig.SecretResolution;
 import com.dittofs.operator.events.DataPlaneChanges;
 import com.dittofs.operator.events.EventRecorder;
 import com.dittofs.operator.events.EventReasons;
+import com.dittofs.operator.metrics.SnapshotMeters;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -91,6 +97,9 @@ public class DataPlaneStep {
     @Inject
     DfsAccess access;
 
+    @Inject
+    SnapshotMeters snapshotMeters;
+
     private final DataPlaneEvents events = new DataPlaneEvents(this::forget);
     private final PasswordLedger passwords = new PasswordLedger();
     private final OperatorClientCertificate clientCertificate = new OperatorClientCertificate(
@@ -101,6 +110,8 @@ public class DataPlaneStep {
     private SyncRetries retries;
     private ApiAddresses addresses;
     private DfsVersions versions;
+    private SnapshotWatch snapshots;
+    private ScheduledExecutorService snapshotTimer;
 
     @PostConstruct
     void start() {
@@ -116,12 +127,22 @@ public class DataPlaneStep {
         restores.onRelease(events::propagateEvent); // a restore ended: the server's next reconcile syncs again
         syncs = new SyncScheduler<>(mainLane, suspectLane, DataPlaneOutcome::serverSilent,
                 e -> DataPlaneOutcomes.crashed(e, null, null), events::propagateEvent);
+        snapshots = new SnapshotWatch(SyncLanes.lane("dfs-snapshot-census", 2),
+                this::snapshotCensus, snapshotMeters, events::propagateEvent, Clock.systemUTC());
+        snapshotTimer = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "dfs-snapshot-timer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        snapshotTimer.scheduleWithFixedDelay(snapshots::tick, SnapshotWatch.TICK.toSeconds(),
+                SnapshotWatch.TICK.toSeconds(), TimeUnit.SECONDS);
     }
 
     @PreDestroy
     void stop() {
         mainLane.shutdownNow();
         suspectLane.shutdownNow();
+        snapshotTimer.shutdownNow();
     }
 
     /** Announces finished syncs to the controller; register it with the reconciler's event sources. */
@@ -140,6 +161,9 @@ public class DataPlaneStep {
             return new DataPlaneOutcome(true, ConditionTypes.REASON_NOT_MANAGED,
                     "The operator does not manage adapters, stores and shares (dittofs.operator.data-plane.enabled"
                             + " is false)", null, managed);
+        }
+        if (server.getSpec().getReplicas() == 0) {
+            snapshots.forget(ResourceID.fromResource(server)); // stopped on purpose: no snapshots are due
         }
         if (!podReady || !inputs.secrets().complete()) {
             return DataPlaneOutcomes.waiting(server, managed, "Waiting for the server pod to become ready");
@@ -168,6 +192,8 @@ public class DataPlaneStep {
                 OwnershipStatus.access(server), OwnershipStatus.snapshotPolicies(server), podUid,
                 DfsVersions.metricsUri(server, pod, settings.apiAccess()).orElse(null), metricsToken(inputs.secrets()),
                 DirectorySettings.desired(server, referenced), KerberosSettings.desired(server, referenced));
+        snapshots.track(id, new SnapshotWatch.Target(uri.get(), password, request.tls()), request.desired().shares()
+                .stream().filter(s -> !s.absent()).map(DesiredDataPlane.DesiredShare::name).toList());
         List<ShareStatus> sharesBefore = DataPlaneOutcomes.currentShares(server);
         String resetKey = SyncRetries.resetKey(server, referenced, password, podUid);
         var poll = retries.due(id, resetKey)
@@ -230,7 +256,24 @@ public class DataPlaneStep {
         return retries.nextIn(ResourceID.fromResource(server));
     }
 
+    private SortedMap<String, SnapshotCensus.ShareSnapshots> snapshotCensus(SnapshotWatch.Target target,
+            List<String> shares) {
+        DfsClient dfs = clients.client(target.uri(), target.password(), target.tls());
+        return SnapshotCensus.take(dfs.snapshotApi(), dfs.snapshotListing(), shares);
+    }
+
+    /** The latest census of the server's snapshots (status.shares[].lastSnapshot), if one was taken. */
+    Optional<SortedMap<String, SnapshotCensus.ShareSnapshots>> snapshotCensus(DittoServer server) {
+        return snapshots.census(ResourceID.fromResource(server));
+    }
+
+    /** What the status computed shows of the newest snapshots (a census differing from it asks for a reconcile). */
+    void snapshotsShown(DittoServer server, Map<String, String> ids) {
+        snapshots.shown(ResourceID.fromResource(server), ids);
+    }
+
     private void forget(ResourceID server) {
+        snapshots.forget(server);
         syncs.forget(server);
         retries.forget(server);
         addresses.forget(server);
