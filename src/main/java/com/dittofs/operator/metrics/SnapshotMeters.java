@@ -1,13 +1,15 @@
 package com.dittofs.operator.metrics;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
-import com.dittofs.operator.dataplane.SnapshotCensus.ShareSnapshots;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
@@ -31,6 +33,16 @@ public class SnapshotMeters {
     public static final String INTERVAL = "dittofs.share.snapshot.policy.interval.seconds";
     public static final String CREATED = "dittofs.share.snapshot.policy.created.timestamp.seconds";
 
+    /**
+     * What a census found of one share.
+     *
+     * @param policyInterval the interval of its enabled policy, if it has one
+     * @param policyCreated since when dfs has that policy
+     */
+    public record Share(String name, Optional<Instant> lastSnapshot, Optional<Duration> policyInterval,
+            Optional<Instant> policyCreated) {
+    }
+
     /** A gauge's value, set by each census. */
     private static final class Value {
         volatile double seconds;
@@ -52,16 +64,13 @@ public class SnapshotMeters {
     }
 
     /** Sets the server's series to what the census found; series of shares or policies no longer there go. */
-    public synchronized void update(String namespace, String server, Collection<ShareSnapshots> census) {
+    public synchronized void update(String namespace, String server, Collection<Share> census) {
         Map<Series, Double> wanted = new HashMap<>();
-        for (ShareSnapshots s : census) {
-            s.latest().ifPresent(l -> wanted.put(new Series(LAST, s.share()), seconds(l.createdAt())));
-            s.policy().ifPresent(p -> {
-                wanted.put(new Series(INTERVAL, s.share()), (double) p.interval().toSeconds());
-                if (p.createdAt() != null) {
-                    wanted.put(new Series(CREATED, s.share()), seconds(p.createdAt()));
-                }
-            });
+        for (Share s : census) {
+            s.lastSnapshot().ifPresent(l -> wanted.put(new Series(LAST, s.name()), seconds(l)));
+            s.policyInterval().ifPresent(i -> wanted.put(new Series(INTERVAL, s.name()), (double) i.toSeconds()));
+            s.policyInterval().flatMap(i -> s.policyCreated())
+                    .ifPresent(c -> wanted.put(new Series(CREATED, s.name()), seconds(c)));
         }
         Map<Series, Registered> have = servers.computeIfAbsent(namespace + "/" + server, k -> new HashMap<>());
         have.entrySet().removeIf(e -> {
@@ -96,7 +105,7 @@ public class SnapshotMeters {
         return new Registered(gauge, value);
     }
 
-    private static double seconds(java.time.Instant instant) {
+    private static double seconds(Instant instant) {
         return instant.toEpochMilli() / 1000.0;
     }
 

@@ -125,7 +125,7 @@ final class SnapshotWatch {
             if (watched.get(id) != w) {
                 return; // forgotten meanwhile: publish nothing
             }
-            meters.update(id.getNamespace().orElse(""), id.getName(), census.values());
+            meters.update(id.getNamespace().orElse(""), id.getName(), meterValues(census));
             w.census = census;
             w.next = clock.instant().plus(SnapshotCensus.cadence(census.values()));
             askForReconcileIfNew(id, w, census);
@@ -151,6 +151,12 @@ final class SnapshotWatch {
             w.lastAsked = now;
             reconcile.accept(id);
         }
+    }
+
+    static List<SnapshotMeters.Share> meterValues(SortedMap<String, ShareSnapshots> census) {
+        return census.values().stream().map(s -> new SnapshotMeters.Share(s.share(),
+                s.latest().map(SnapshotSummary::createdAt), s.policy().map(SnapshotCensus.Policy::interval),
+                s.policy().map(SnapshotCensus.Policy::createdAt))).toList();
     }
 
     /** The newest snapshot's id per share that has one. */

@@ -7,9 +7,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import com.dittofs.operator.dataplane.SnapshotCensus.Policy;
-import com.dittofs.operator.dataplane.SnapshotCensus.ShareSnapshots;
-import com.dittofs.operator.dfsclient.SnapshotSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheus.PrometheusConfig;
 import io.micrometer.prometheus.PrometheusMeterRegistry;
@@ -23,10 +20,9 @@ class SnapshotMetersTest {
     final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     final SnapshotMeters meters = new SnapshotMeters(registry);
 
-    static ShareSnapshots share(String name, boolean snapshot, Duration interval) {
-        return new ShareSnapshots(name,
-                snapshot ? Optional.of(new SnapshotSummary("id", "n", "ready", true, TAKEN)) : Optional.empty(),
-                Optional.ofNullable(interval).map(i -> new Policy(i, CREATED)));
+    static SnapshotMeters.Share share(String name, boolean snapshot, Duration interval) {
+        return new SnapshotMeters.Share(name, snapshot ? Optional.of(TAKEN) : Optional.empty(),
+                Optional.ofNullable(interval), Optional.ofNullable(interval).map(i -> CREATED));
     }
 
     @Test
@@ -76,8 +72,8 @@ class SnapshotMetersTest {
     @Test
     void theValueFollowsEachCensus() {
         meters.update("ns", "files", List.of(share("/team", true, Duration.ofHours(6))));
-        ShareSnapshots later = new ShareSnapshots("/team", Optional.of(new SnapshotSummary("id2", "n", "ready", true,
-                TAKEN.plusSeconds(600))), Optional.of(new Policy(Duration.ofHours(6), CREATED)));
+        var later = new SnapshotMeters.Share("/team", Optional.of(TAKEN.plusSeconds(600)),
+                Optional.of(Duration.ofHours(6)), Optional.of(CREATED));
         meters.update("ns", "files", List.of(later));
         assertThat(value(SnapshotMeters.LAST, "files", "/team")).isEqualTo(TAKEN.plusSeconds(600).toEpochMilli()
                 / 1000.0);
