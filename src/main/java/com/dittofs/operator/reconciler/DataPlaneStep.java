@@ -11,9 +11,6 @@ import java.util.Optional;
 
 import java.util.SortedMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import com.dittofs.operator.api.v1alpha1.ConditionTypes;
 import jakarta.annotation.PostConstruct;
@@ -111,7 +108,6 @@ public class DataPlaneStep {
     private ApiAddresses addresses;
     private DfsVersions versions;
     private SnapshotWatch snapshots;
-    private ScheduledExecutorService snapshotTimer;
 
     @PostConstruct
     void start() {
@@ -127,22 +123,14 @@ public class DataPlaneStep {
         restores.onRelease(events::propagateEvent); // a restore ended: the server's next reconcile syncs again
         syncs = new SyncScheduler<>(mainLane, suspectLane, DataPlaneOutcome::serverSilent,
                 e -> DataPlaneOutcomes.crashed(e, null, null), events::propagateEvent);
-        snapshots = new SnapshotWatch(SyncLanes.lane("dfs-snapshot-census", 2),
-                this::snapshotCensus, snapshotMeters, events::propagateEvent, Clock.systemUTC());
-        snapshotTimer = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "dfs-snapshot-timer");
-            thread.setDaemon(true);
-            return thread;
-        });
-        snapshotTimer.scheduleWithFixedDelay(snapshots::tick, SnapshotWatch.TICK.toSeconds(),
-                SnapshotWatch.TICK.toSeconds(), TimeUnit.SECONDS);
+        snapshots = SnapshotWatch.start(clients, snapshotMeters, events::propagateEvent);
     }
 
     @PreDestroy
     void stop() {
         mainLane.shutdownNow();
         suspectLane.shutdownNow();
-        snapshotTimer.shutdownNow();
+        snapshots.stop();
     }
 
     /** Announces finished syncs to the controller; register it with the reconciler's event sources. */
@@ -193,7 +181,8 @@ public class DataPlaneStep {
                 DfsVersions.metricsUri(server, pod, settings.apiAccess()).orElse(null), metricsToken(inputs.secrets()),
                 DirectorySettings.desired(server, referenced), KerberosSettings.desired(server, referenced));
         snapshots.track(id, new SnapshotWatch.Target(uri.get(), password, request.tls()), request.desired().shares()
-                .stream().filter(s -> !s.absent()).map(DesiredDataPlane.DesiredShare::name).toList());
+                .stream().filter(s -> !s.absent()).map(DesiredDataPlane.DesiredShare::name).toList(),
+                request.desired().shares());
         List<ShareStatus> sharesBefore = DataPlaneOutcomes.currentShares(server);
         String resetKey = SyncRetries.resetKey(server, referenced, password, podUid);
         var poll = retries.due(id, resetKey)
@@ -254,12 +243,6 @@ public class DataPlaneStep {
     /** How long until a failed server's next sync attempt, if one waits. */
     Optional<java.time.Duration> nextAttemptIn(DittoServer server) {
         return retries.nextIn(ResourceID.fromResource(server));
-    }
-
-    private SortedMap<String, SnapshotCensus.ShareSnapshots> snapshotCensus(SnapshotWatch.Target target,
-            List<String> shares) {
-        DfsClient dfs = clients.client(target.uri(), target.password(), target.tls());
-        return SnapshotCensus.take(dfs.snapshotApi(), dfs.snapshotListing(), shares);
     }
 
     /** The latest census of the server's snapshots (status.shares[].lastSnapshot), if one was taken. */

@@ -11,12 +11,18 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import java.util.function.BiFunction;
 
 import com.dittofs.operator.dataplane.SnapshotCensus;
 import com.dittofs.operator.dataplane.SnapshotCensus.ShareSnapshots;
+import com.dittofs.operator.dfsclient.DfsClient;
+import com.dittofs.operator.dfsclient.DfsClientFactory;
 import com.dittofs.operator.dfsclient.DfsTls;
 import com.dittofs.operator.dfsclient.SnapshotSummary;
 import com.dittofs.operator.metrics.SnapshotMeters;
@@ -47,6 +53,7 @@ final class SnapshotWatch {
     private static final class Watched {
         volatile Target target;
         volatile List<String> shares;
+        volatile Object declared;
         /** The newest snapshot id per share that the server's status shows. */
         volatile Map<String, String> inStatus = Map.of();
         volatile SortedMap<String, ShareSnapshots> census;
@@ -61,6 +68,34 @@ final class SnapshotWatch {
     private final Consumer<ResourceID> reconcile;
     private final Clock clock;
     private final Map<ResourceID, Watched> watched = new ConcurrentHashMap<>();
+    private ScheduledExecutorService timer;
+
+    /**
+     * The operator's watch: censuses on a lane of two threads of their own (a hung dfs holds one for a read timeout
+     * at most), started by a timer every {@link #TICK}.
+     */
+    static SnapshotWatch start(DfsClientFactory clients, SnapshotMeters meters, Consumer<ResourceID> reconcile) {
+        SnapshotWatch watch = new SnapshotWatch(SyncLanes.lane("dfs-snapshot-census", 2), (target, shares) -> {
+            DfsClient dfs = clients.client(target.uri(), target.password(), target.tls());
+            return SnapshotCensus.take(dfs.snapshotApi(), dfs.snapshotListing(), shares);
+        }, meters, reconcile, Clock.systemUTC());
+        watch.timer = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "dfs-snapshot-timer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        watch.timer.scheduleWithFixedDelay(watch::tick, TICK.toSeconds(), TICK.toSeconds(), TimeUnit.SECONDS);
+        return watch;
+    }
+
+    void stop() {
+        if (timer != null) {
+            timer.shutdownNow();
+        }
+        if (lane instanceof ExecutorService service) {
+            service.shutdownNow();
+        }
+    }
 
     /** @param takeCensus the census of the declared shares of the server at a target */
     SnapshotWatch(Executor lane, BiFunction<Target, List<String>, SortedMap<String, ShareSnapshots>> takeCensus,
@@ -74,12 +109,19 @@ final class SnapshotWatch {
 
     /**
      * Called by each reconcile of a server whose dfs is reachable: what to reach and which shares are declared.
-     * Starts the first census of a server at once.
+     * Starts the first census of a server at once, and the next one at once when the declared shares or policies
+     * changed (so that a removed policy's series go now, not a cadence later).
+     *
+     * @param declared the declared shares with their policies, compared with equals
      */
-    void track(ResourceID id, Target target, List<String> shares) {
+    void track(ResourceID id, Target target, List<String> shares, Object declared) {
         Watched w = watched.computeIfAbsent(id, k -> new Watched());
         w.target = target;
         w.shares = List.copyOf(shares);
+        if (!declared.equals(w.declared)) {
+            w.declared = declared;
+            w.next = Instant.MIN;
+        }
         tick(id, w);
     }
 
@@ -120,6 +162,7 @@ final class SnapshotWatch {
     }
 
     private void take(ResourceID id, Watched w) {
+        Object declared = w.declared;
         try {
             SortedMap<String, ShareSnapshots> census = takeCensus.apply(w.target, w.shares);
             if (watched.get(id) != w) {
@@ -127,7 +170,9 @@ final class SnapshotWatch {
             }
             meters.update(id.getNamespace().orElse(""), id.getName(), meterValues(census));
             w.census = census;
-            w.next = clock.instant().plus(SnapshotCensus.cadence(census.values()));
+            // an edit during this census is looked at again at once
+            w.next = declared == w.declared ? clock.instant().plus(SnapshotCensus.cadence(census.values()))
+                    : Instant.MIN;
             askForReconcileIfNew(id, w, census);
         } catch (RuntimeException e) {
             // the series keep their last values: a server that cannot be asked takes no snapshots either

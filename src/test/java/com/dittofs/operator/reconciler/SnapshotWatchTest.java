@@ -52,13 +52,13 @@ class SnapshotWatchTest {
     @Test
     void aOneMinutePolicyIsLookedAtOnceAMinute() {
         snapshot("/team", null, Duration.ofMinutes(1));
-        watch.track(SERVER, TARGET, List.of("/team"));
+        watch.track(SERVER, TARGET, List.of("/team"), "spec");
         assertThat(censuses).as("the first census at once").hasSize(1);
         assertThat(registry.find(SnapshotMeters.INTERVAL).gauge().value()).isEqualTo(60);
 
         clock.advance(Duration.ofSeconds(50));
         watch.tick();
-        watch.track(SERVER, TARGET, List.of("/team")); // a reconcile
+        watch.track(SERVER, TARGET, List.of("/team"), "spec"); // a reconcile
         assertThat(censuses).as("not before its cadence, whatever reconciles").hasSize(1);
         clock.advance(Duration.ofSeconds(10));
         watch.tick();
@@ -68,7 +68,7 @@ class SnapshotWatchTest {
     @Test
     void aSharesFirstSnapshotAsksForAReconcileAtOnceLaterOnesAtMostEveryFiveMinutes() {
         snapshot("/team", null, Duration.ofMinutes(1));
-        watch.track(SERVER, TARGET, List.of("/team"));
+        watch.track(SERVER, TARGET, List.of("/team"), "spec");
         watch.shown(SERVER, Map.of());
         assertThat(reconciles).as("nothing new").isEmpty();
 
@@ -89,9 +89,21 @@ class SnapshotWatchTest {
     }
 
     @Test
+    void aChangedSpecIsLookedAtAtOnce() {
+        snapshot("/team", "s1", Duration.ofHours(6));
+        watch.track(SERVER, TARGET, List.of("/team"), "spec");
+        dfs.clear(); // the policy removed, and with it the share's snapshots
+        watch.track(SERVER, TARGET, List.of("/team"), "spec");
+        assertThat(censuses).as("the same spec waits for the cadence").hasSize(1);
+        watch.track(SERVER, TARGET, List.of("/team"), "edited spec");
+        assertThat(censuses).hasSize(2);
+        assertThat(registry.getMeters()).isEmpty();
+    }
+
+    @Test
     void sharesNotDeclaredAreMeasuredButNeverAskForAStatusWrite() {
         snapshot("/byhand", "h1", Duration.ofHours(1));
-        watch.track(SERVER, TARGET, List.of("/team"));
+        watch.track(SERVER, TARGET, List.of("/team"), "spec");
         watch.shown(SERVER, Map.of());
         clock.advance(Duration.ofMinutes(30));
         watch.tick();
@@ -102,7 +114,7 @@ class SnapshotWatchTest {
     @Test
     void aFailedCensusKeepsTheLastValuesAndAForgottenServerLosesItsSeries() {
         snapshot("/team", "s1", Duration.ofHours(6));
-        watch.track(SERVER, TARGET, List.of("/team"));
+        watch.track(SERVER, TARGET, List.of("/team"), "spec");
         failure = DfsErrors.http(503, "down");
         clock.advance(Duration.ofMinutes(15));
         watch.tick();
