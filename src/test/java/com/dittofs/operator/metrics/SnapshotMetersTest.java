@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import com.dittofs.operator.monitoring.MonitoringArtifacts;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheus.PrometheusConfig;
 import io.micrometer.prometheus.PrometheusMeterRegistry;
@@ -78,6 +79,17 @@ class SnapshotMetersTest {
         assertThat(value(SnapshotMeters.LAST, "files", "/team")).isEqualTo(TAKEN.plusSeconds(600).toEpochMilli()
                 / 1000.0);
         assertThat(registry.find(SnapshotMeters.LAST).gauges()).hasSize(1);
+    }
+
+    @Test
+    void theShippedAlertAndDashboardReadExactlyTheseSeries() {
+        meters.update("ns", "files", List.of(share("/team", true, Duration.ofHours(6))));
+        var read = MonitoringArtifacts.allMetricNames().stream().filter(n -> n.startsWith("dittofs_share_")).toList();
+        assertThat(read).containsExactlyInAnyOrder("dittofs_share_last_snapshot_timestamp_seconds",
+                "dittofs_share_snapshot_policy_interval_seconds",
+                "dittofs_share_snapshot_policy_created_timestamp_seconds");
+        assertThat(MonitoringArtifacts.sampleNames(registry.scrape())).containsAll(read);
+        assertThat(MonitoringArtifacts.alerts().findValuesAsText("alert")).contains("DittoFSSnapshotOverdue");
     }
 
     private Optional<Gauge> gauge(String name, String server, String share) {
