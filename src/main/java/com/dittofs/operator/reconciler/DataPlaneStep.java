@@ -223,6 +223,9 @@ public class DataPlaneStep {
             if (kerberos != null) {
                 changes.addAll(kerberos.changes());
             }
+            if (!report.changes().isEmpty()) {
+                snapshots.changed(ResourceID.fromResource(server)); // a new policy is exported now, not in 15 minutes
+            }
             DataPlaneChanges.messages(changes).forEach(message -> EventRecorder.normal(client, server,
                     EventReasons.DATA_PLANE_CHANGED, message));
             DataPlaneOutcome outcome = DataPlaneOutcomes.withIdentity(DataPlaneOutcomes.of(report, sharesBefore),

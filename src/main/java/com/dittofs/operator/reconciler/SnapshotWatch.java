@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import java.util.function.BiFunction;
@@ -54,12 +55,16 @@ final class SnapshotWatch {
         volatile Target target;
         volatile List<String> shares;
         volatile Object declared;
+        /** Counts the reasons to look again at once (an edit, a sync that changed dfs). */
+        final AtomicLong generation = new AtomicLong();
         /** The newest snapshot id per share that the server's status shows. */
         volatile Map<String, String> inStatus = Map.of();
         volatile SortedMap<String, ShareSnapshots> census;
         volatile Instant next = Instant.MIN;
         volatile Instant lastAsked = Instant.MIN;
         volatile boolean inFlight;
+        /** The kind of the last failed census logged at WARN, until a census succeeds again. */
+        volatile String failure;
     }
 
     private final Executor lane;
@@ -120,9 +125,23 @@ final class SnapshotWatch {
         w.shares = List.copyOf(shares);
         if (!declared.equals(w.declared)) {
             w.declared = declared;
+            w.generation.incrementAndGet();
             w.next = Instant.MIN;
         }
         tick(id, w);
+    }
+
+    /**
+     * A data-plane sync changed the server's dfs (a policy made, changed or removed; a share made): the next census
+     * is taken at once. The census an edit starts runs beside the sync that carries the edit out, so it mostly finds
+     * dfs as it was; without this, a new policy's series would wait for a cadence, up to fifteen minutes.
+     */
+    void changed(ResourceID id) {
+        Optional.ofNullable(watched.get(id)).ifPresent(w -> {
+            w.generation.incrementAndGet();
+            w.next = Instant.MIN;
+            tick(id, w);
+        });
     }
 
     /** Called by each reconcile with the newest snapshot id per share of the status it computed. */
@@ -162,7 +181,7 @@ final class SnapshotWatch {
     }
 
     private void take(ResourceID id, Watched w) {
-        Object declared = w.declared;
+        long generation = w.generation.get();
         try {
             SortedMap<String, ShareSnapshots> census = takeCensus.apply(w.target, w.shares);
             if (watched.get(id) != w) {
@@ -170,17 +189,31 @@ final class SnapshotWatch {
             }
             meters.update(id.getNamespace().orElse(""), id.getName(), meterValues(census));
             w.census = census;
-            // an edit during this census is looked at again at once
-            w.next = declared == w.declared ? clock.instant().plus(SnapshotCensus.cadence(census.values()))
+            // an edit or a change during this census is looked at again at once
+            w.next = generation == w.generation.get() ? clock.instant().plus(SnapshotCensus.cadence(census.values()))
                     : Instant.MIN;
             askForReconcileIfNew(id, w, census);
+            w.failure = null;
         } catch (RuntimeException e) {
             // the series keep their last values: a server that cannot be asked takes no snapshots either
-            LOG.debugf("Snapshot census of DittoServer %s failed: %s", id, ErrorMessages.shortCause(e));
+            logFailure(id, w, e);
             w.next = clock.instant().plus(w.census == null ? SnapshotCensus.LEAST
                     : SnapshotCensus.cadence(w.census.values()));
         } finally {
             w.inFlight = false;
+        }
+    }
+
+    /** At WARN once per kind of failure in a row (a census repeats every minute), then at DEBUG. */
+    private static void logFailure(ResourceID id, Watched w, RuntimeException e) {
+        String cause = ErrorMessages.shortCause(e);
+        String kind = e.getClass().getName() + "/" + cause.split(":", 2)[0];
+        if (kind.equals(w.failure)) {
+            LOG.debugf("Snapshot census of DittoServer %s failed again: %s", id, cause);
+        } else {
+            w.failure = kind;
+            LOG.warnf("Snapshot census of DittoServer %s failed (its snapshot metrics keep their last values): %s",
+                    id, cause);
         }
     }
 

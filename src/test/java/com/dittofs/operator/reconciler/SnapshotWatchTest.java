@@ -66,6 +66,23 @@ class SnapshotWatchTest {
     }
 
     @Test
+    void aPolicyTheSyncMadeAfterTheEditsCensusIsExportedAtOnceNotACadenceLater() {
+        watch.track(SERVER, TARGET, List.of("/team"), "spec");
+        clock.advance(Duration.ofSeconds(30));
+        watch.track(SERVER, TARGET, List.of("/team"), "spec with a policy"); // the edit: its census finds no policy
+        assertThat(censuses).hasSize(2);
+        assertThat(registry.find(SnapshotMeters.INTERVAL).gauge()).as("dfs has no policy yet").isNull();
+
+        snapshot("/team", null, Duration.ofMinutes(1)); // the sync made it
+        watch.changed(SERVER);
+        assertThat(censuses).as("a census at once, not in fifteen minutes").hasSize(3);
+        assertThat(registry.find(SnapshotMeters.INTERVAL).gauge().value()).isEqualTo(60);
+
+        watch.changed(new ResourceID("other", "ns")); // a server not watched: nothing to look at
+        assertThat(censuses).hasSize(3);
+    }
+
+    @Test
     void aSharesFirstSnapshotAsksForAReconcileAtOnceLaterOnesAtMostEveryFiveMinutes() {
         snapshot("/team", null, Duration.ofMinutes(1));
         watch.track(SERVER, TARGET, List.of("/team"), "spec");
