@@ -88,7 +88,7 @@ class SnapshotMetricsIT extends E2E {
                 .until(() -> value(INTERVAL, name, share).isEmpty() && value(CREATED, name, share).isEmpty());
         assertThat(value(LAST, name, share)).as("the snapshots are kept, and so is their time").isPresent();
 
-        servers().withName(name).delete();
+        assertThat(servers().inNamespace(namespace).withName(name).delete()).as("the server deleted").isNotEmpty();
         await("every series of the server gone with it").atMost(TIMEOUT).pollInterval(Duration.ofSeconds(2))
                 .until(() -> MonitoringIT.scrape(operatorMetrics.toURI()).lines()
                         .noneMatch(l -> l.startsWith("dittofs_share_") && l.contains("server=\"" + name + "\"")));
