@@ -4,16 +4,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import com.dittofs.operator.dfsclient.DfsApiException;
+import com.dittofs.operator.dfsclient.ShareSnapshotApi;
+import com.dittofs.operator.dfsclient.Snapshot;
 import com.dittofs.operator.dfsclient.SnapshotApi;
-import com.dittofs.operator.dfsclient.SnapshotListing;
 import com.dittofs.operator.dfsclient.SnapshotPolicy;
-import com.dittofs.operator.dfsclient.SnapshotSummary;
 
 /**
  * What a server's shares have of snapshots: per share, the newest ready snapshot and the enabled policy that should
@@ -30,7 +32,7 @@ public final class SnapshotCensus {
      * @param latest the newest ready snapshot, if any
      * @param policy the share's enabled policy in dfs, if any (declared or made by hand)
      */
-    public record ShareSnapshots(String share, Optional<SnapshotSummary> latest, Optional<Policy> policy) {
+    public record ShareSnapshots(String share, Optional<Snapshot> latest, Optional<Policy> policy) {
     }
 
     /** An enabled policy: its interval, and since when dfs has it (a policy that never took one is overdue too). */
@@ -44,7 +46,7 @@ public final class SnapshotCensus {
      * @param shares the shares to look at (the declared ones); shares with a policy in dfs are looked at too
      * @return by share name, the shares that have a ready snapshot or an enabled policy
      */
-    public static SortedMap<String, ShareSnapshots> take(SnapshotApi policies, SnapshotListing snapshots,
+    public static SortedMap<String, ShareSnapshots> take(SnapshotApi policies, ShareSnapshotApi snapshots,
             Collection<String> shares) {
         Map<String, Policy> enabled = new TreeMap<>();
         TreeSet<String> names = new TreeSet<>(shares);
@@ -56,15 +58,27 @@ public final class SnapshotCensus {
         }
         SortedMap<String, ShareSnapshots> census = new TreeMap<>();
         for (String share : names) {
-            Optional<SnapshotSummary> latest = snapshots.snapshotList(share).stream()
-                    .filter(s -> s.ready() && s.createdAt() != null)
-                    .max(Comparator.comparing(SnapshotSummary::createdAt));
+            Optional<Snapshot> latest = listed(snapshots, share).stream()
+                    .filter(s -> Snapshot.READY.equals(s.state()) && s.createdAt() != null)
+                    .max(Comparator.comparing(Snapshot::createdAt));
             Optional<Policy> policy = Optional.ofNullable(enabled.get(share));
             if (latest.isPresent() || policy.isPresent()) {
                 census.put(share, new ShareSnapshots(share, latest, policy));
             }
         }
         return census;
+    }
+
+    /** The share's snapshots; none for a declared share dfs does not have yet (the sync has not made it). */
+    private static List<Snapshot> listed(ShareSnapshotApi snapshots, String share) {
+        try {
+            return snapshots.snapshots(share);
+        } catch (DfsApiException e) {
+            if (e.notFound() && e.problem()) { // a plain-text 404 is a wrong route, not a missing share
+                return List.of();
+            }
+            throw e;
+        }
     }
 
     /**

@@ -20,7 +20,7 @@ public final class DfsClient implements DataPlaneApi, AccessApi, IdentityProvide
     private final DfsSession session;
     private final RetryPolicy retry;
     private final DfsUsersApi users;
-    private final SnapshotCalls snapshotCalls;
+    private final SnapshotApi snapshotCalls;
     private final DfsIdentityProvidersApi identity;
     private ShareSnapshotApi shareSnapshots;
 
@@ -216,11 +216,6 @@ public final class DfsClient implements DataPlaneApi, AccessApi, IdentityProvide
     DfsClient withShareSnapshots(DfsShareSnapshotsApi api) {
         this.shareSnapshots = new ShareSnapshotCalls(this, api);
         return this;
-    }
-
-    /** The snapshot lists of this server's shares. */
-    public SnapshotListing snapshotListing() {
-        return snapshotCalls;
     }
 
     // --- identity providers ---

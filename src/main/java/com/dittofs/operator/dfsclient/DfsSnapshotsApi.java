@@ -24,12 +24,6 @@ public interface DfsSnapshotsApi extends Closeable {
     @Path("snapshot-policies")
     List<SnapshotPolicy> policies(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer);
 
-    /** A share's snapshots, newest first (what the operator reads of them: {@link SnapshotSummary}). */
-    @GET
-    @Path("shares/{share}/snapshots")
-    List<SnapshotSummary> snapshotList(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer,
-            @PathParam("share") String share);
-
     @PUT
     @Path("shares/{share}/snapshot-policy")
     SnapshotPolicy putPolicy(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, @PathParam("share") String share,

@@ -3,7 +3,7 @@ package com.dittofs.operator.dfsclient;
 import java.util.List;
 
 /** {@link SnapshotApi} over REST, with the retry and session rules of {@link DfsClient}. */
-final class SnapshotCalls implements SnapshotApi, SnapshotListing {
+final class SnapshotCalls implements SnapshotApi {
 
     private final DfsClient client;
     private final DfsSnapshotsApi snapshots;
@@ -27,10 +27,5 @@ final class SnapshotCalls implements SnapshotApi, SnapshotListing {
     @Override
     public void deleteSnapshotPolicy(String share) {
         client.run(b -> snapshots.deletePolicy(b, DfsClient.key(share)));
-    }
-
-    @Override
-    public List<SnapshotSummary> snapshotList(String share) {
-        return client.find(b -> snapshots.snapshotList(b, DfsClient.key(share))).orElse(List.of());
     }
 }

@@ -12,7 +12,7 @@ import com.dittofs.operator.api.v1alpha1.DittoServerStatus;
 import com.dittofs.operator.api.v1alpha1.ShareSnapshotStatus;
 import com.dittofs.operator.api.v1alpha1.ShareStatus;
 import com.dittofs.operator.dataplane.SnapshotCensus.ShareSnapshots;
-import com.dittofs.operator.dfsclient.SnapshotSummary;
+import com.dittofs.operator.dfsclient.Snapshot;
 
 /**
  * status.shares[].lastSnapshot: the newest ready snapshot of each listed share, as the latest census found it; before
@@ -53,7 +53,7 @@ final class LastSnapshots {
         return ids;
     }
 
-    static ShareSnapshotStatus entry(SnapshotSummary snapshot) {
+    static ShareSnapshotStatus entry(Snapshot snapshot) {
         return new ShareSnapshotStatus(snapshot.id(), snapshot.name() == null || snapshot.name().isEmpty() ? null
                 : snapshot.name(), DateTimeFormatter.ISO_INSTANT.format(snapshot.createdAt()
                         .truncatedTo(ChronoUnit.SECONDS)), snapshot.scheduled());

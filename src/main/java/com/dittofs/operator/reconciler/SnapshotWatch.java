@@ -25,7 +25,7 @@ import com.dittofs.operator.dataplane.SnapshotCensus.ShareSnapshots;
 import com.dittofs.operator.dfsclient.DfsClient;
 import com.dittofs.operator.dfsclient.DfsClientFactory;
 import com.dittofs.operator.dfsclient.DfsTls;
-import com.dittofs.operator.dfsclient.SnapshotSummary;
+import com.dittofs.operator.dfsclient.Snapshot;
 import com.dittofs.operator.metrics.SnapshotMeters;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import org.jboss.logging.Logger;
@@ -82,7 +82,7 @@ final class SnapshotWatch {
     static SnapshotWatch start(DfsClientFactory clients, SnapshotMeters meters, Consumer<ResourceID> reconcile) {
         SnapshotWatch watch = new SnapshotWatch(SyncLanes.lane("dfs-snapshot-census", 2), (target, shares) -> {
             DfsClient dfs = clients.client(target.uri(), target.password(), target.tls());
-            return SnapshotCensus.take(dfs.snapshotApi(), dfs.snapshotListing(), shares);
+            return SnapshotCensus.take(dfs.snapshotApi(), dfs.shareSnapshots(), shares);
         }, meters, reconcile, Clock.systemUTC());
         watch.timer = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "dfs-snapshot-timer");
@@ -233,14 +233,14 @@ final class SnapshotWatch {
 
     static List<SnapshotMeters.Share> meterValues(SortedMap<String, ShareSnapshots> census) {
         return census.values().stream().map(s -> new SnapshotMeters.Share(s.share(),
-                s.latest().map(SnapshotSummary::createdAt), s.policy().map(SnapshotCensus.Policy::interval),
+                s.latest().map(Snapshot::createdAt), s.policy().map(SnapshotCensus.Policy::interval),
                 s.policy().map(SnapshotCensus.Policy::createdAt))).toList();
     }
 
     /** The newest snapshot's id per share that has one. */
     static Map<String, String> newest(SortedMap<String, ShareSnapshots> census) {
         Map<String, String> ids = new TreeMap<>();
-        census.forEach((share, s) -> s.latest().map(SnapshotSummary::id).ifPresent(i -> ids.put(share, i)));
+        census.forEach((share, s) -> s.latest().map(Snapshot::id).ifPresent(i -> ids.put(share, i)));
         return ids;
     }
 

@@ -16,7 +16,7 @@ import com.dittofs.operator.api.v1alpha1.ShareSnapshotStatus;
 import com.dittofs.operator.api.v1alpha1.ShareStatus;
 import com.dittofs.operator.dataplane.SnapshotCensus.Policy;
 import com.dittofs.operator.dataplane.SnapshotCensus.ShareSnapshots;
-import com.dittofs.operator.dfsclient.SnapshotSummary;
+import com.dittofs.operator.dfsclient.Snapshot;
 import com.dittofs.operator.fixtures.Fixtures;
 import org.junit.jupiter.api.Test;
 
@@ -26,8 +26,8 @@ class LastSnapshotsTest {
 
     static SortedMap<String, ShareSnapshots> census(String share, String id, boolean scheduled) {
         SortedMap<String, ShareSnapshots> census = new TreeMap<>();
-        census.put(share, new ShareSnapshots(share, Optional.of(new SnapshotSummary(id, "team-20261207-040000",
-                "ready", scheduled, TAKEN)), Optional.of(new Policy(Duration.ofHours(6), TAKEN))));
+        census.put(share, new ShareSnapshots(share, Optional.of(new Snapshot(id, "team-20261207-040000",
+                share, Snapshot.READY, false, scheduled, null, null, null, TAKEN, TAKEN)), Optional.of(new Policy(Duration.ofHours(6), TAKEN))));
         return census;
     }
 

@@ -15,7 +15,7 @@ import java.util.TreeMap;
 import com.dittofs.operator.dataplane.SnapshotCensus.Policy;
 import com.dittofs.operator.dataplane.SnapshotCensus.ShareSnapshots;
 import com.dittofs.operator.dfsclient.DfsErrors;
-import com.dittofs.operator.dfsclient.SnapshotSummary;
+import com.dittofs.operator.dfsclient.Snapshot;
 import com.dittofs.operator.metrics.SnapshotMeters;
 import com.dittofs.operator.testing.FakeClock;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
@@ -44,8 +44,8 @@ class SnapshotWatchTest {
     }, new SnapshotMeters(registry), reconciles::add, clock);
 
     void snapshot(String share, String id, Duration interval) {
-        dfs.put(share, new ShareSnapshots(share, Optional.ofNullable(id).map(i -> new SnapshotSummary(i, null,
-                "ready", true, clock.instant())), Optional.ofNullable(interval).map(d -> new Policy(d,
+        dfs.put(share, new ShareSnapshots(share, Optional.ofNullable(id).map(i -> new Snapshot(i, null, share,
+                Snapshot.READY, false, true, null, null, null, clock.instant(), clock.instant())), Optional.ofNullable(interval).map(d -> new Policy(d,
                         clock.instant()))));
     }
 
@@ -93,7 +93,7 @@ class SnapshotWatchTest {
         snapshot("/team", "s1", Duration.ofMinutes(1));
         watch.tick();
         assertThat(reconciles).containsExactly(SERVER);
-        assertThat(watch.census(SERVER).orElseThrow().get("/team").latest()).map(SnapshotSummary::id).contains("s1");
+        assertThat(watch.census(SERVER).orElseThrow().get("/team").latest()).map(Snapshot::id).contains("s1");
         watch.shown(SERVER, Map.of("/team", "s1")); // the reconcile wrote it
 
         clock.advance(Duration.ofMinutes(1));
