@@ -1,15 +1,12 @@
 package com.dittofs.operator.reconciler;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import java.util.SortedMap;
 import java.util.concurrent.ExecutorService;
 
 import com.dittofs.operator.api.v1alpha1.ConditionTypes;
@@ -35,7 +32,6 @@ import com.dittofs.operator.dataplane.Ownership;
 import com.dittofs.operator.dataplane.PasswordLedger;
 import com.dittofs.operator.dataplane.SyncBackoff;
 import com.dittofs.operator.dataplane.SyncDeadline;
-import com.dittofs.operator.dataplane.SnapshotCensus;
 import com.dittofs.operator.dataplane.SyncScheduler;
 import com.dittofs.operator.dependent.PodInputs;
 import com.dittofs.operator.dfsclient.DfsClient;
@@ -45,11 +41,9 @@ import com.dittofs.operator.dfsclient.DfsEndpoint;
 import com.dittofs.operator.dfsclient.DfsTls;
 import com.dittofs.operator.dfsclient.DfsVersionReader;
 import com.dittofs.operator.dfsconfig.PodEnvironment;
-import com.dittofs.operator.dfsconfig.SecretResolution;
 import com.dittofs.operator.events.DataPlaneChanges;
 import com.dittofs.operator.events.EventRecorder;
 import com.dittofs.operator.events.EventReasons;
-import com.dittofs.operator.metrics.SnapshotMeters;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -67,7 +61,6 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
  */
 @ApplicationScoped
 public class DataPlaneStep {
-
 
     /** Everything a sync depends on: a finished sync is published only if the server still asks for exactly this. */
     private record SyncRequest(URI uri, String password, DfsTls tls, DesiredDataPlane desired, Ownership managed,
@@ -95,7 +88,7 @@ public class DataPlaneStep {
     DfsAccess access;
 
     @Inject
-    SnapshotMeters snapshotMeters;
+    SnapshotWatchRunner snapshots;
 
     private final DataPlaneEvents events = new DataPlaneEvents(this::forget);
     private final PasswordLedger passwords = new PasswordLedger();
@@ -107,7 +100,6 @@ public class DataPlaneStep {
     private SyncRetries retries;
     private ApiAddresses addresses;
     private DfsVersions versions;
-    private SnapshotWatch snapshots;
 
     @PostConstruct
     void start() {
@@ -121,16 +113,15 @@ public class DataPlaneStep {
                 Clock.systemUTC());
         retries = new SyncRetries(new SyncBackoff(settings.retryInitial(), settings.retryMax()), Clock.systemUTC());
         restores.onRelease(events::propagateEvent); // a restore ended: the server's next reconcile syncs again
+        snapshots.onNews(events::propagateEvent); // a new snapshot: the server's next reconcile shows it
         syncs = new SyncScheduler<>(mainLane, suspectLane, DataPlaneOutcome::serverSilent,
                 e -> DataPlaneOutcomes.crashed(e, null, null), events::propagateEvent);
-        snapshots = SnapshotWatch.start(clients, snapshotMeters, events::propagateEvent);
     }
 
     @PreDestroy
     void stop() {
         mainLane.shutdownNow();
         suspectLane.shutdownNow();
-        snapshots.stop();
     }
 
     /** Announces finished syncs to the controller; register it with the reconciler's event sources. */
@@ -149,9 +140,6 @@ public class DataPlaneStep {
             return new DataPlaneOutcome(true, ConditionTypes.REASON_NOT_MANAGED,
                     "The operator does not manage adapters, stores and shares (dittofs.operator.data-plane.enabled"
                             + " is false)", null, managed);
-        }
-        if (server.getSpec().getReplicas() == 0) {
-            snapshots.forget(ResourceID.fromResource(server)); // stopped on purpose: no snapshots are due
         }
         if (!podReady || !inputs.secrets().complete()) {
             return DataPlaneOutcomes.waiting(server, managed, "Waiting for the server pod to become ready");
@@ -178,11 +166,10 @@ public class DataPlaneStep {
         SyncRequest request = new SyncRequest(uri.get(), password, access.tls(server, inputs.secrets(), client),
                 DesiredDataPlane.from(server.getSpec(), s3, UserPasswords.resolve(server, referenced)), managed,
                 OwnershipStatus.access(server), OwnershipStatus.snapshotPolicies(server), podUid,
-                DfsVersions.metricsUri(server, pod, settings.apiAccess()).orElse(null), metricsToken(inputs.secrets()),
+                DfsVersions.metricsUri(server, pod, settings.apiAccess()).orElse(null),
+                DfsAccess.metricsToken(inputs.secrets()),
                 DirectorySettings.desired(server, referenced), KerberosSettings.desired(server, referenced));
-        snapshots.track(id, new SnapshotWatch.Target(uri.get(), password, request.tls()), request.desired().shares()
-                .stream().filter(s -> !s.absent()).map(DesiredDataPlane.DesiredShare::name).toList(),
-                request.desired().shares());
+        snapshots.track(server, new DfsEndpoint(uri.get(), password, request.tls()), request.desired().shares());
         List<ShareStatus> sharesBefore = DataPlaneOutcomes.currentShares(server);
         String resetKey = SyncRetries.resetKey(server, referenced, password, podUid);
         var poll = retries.due(id, resetKey)
@@ -223,8 +210,8 @@ public class DataPlaneStep {
             if (kerberos != null) {
                 changes.addAll(kerberos.changes());
             }
-            if (!report.changes().isEmpty()) {
-                snapshots.changed(ResourceID.fromResource(server)); // a new policy is exported now, not in 15 minutes
+            if (!report.changes().isEmpty()) { // a new policy's series now, not a census cadence later
+                snapshots.changed(ResourceID.fromResource(server));
             }
             DataPlaneChanges.messages(changes).forEach(message -> EventRecorder.normal(client, server,
                     EventReasons.DATA_PLANE_CHANGED, message));
@@ -248,29 +235,11 @@ public class DataPlaneStep {
         return retries.nextIn(ResourceID.fromResource(server));
     }
 
-    /** The latest census of the server's snapshots (status.shares[].lastSnapshot), if one was taken. */
-    Optional<SortedMap<String, SnapshotCensus.ShareSnapshots>> snapshotCensus(DittoServer server) {
-        return snapshots.census(ResourceID.fromResource(server));
-    }
-
-    /** What the status computed shows of the newest snapshots (a census differing from it asks for a reconcile). */
-    void snapshotsShown(DittoServer server, Map<String, String> ids) {
-        snapshots.shown(ResourceID.fromResource(server), ids);
-    }
-
     private void forget(ResourceID server) {
         snapshots.forget(server);
         syncs.forget(server);
         retries.forget(server);
         addresses.forget(server);
         versions.forget(server);
-    }
-
-    /** The bearer token of dfs's metrics endpoint, when metrics.bearerTokenSecret sets one. */
-    private static String metricsToken(SecretResolution secrets) {
-        return secrets.resolved().stream()
-                .filter(r -> PodEnvironment.METRICS_TOKEN_FIELD.equals(r.binding().field()))
-                .map(r -> new String(Base64.getDecoder().decode(r.value()), StandardCharsets.UTF_8))
-                .findFirst().orElse(null);
     }
 }

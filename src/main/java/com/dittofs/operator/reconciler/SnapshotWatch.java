@@ -1,6 +1,5 @@
 package com.dittofs.operator.reconciler;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,10 +10,6 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
@@ -22,9 +17,7 @@ import java.util.function.BiFunction;
 
 import com.dittofs.operator.dataplane.SnapshotCensus;
 import com.dittofs.operator.dataplane.SnapshotCensus.ShareSnapshots;
-import com.dittofs.operator.dfsclient.DfsClient;
-import com.dittofs.operator.dfsclient.DfsClientFactory;
-import com.dittofs.operator.dfsclient.DfsTls;
+import com.dittofs.operator.dfsclient.DfsEndpoint;
 import com.dittofs.operator.dfsclient.Snapshot;
 import com.dittofs.operator.metrics.SnapshotMeters;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
@@ -43,16 +36,8 @@ final class SnapshotWatch {
 
     private static final Logger LOG = Logger.getLogger(SnapshotWatch.class);
 
-    /** Where and as whom to reach a server, as the data-plane sync does. */
-    record Target(URI uri, String password, DfsTls tls) {
-        @Override
-        public String toString() {
-            return "Target[" + uri + "]"; // never the password
-        }
-    }
-
     private static final class Watched {
-        volatile Target target;
+        volatile DfsEndpoint endpoint;
         volatile List<String> shares;
         volatile Object declared;
         /** Counts the reasons to look again at once (an edit, a sync that changed dfs). */
@@ -68,42 +53,14 @@ final class SnapshotWatch {
     }
 
     private final Executor lane;
-    private final BiFunction<Target, List<String>, SortedMap<String, ShareSnapshots>> takeCensus;
+    private final BiFunction<DfsEndpoint, List<String>, SortedMap<String, ShareSnapshots>> takeCensus;
     private final SnapshotMeters meters;
     private final Consumer<ResourceID> reconcile;
     private final Clock clock;
     private final Map<ResourceID, Watched> watched = new ConcurrentHashMap<>();
-    private ScheduledExecutorService timer;
 
-    /**
-     * The operator's watch: censuses on a lane of two threads of their own (a hung dfs holds one for a read timeout
-     * at most), started by a timer every {@link #TICK}.
-     */
-    static SnapshotWatch start(DfsClientFactory clients, SnapshotMeters meters, Consumer<ResourceID> reconcile) {
-        SnapshotWatch watch = new SnapshotWatch(SyncLanes.lane("dfs-snapshot-census", 2), (target, shares) -> {
-            DfsClient dfs = clients.client(target.uri(), target.password(), target.tls());
-            return SnapshotCensus.take(dfs.snapshotApi(), dfs.shareSnapshots(), shares);
-        }, meters, reconcile, Clock.systemUTC());
-        watch.timer = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "dfs-snapshot-timer");
-            thread.setDaemon(true);
-            return thread;
-        });
-        watch.timer.scheduleWithFixedDelay(watch::tick, TICK.toSeconds(), TICK.toSeconds(), TimeUnit.SECONDS);
-        return watch;
-    }
-
-    void stop() {
-        if (timer != null) {
-            timer.shutdownNow();
-        }
-        if (lane instanceof ExecutorService service) {
-            service.shutdownNow();
-        }
-    }
-
-    /** @param takeCensus the census of the declared shares of the server at a target */
-    SnapshotWatch(Executor lane, BiFunction<Target, List<String>, SortedMap<String, ShareSnapshots>> takeCensus,
+    /** @param takeCensus the census of the declared shares of the server at an endpoint */
+    SnapshotWatch(Executor lane, BiFunction<DfsEndpoint, List<String>, SortedMap<String, ShareSnapshots>> takeCensus,
             SnapshotMeters meters, Consumer<ResourceID> reconcile, Clock clock) {
         this.lane = lane;
         this.takeCensus = takeCensus;
@@ -119,9 +76,9 @@ final class SnapshotWatch {
      *
      * @param declared the declared shares with their policies, compared with equals
      */
-    void track(ResourceID id, Target target, List<String> shares, Object declared) {
+    void track(ResourceID id, DfsEndpoint endpoint, List<String> shares, Object declared) {
         Watched w = watched.computeIfAbsent(id, k -> new Watched());
-        w.target = target;
+        w.endpoint = endpoint;
         w.shares = List.copyOf(shares);
         if (!declared.equals(w.declared)) {
             w.declared = declared;
@@ -183,7 +140,7 @@ final class SnapshotWatch {
     private void take(ResourceID id, Watched w) {
         long generation = w.generation.get();
         try {
-            SortedMap<String, ShareSnapshots> census = takeCensus.apply(w.target, w.shares);
+            SortedMap<String, ShareSnapshots> census = takeCensus.apply(w.endpoint, w.shares);
             if (watched.get(id) != w) {
                 return; // forgotten meanwhile: publish nothing
             }

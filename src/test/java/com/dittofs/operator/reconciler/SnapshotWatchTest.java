@@ -14,6 +14,7 @@ import java.util.TreeMap;
 
 import com.dittofs.operator.dataplane.SnapshotCensus.Policy;
 import com.dittofs.operator.dataplane.SnapshotCensus.ShareSnapshots;
+import com.dittofs.operator.dfsclient.DfsEndpoint;
 import com.dittofs.operator.dfsclient.DfsErrors;
 import com.dittofs.operator.dfsclient.Snapshot;
 import com.dittofs.operator.metrics.SnapshotMeters;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class SnapshotWatchTest {
 
     static final ResourceID SERVER = new ResourceID("files", "ns");
-    static final SnapshotWatch.Target TARGET = new SnapshotWatch.Target(URI.create("http://dfs:8080"), "pw", null);
+    static final DfsEndpoint TARGET = new DfsEndpoint(URI.create("http://dfs:8080"), "pw", null);
 
     final FakeClock clock = new FakeClock(Instant.parse("2026-12-07T04:00:00Z"));
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
