@@ -36,12 +36,13 @@ CHART_TESTING_VERSION=v3.14.0 # ct lint (ChartLintTest); the /v3 module answers 
 YAMLLINT_VERSION=1.38.0       # PyPI, for ct lint
 YAMALE_VERSION=6.1.0          # PyPI, for ct lint
 HELM_UNITTEST_VERSION=v1.1.2  # helm unittest (a helm plugin; tools.sh builds its binary)
+PROMETHEUS_VERSION=v0.316.0   # promtool test rules (AlertRulesTest): Prometheus 3.16.0 as its Go module numbers it
 # bundle-validate is this project's own small program (hack/bundle-validate) over
 # github.com/operator-framework/api's validators; its "version" is a hash of its sources.
 # coredns and cri-drain (hack/node/gotools: CoreDNS v1.14.0 with a minimal plugin set, and a CRI client that
 # removes every pod) serve the real test node (CLUSTER_NODE=real hack/cluster.sh); versioned the same way.
 
-ALL_TOOLS=(kube-apiserver kube-controller-manager kube-scheduler kubectl kubelet kube-proxy etcd kwok helm actionlint dfs dfsctl helm-docs kubeconform kube-score ct helm-unittest bundle-validate coredns cri-drain)
+ALL_TOOLS=(kube-apiserver kube-controller-manager kube-scheduler kubectl kubelet kube-proxy etcd kwok helm actionlint dfs dfsctl helm-docs kubeconform kube-score ct helm-unittest promtool bundle-validate coredns cri-drain)
 # The Kubernetes release the k8s group is built from (KUBE_VERSION, see the header; default K8S_VERSION).
 KUBE_BUILD_VERSION=${KUBE_VERSION:-$K8S_VERSION}
 [[ $KUBE_BUILD_VERSION =~ ^v1\.[0-9]+\.[0-9]+$ ]] || { echo "tools.sh: error: KUBE_VERSION must look like v1.30.14, not '$KUBE_BUILD_VERSION'" >&2; exit 1; }
@@ -56,7 +57,7 @@ group_of() {
   case $1 in
     kube-apiserver | kube-controller-manager | kube-scheduler | kubectl | kubelet | kube-proxy) echo k8s ;;
     coredns | cri-drain) echo node-tools ;;
-    etcd | kwok | helm | actionlint | helm-docs | kubeconform | kube-score | ct | helm-unittest | bundle-validate) echo "$1" ;;
+    etcd | kwok | helm | actionlint | helm-docs | kubeconform | kube-score | ct | helm-unittest | promtool | bundle-validate) echo "$1" ;;
     dfs | dfsctl) echo dittofs ;;
     *) return 1 ;;
   esac
@@ -76,6 +77,7 @@ group_module() {
     kube-score) echo "github.com/zegl/kube-score $KUBE_SCORE_VERSION" ;;
     ct) echo "github.com/helm/chart-testing/v3 $CHART_TESTING_VERSION" ;;
     helm-unittest) echo "github.com/helm-unittest/helm-unittest $HELM_UNITTEST_VERSION" ;;
+    promtool) echo "github.com/prometheus/prometheus $PROMETHEUS_VERSION" ;;
     bundle-validate) echo "local-bundle-validate $(local_version "$LOCAL_BUNDLE_VALIDATE")" ;;
     node-tools) echo "local-node-tools $(local_version "$LOCAL_NODE_TOOLS")" ;;
   esac
@@ -101,6 +103,7 @@ tool_pkg() {
     kube-score) echo "github.com/zegl/kube-score/cmd/kube-score" ;;
     ct) echo "github.com/helm/chart-testing/v3/ct" ;;
     helm-unittest) echo "github.com/helm-unittest/helm-unittest/cmd/helm-unittest" ;;
+    promtool) echo "github.com/prometheus/prometheus/cmd/promtool" ;;
   esac
 }
 
@@ -128,7 +131,7 @@ find_go() {
 # build_group <group> <tool...>: compile the tools of one module in a throwaway main module.
 build_group() {
   local group=$1; shift
-  local module version go tmp ldflags="-s -w" pkgs=() t start
+  local module version go tmp ldflags="-s -w" tags="" pkgs=() t start
   read -r module version <<<"$(group_module "$group")"
   go=$(find_go)
   tmp=$(mktemp -d "$CACHE_DIR/tmp/$group-$$-XXXXXX") # removed by the EXIT trap in cmd_ensure
@@ -190,6 +193,8 @@ build_group() {
       done
     fi
     [[ $group == kwok ]] && ldflags+=" -X sigs.k8s.io/kwok/pkg/consts.Version=$version"
+    # promtool's rule tests need none of Prometheus's service discovery plugins (cloud SDKs, a much longer build).
+    [[ $group == promtool ]] && tags=remove_all_sd
     # helm-unittest's go.mod replaces yaml-jsonpath with its fork (yaml.v3 from go.yaml.in); as a dependency the
     # replace is ignored and the build fails, so the wrapper module repeats it.
     [[ $group == helm-unittest ]] &&
@@ -203,7 +208,7 @@ build_group() {
     # would name "server"). Several: -o out/ builds them in one go so shared packages compile once.
     local dest=out/
     [[ ${#pkgs[@]} -gt 1 ]] || dest=out/$1
-    "$go" build -mod=mod -trimpath -ldflags "$ldflags" -o "$dest" "${pkgs[@]}" || die "go build of ${*} failed"
+    "$go" build -mod=mod -trimpath -tags "$tags" -ldflags "$ldflags" -o "$dest" "${pkgs[@]}" || die "go build of ${*} failed"
   ) >&2 || exit 1
   fi
 

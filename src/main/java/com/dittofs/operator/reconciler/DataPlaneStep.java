@@ -1,10 +1,8 @@
 package com.dittofs.operator.reconciler;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,7 +41,6 @@ import com.dittofs.operator.dfsclient.DfsEndpoint;
 import com.dittofs.operator.dfsclient.DfsTls;
 import com.dittofs.operator.dfsclient.DfsVersionReader;
 import com.dittofs.operator.dfsconfig.PodEnvironment;
-import com.dittofs.operator.dfsconfig.SecretResolution;
 import com.dittofs.operator.events.DataPlaneChanges;
 import com.dittofs.operator.events.EventRecorder;
 import com.dittofs.operator.events.EventReasons;
@@ -64,7 +61,6 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
  */
 @ApplicationScoped
 public class DataPlaneStep {
-
 
     /** Everything a sync depends on: a finished sync is published only if the server still asks for exactly this. */
     private record SyncRequest(URI uri, String password, DfsTls tls, DesiredDataPlane desired, Ownership managed,
@@ -91,6 +87,9 @@ public class DataPlaneStep {
     @Inject
     DfsAccess access;
 
+    @Inject
+    SnapshotWatchRunner snapshots;
+
     private final DataPlaneEvents events = new DataPlaneEvents(this::forget);
     private final PasswordLedger passwords = new PasswordLedger();
     private final OperatorClientCertificate clientCertificate = new OperatorClientCertificate(
@@ -114,6 +113,7 @@ public class DataPlaneStep {
                 Clock.systemUTC());
         retries = new SyncRetries(new SyncBackoff(settings.retryInitial(), settings.retryMax()), Clock.systemUTC());
         restores.onRelease(events::propagateEvent); // a restore ended: the server's next reconcile syncs again
+        snapshots.onNews(events::propagateEvent); // a new snapshot: the server's next reconcile shows it
         syncs = new SyncScheduler<>(mainLane, suspectLane, DataPlaneOutcome::serverSilent,
                 e -> DataPlaneOutcomes.crashed(e, null, null), events::propagateEvent);
     }
@@ -166,8 +166,10 @@ public class DataPlaneStep {
         SyncRequest request = new SyncRequest(uri.get(), password, access.tls(server, inputs.secrets(), client),
                 DesiredDataPlane.from(server.getSpec(), s3, UserPasswords.resolve(server, referenced)), managed,
                 OwnershipStatus.access(server), OwnershipStatus.snapshotPolicies(server), podUid,
-                DfsVersions.metricsUri(server, pod, settings.apiAccess()).orElse(null), metricsToken(inputs.secrets()),
+                DfsVersions.metricsUri(server, pod, settings.apiAccess()).orElse(null),
+                DfsAccess.metricsToken(inputs.secrets()),
                 DirectorySettings.desired(server, referenced), KerberosSettings.desired(server, referenced));
+        snapshots.track(server, new DfsEndpoint(uri.get(), password, request.tls()), request.desired().shares());
         List<ShareStatus> sharesBefore = DataPlaneOutcomes.currentShares(server);
         String resetKey = SyncRetries.resetKey(server, referenced, password, podUid);
         var poll = retries.due(id, resetKey)
@@ -208,6 +210,9 @@ public class DataPlaneStep {
             if (kerberos != null) {
                 changes.addAll(kerberos.changes());
             }
+            if (!report.changes().isEmpty()) { // a new policy's series now, not a census cadence later
+                snapshots.changed(ResourceID.fromResource(server));
+            }
             DataPlaneChanges.messages(changes).forEach(message -> EventRecorder.normal(client, server,
                     EventReasons.DATA_PLANE_CHANGED, message));
             DataPlaneOutcome outcome = DataPlaneOutcomes.withIdentity(DataPlaneOutcomes.of(report, sharesBefore),
@@ -231,17 +236,10 @@ public class DataPlaneStep {
     }
 
     private void forget(ResourceID server) {
+        snapshots.forget(server);
         syncs.forget(server);
         retries.forget(server);
         addresses.forget(server);
         versions.forget(server);
-    }
-
-    /** The bearer token of dfs's metrics endpoint, when metrics.bearerTokenSecret sets one. */
-    private static String metricsToken(SecretResolution secrets) {
-        return secrets.resolved().stream()
-                .filter(r -> PodEnvironment.METRICS_TOKEN_FIELD.equals(r.binding().field()))
-                .map(r -> new String(Base64.getDecoder().decode(r.value()), StandardCharsets.UTF_8))
-                .findFirst().orElse(null);
     }
 }

@@ -181,6 +181,14 @@ public class DfsAccess {
         }
     }
 
+    /** The bearer token of dfs's metrics endpoint, when metrics.bearerTokenSecret sets one. */
+    static String metricsToken(SecretResolution secrets) {
+        return secrets.resolved().stream()
+                .filter(r -> PodEnvironment.METRICS_TOKEN_FIELD.equals(r.binding().field()))
+                .map(r -> new String(Base64.getDecoder().decode(r.value()), StandardCharsets.UTF_8))
+                .findFirst().orElse(null);
+    }
+
     /** The plain value behind a Secret-fed variable of the pod. */
     static Optional<String> value(SecretResolution secrets, String env) {
         return secrets.resolved().stream()

@@ -142,6 +142,9 @@ public class DittoServerReconciler implements Reconciler<DittoServer> {
     @Inject
     OperatorMeters meters;
 
+    @Inject
+    SnapshotWatchRunner snapshots;
+
     private InformerEventSource<Secret, DittoServer> referencedSecrets;
 
     @Override
@@ -184,6 +187,7 @@ public class DittoServerReconciler implements Reconciler<DittoServer> {
         DittoServerStatus status = StatusAggregator.aggregate(server, inputs, statefulSet, database, podFailure,
                 dataPlaneOutcome, null, now);
         ShareClientEndpoints.apply(server, status, fileService(server, context));
+        snapshots.showIn(server, status);
         VolumeExpansion.Outcome volumes = VolumeExpansion.run(server,
                 context.getSecondaryResources(PersistentVolumeClaim.class), context.getClient());
         status = VolumesStatus.apply(server, status, volumes, now);

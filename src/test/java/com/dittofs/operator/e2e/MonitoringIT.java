@@ -61,6 +61,10 @@ class MonitoringIT extends E2E {
         DittoServer server = Fixtures.basic();
         server.getMetadata().setName("observed");
         server.getSpec().getMetrics().setEnabled(true);
+        // a policy, so that the snapshot series exist (dfs takes the first snapshot within its one-minute tick)
+        var policy = new com.dittofs.operator.api.v1alpha1.ShareSnapshotPolicySpec();
+        policy.setInterval("1m");
+        server.getSpec().getShares().get(0).setSnapshotPolicy(policy);
         create(server);
         awaitPodIp("observed-0");
         dfs = Kubelet.run(admin, namespace, "observed-0");
@@ -73,6 +77,9 @@ class MonitoringIT extends E2E {
         var copy = ControlPlane.exec(List.of("nfs-cp", local.toString(), url), 60);
         assertThat(copy.exitCode()).as(copy.output()).isZero();
 
+        await("the snapshot series").atMost(java.time.Duration.ofSeconds(300))
+                .pollInterval(java.time.Duration.ofSeconds(2))
+                .until(() -> scrape(operatorMetrics.toURI()).contains("dittofs_share_last_snapshot_timestamp_seconds{"));
         String dfsMetrics = scrape(URI.create("http://127.0.0.1:" + dfs.metricsPort() + "/metrics"));
         String operator = scrape(operatorMetrics.toURI());
         Set<String> exposed = new TreeSet<>(MonitoringArtifacts.sampleNames(dfsMetrics));

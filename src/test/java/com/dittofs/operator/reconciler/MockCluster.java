@@ -88,6 +88,7 @@ final class MockCluster implements AutoCloseable {
         server.init();
         client = server.createClient();
         reconciler.dataPlane = dataPlane;
+        reconciler.snapshots = dataPlane.snapshots;
         reconciler.meters = new com.dittofs.operator.metrics.OperatorMeters(
                 new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
         operator = new Operator(o -> o.withKubernetesClient(client)
@@ -104,8 +105,18 @@ final class MockCluster implements AutoCloseable {
         DataPlaneStep step = new DataPlaneStep();
         step.settings = new Settings(false, DataPlaneSettings.ApiAccess.SERVICE, 1, 1);
         step.restores = new RestoreHolds();
+        step.snapshots = snapshotWatch();
         step.start();
         return step;
+    }
+
+    /** The snapshot watch as the operator starts it, with meters of its own; it looks at a dfs once a pass tracks one. */
+    static SnapshotWatchRunner snapshotWatch() {
+        SnapshotWatchRunner watch = new SnapshotWatchRunner();
+        watch.meters = new com.dittofs.operator.metrics.SnapshotMeters(
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+        watch.start();
+        return watch;
     }
 
     DittoServer get(String name) {
@@ -133,6 +144,7 @@ final class MockCluster implements AutoCloseable {
     @Override
     public void close() {
         operator.stop();
+        reconciler.snapshots.stop();
         client.close();
         server.destroy();
     }

@@ -35,12 +35,14 @@ class RestoreHoldTest {
     @AfterEach
     void stop() {
         step.stop();
+        step.snapshots.stop();
     }
 
     @Test
     void aHeldServerIsNotSyncedAndItsReconcileIsTriggeredOnRelease() {
         step.settings = new MockCluster.Settings(true, DataPlaneSettings.ApiAccess.SERVICE, 1, 1);
         step.restores = holds;
+        step.snapshots = MockCluster.snapshotWatch();
         step.start();
         AtomicInteger released = new AtomicInteger();
         holds.onRelease(id -> released.incrementAndGet());

@@ -30,6 +30,10 @@ public class ShareStatus {
             + " Service.")
     private ShareEndpoints externalEndpoints;
 
+    @JsonPropertyDescription("The share's newest ready snapshot in dfs (by its policy or by hand), absent while it has"
+            + " none; looked for every few minutes (docs/BACKUP.md#is-it-working).")
+    private ShareSnapshotStatus lastSnapshot;
+
     public ShareStatus() {
     }
 
@@ -87,4 +91,11 @@ public class ShareStatus {
         this.externalEndpoints = externalEndpoints;
     }
 
+    public ShareSnapshotStatus getLastSnapshot() {
+        return lastSnapshot;
+    }
+
+    public void setLastSnapshot(ShareSnapshotStatus lastSnapshot) {
+        this.lastSnapshot = lastSnapshot;
+    }
 }
