@@ -23,7 +23,6 @@ import com.dittofs.operator.api.v1alpha1.ShareGrant;
 import com.dittofs.operator.api.v1alpha1.ShareStatus;
 import com.dittofs.operator.api.v1alpha1.UserSpec;
 import com.dittofs.operator.api.v1alpha1.UserStatus;
-import com.dittofs.operator.contract.DfsProcess;
 import com.dittofs.operator.naming.Labels;
 import com.dittofs.operator.naming.Names;
 import com.dittofs.operator.naming.Ports;
@@ -33,7 +32,6 @@ import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.SecretKeySelector;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.quarkus.test.junit.TestProfile;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,7 +48,6 @@ class AccessIT extends E2E {
 
     private static final String NAME = "team-files";
     private static final String GUIDE_BLOCK = "AccessIT applies the next block as it is";
-    private static DfsProcess dfs;
     private static Path dir;
 
     @BeforeAll
@@ -59,18 +56,10 @@ class AccessIT extends E2E {
             object.getMetadata().setNamespace(namespace);
             admin.resource(object).create();
         }
-        awaitPodIp(NAME + "-0");
-        dfs = Kubelet.run(admin, namespace, NAME + "-0");
+        runDfs(NAME);
         awaitReady(NAME);
         dir = Files.createTempDirectory("smb");
         Files.writeString(dir.resolve("mine.txt"), "written by alice " + UUID.randomUUID());
-    }
-
-    @AfterAll
-    static void stopDfs() {
-        if (dfs != null) {
-            dfs.close();
-        }
     }
 
     /**

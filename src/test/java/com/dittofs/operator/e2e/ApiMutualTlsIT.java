@@ -22,7 +22,6 @@ import com.dittofs.operator.api.v1alpha1.DittoServer;
 import com.dittofs.operator.api.v1alpha1.UserSpec;
 import com.dittofs.operator.api.v1alpha1.UserStatus;
 import com.dittofs.operator.certificates.X509;
-import com.dittofs.operator.contract.DfsProcess;
 import com.dittofs.operator.dfsclient.DfsTls;
 import com.dittofs.operator.fixtures.Fixtures;
 import io.fabric8.kubernetes.api.model.Probe;
@@ -30,7 +29,6 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretKeySelector;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.quarkus.test.junit.TestProfile;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,14 +41,6 @@ import org.junit.jupiter.api.Test;
 class ApiMutualTlsIT extends E2E {
 
     private static final String NAME = "mutual";
-    private static DfsProcess dfs;
-
-    @AfterAll
-    static void stopDfs() {
-        if (dfs != null) {
-            dfs.close();
-        }
-    }
 
     @Test
     void onlyClientsWithACertificateOfTheCaGetInAndTheOperatorIsOne() throws Exception {

@@ -11,7 +11,6 @@ import java.util.Map;
 import com.dittofs.operator.api.v1alpha1.ControlPlaneTlsSpec;
 import com.dittofs.operator.api.v1alpha1.DittoServer;
 import com.dittofs.operator.api.v1alpha1.IssuerRef;
-import com.dittofs.operator.contract.DfsProcess;
 import com.dittofs.operator.contract.TestCertificates;
 import com.dittofs.operator.dependent.CertManagerCertificate;
 import com.dittofs.operator.fixtures.Fixtures;
@@ -23,7 +22,6 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.quarkus.test.junit.TestProfile;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,15 +36,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusIntegrationTest
 @TestProfile(RealDfs.class)
 class ApiTlsIT extends E2E {
-
-    private static DfsProcess dfs;
-
-    @AfterAll
-    static void stopDfs() {
-        if (dfs != null) {
-            dfs.close();
-        }
-    }
 
     static void installCertManagerCrd() throws Exception {
         try (InputStream in = ApiTlsIT.class.getResourceAsStream("/crds/certificates.cert-manager.io-minimal.yaml")) {

@@ -39,7 +39,6 @@ class DataPlaneFaultsIT extends E2E {
     /** More than the operator's reconcile threads (5) and its data-plane sync threads (4 + 2). */
     private static final int HUNG_SERVERS = 8;
 
-    private static DfsProcess dfs;
     private static URI dfsUri;
     private static final Map<String, FaultyApi> apis = new LinkedHashMap<>();
 

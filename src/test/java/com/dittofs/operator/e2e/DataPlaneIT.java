@@ -14,10 +14,8 @@ import java.util.UUID;
 import com.dittofs.operator.api.v1alpha1.DittoServer;
 import com.dittofs.operator.api.v1alpha1.ShareSpec;
 import com.dittofs.operator.api.v1alpha1.ShareStatus;
-import com.dittofs.operator.contract.DfsProcess;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.quarkus.test.junit.TestProfile;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -31,16 +29,8 @@ import org.junit.jupiter.api.Test;
 @TestProfile(RealDfs.class)
 class DataPlaneIT extends E2E {
 
-    private static DfsProcess dfs;
     private static String name;
     private static DfsRest client;
-
-    @AfterAll
-    static void stopDfs() {
-        if (dfs != null) {
-            dfs.close();
-        }
-    }
 
     private static DfsRest dfsAsAdmin(String server) {
         return DfsRest.asAdmin(admin, namespace, server, dfs);
@@ -51,8 +41,7 @@ class DataPlaneIT extends E2E {
     static void basicSampleWithItsDfs() {
         DittoServer server = applySample("dittofs_v1alpha1_dittoserver.yaml");
         name = server.getMetadata().getName();
-        awaitPodIp(name + "-0");
-        dfs = Kubelet.run(admin, namespace, name + "-0");
+        runDfs(name);
         awaitReady(name);
         client = dfsAsAdmin(name);
     }

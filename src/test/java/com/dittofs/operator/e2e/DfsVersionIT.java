@@ -12,7 +12,6 @@ import com.dittofs.operator.fixtures.Fixtures;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.quarkus.test.junit.TestProfile;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,14 +26,6 @@ class DfsVersionIT extends E2E {
 
     private static final String NAME = "versioned";
     private static final String MODULE_BUILD_VERSION = "dev";
-    private static DfsProcess dfs;
-
-    @AfterAll
-    static void stopDfs() {
-        if (dfs != null) {
-            dfs.close();
-        }
-    }
 
     private static Pod pod() {
         return admin.pods().inNamespace(namespace).withName(NAME + "-0").get();

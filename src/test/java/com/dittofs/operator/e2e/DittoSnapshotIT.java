@@ -12,12 +12,10 @@ import com.dittofs.operator.api.v1alpha1.DittoSnapshot;
 import com.dittofs.operator.api.v1alpha1.DittoSnapshotSpec;
 import com.dittofs.operator.api.v1alpha1.SnapshotDeletionPolicy;
 import com.dittofs.operator.api.v1alpha1.SnapshotPhase;
-import com.dittofs.operator.contract.DfsProcess;
 import com.dittofs.operator.events.EventReasons;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.quarkus.test.junit.TestProfile;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,21 +27,11 @@ import org.junit.jupiter.api.Test;
 @TestProfile(SnapshotsRealDfs.class)
 class DittoSnapshotIT extends E2E {
 
-    private static DfsProcess dfs;
-
-    @AfterAll
-    static void stopDfs() {
-        if (dfs != null) {
-            dfs.close();
-        }
-    }
-
     @Test
     void snapshotsAreTakenOnceAndTheirDeletionPolicyIsHonouredWithinTheBound() {
         DittoServer server = applySample("dittofs_v1alpha1_dittoserver.yaml");
         String name = server.getMetadata().getName();
-        awaitPodIp(name + "-0");
-        dfs = Kubelet.run(admin, namespace, name + "-0");
+        runDfs(name);
         awaitReady(name);
         DfsRest client = DfsRest.asAdmin(admin, namespace, name, dfs);
 

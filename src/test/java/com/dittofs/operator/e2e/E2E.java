@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import com.dittofs.operator.api.v1alpha1.DittoServer;
+import com.dittofs.operator.contract.DfsProcess;
 import com.dittofs.operator.fixtures.Fixtures;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -59,6 +60,24 @@ public abstract class E2E {
                 .build()).create();
         await().atMost(TIMEOUT).until(() -> admin.serviceAccounts().inNamespace(namespace).withName("default")
                 .get() != null);
+    }
+
+    /** The real dfs a test runs as its server's pod ({@link #runDfs}); stopped after the test class. */
+    protected static DfsProcess dfs;
+
+    /** Runs the real dfs as the pod {@code <server>-0} (the kubelet's part) once the pod has an address. */
+    protected static DfsProcess runDfs(String server) {
+        awaitPodIp(server + "-0");
+        dfs = Kubelet.run(admin, namespace, server + "-0");
+        return dfs;
+    }
+
+    @AfterAll
+    static void stopDfs() {
+        if (dfs != null) {
+            dfs.close();
+            dfs = null;
+        }
     }
 
     @AfterAll

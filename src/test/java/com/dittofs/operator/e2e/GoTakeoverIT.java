@@ -24,7 +24,6 @@ import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.quarkus.test.junit.TestProfile;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -56,14 +55,6 @@ class GoTakeoverIT extends E2E {
             admin: {username: admin}
             """;
     private static final Path GUIDE = Path.of("docs", "MIGRATING.md");
-    private static DfsProcess dfs;
-
-    @AfterAll
-    static void stopDfs() {
-        if (dfs != null) {
-            dfs.close();
-        }
-    }
 
     @Test
     void aServerOfTheGoOperatorIsTakenOverWithItsFiles() throws Exception {

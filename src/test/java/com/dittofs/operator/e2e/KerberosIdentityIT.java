@@ -16,7 +16,6 @@ import com.dittofs.operator.api.v1alpha1.IdentitySpec;
 import com.dittofs.operator.api.v1alpha1.KerberosSpec;
 import com.dittofs.operator.api.v1alpha1.LdapSpec;
 import com.dittofs.operator.certificates.X509;
-import com.dittofs.operator.contract.DfsProcess;
 import com.dittofs.operator.fixtures.Fixtures;
 import com.dittofs.operator.naming.Ports;
 import com.dittofs.operator.testing.Proc;
@@ -47,7 +46,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 class KerberosIdentityIT extends E2E {
 
     private static final String NAME = "krb-files";
-    private static DfsProcess dfs;
     private static Path work;
     private static String slapdPid;
     private static String kdcPid;
@@ -112,8 +110,7 @@ class KerberosIdentityIT extends E2E {
         kerberos.setKrb5ConfSecretRef(new SecretKeySelector("krb5.conf", "kerberos", null));
         server.getSpec().getIdentity().setKerberos(kerberos);
         create(server);
-        awaitPodIp(NAME + "-0");
-        dfs = Kubelet.run(admin, namespace, NAME + "-0");
+        runDfs(NAME);
         awaitReady(NAME);
     }
 

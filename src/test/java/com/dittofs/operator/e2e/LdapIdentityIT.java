@@ -12,7 +12,6 @@ import java.util.Map;
 import com.dittofs.operator.api.v1alpha1.DittoServer;
 import com.dittofs.operator.api.v1alpha1.IdentitySpec;
 import com.dittofs.operator.api.v1alpha1.LdapSpec;
-import com.dittofs.operator.contract.DfsProcess;
 import com.dittofs.operator.fixtures.Fixtures;
 import com.dittofs.operator.naming.Labels;
 import com.dittofs.operator.testing.Proc;
@@ -42,7 +41,6 @@ class LdapIdentityIT extends E2E {
     private static final String NAME = "ldap-files";
     private static final String BIND_SECRET = "ldap-bind";
     private static final String BIND_DN = "cn=svc,dc=test";
-    private static DfsProcess dfs;
     private static Path slapdDir;
     private static String slapdPid;
     private static String url;
@@ -64,8 +62,7 @@ class LdapIdentityIT extends E2E {
         server.getSpec().setIdentity(new IdentitySpec());
         server.getSpec().getIdentity().setLdap(ldap());
         create(server);
-        awaitPodIp(NAME + "-0");
-        dfs = Kubelet.run(admin, namespace, NAME + "-0");
+        runDfs(NAME);
         awaitReady(NAME);
     }
 

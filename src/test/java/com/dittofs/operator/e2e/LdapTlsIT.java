@@ -14,7 +14,6 @@ import com.dittofs.operator.api.v1alpha1.DittoServer;
 import com.dittofs.operator.api.v1alpha1.IdentitySpec;
 import com.dittofs.operator.api.v1alpha1.LdapSpec;
 import com.dittofs.operator.certificates.X509;
-import com.dittofs.operator.contract.DfsProcess;
 import com.dittofs.operator.fixtures.Fixtures;
 import com.dittofs.operator.naming.Labels;
 import com.dittofs.operator.naming.Names;
@@ -43,7 +42,6 @@ class LdapTlsIT extends E2E {
 
     private static final String NAME = "ldaps-files";
     private static final String CA_SECRET = "directory-ca";
-    private static DfsProcess dfs;
     private static Path dir;
     private static String slapdPid;
     private static int port;
@@ -94,8 +92,7 @@ class LdapTlsIT extends E2E {
         ldap.setCaSecretRef(new SecretKeySelector("ca.crt", CA_SECRET, null));
         server.getSpec().getIdentity().setLdap(ldap);
         create(server);
-        awaitPodIp(NAME + "-0");
-        dfs = Kubelet.run(admin, namespace, NAME + "-0");
+        runDfs(NAME);
         awaitReady(NAME);
     }
 

@@ -14,7 +14,6 @@ import com.dittofs.operator.api.v1alpha1.DittoServer;
 import com.dittofs.operator.api.v1alpha1.IdentitySpec;
 import com.dittofs.operator.api.v1alpha1.KerberosSpec;
 import com.dittofs.operator.api.v1alpha1.MachineAccountSpec;
-import com.dittofs.operator.contract.DfsProcess;
 import com.dittofs.operator.fixtures.Fixtures;
 import com.dittofs.operator.naming.Ports;
 import com.dittofs.operator.testing.Proc;
@@ -41,7 +40,6 @@ class MachineAccountIT extends E2E {
 
     private static final String NAME = "ad-files";
     private static final String NETNS = "dittodc";
-    private static DfsProcess dfs;
     private static Path work;
 
     private static String script(String name, String... args) {

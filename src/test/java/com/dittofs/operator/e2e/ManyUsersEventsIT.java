@@ -13,13 +13,11 @@ import com.dittofs.operator.api.v1alpha1.DittoServer;
 import com.dittofs.operator.api.v1alpha1.ShareGrant;
 import com.dittofs.operator.api.v1alpha1.ShareSpec;
 import com.dittofs.operator.api.v1alpha1.UserSpec;
-import com.dittofs.operator.contract.DfsProcess;
 import com.dittofs.operator.fixtures.Fixtures;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.SecretKeySelector;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.quarkus.test.junit.TestProfile;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,14 +30,6 @@ class ManyUsersEventsIT extends E2E {
 
     private static final String NAME = "fifty";
     private static final int USERS = 50;
-    private static DfsProcess dfs;
-
-    @AfterAll
-    static void stopDfs() {
-        if (dfs != null) {
-            dfs.close();
-        }
-    }
 
     private static DittoServer server() {
         DittoServer server = Fixtures.basic();
@@ -83,8 +73,7 @@ class ManyUsersEventsIT extends E2E {
     @Test
     void aFirstSyncOfFiftyUsersWritesAFewEvents() {
         create(server());
-        awaitPodIp(NAME + "-0");
-        dfs = Kubelet.run(admin, namespace, NAME + "-0");
+        runDfs(NAME);
         awaitReady(NAME);
         await().atMost(TIMEOUT).until(() -> condition(NAME, "DataPlaneReady").map(c -> "Converged".equals(
                 c.getReason())).orElse(false));

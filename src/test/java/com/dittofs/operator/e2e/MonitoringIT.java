@@ -16,12 +16,10 @@ import java.util.TreeSet;
 import java.util.UUID;
 
 import com.dittofs.operator.api.v1alpha1.DittoServer;
-import com.dittofs.operator.contract.DfsProcess;
 import com.dittofs.operator.fixtures.Fixtures;
 import com.dittofs.operator.monitoring.MonitoringArtifacts;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.quarkus.test.junit.TestProfile;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,14 +32,6 @@ import org.junit.jupiter.api.Test;
 class MonitoringIT extends E2E {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static DfsProcess dfs;
-
-    @AfterAll
-    static void stopDfs() {
-        if (dfs != null) {
-            dfs.close();
-        }
-    }
 
     static String scrape(URI uri) throws IOException, InterruptedException {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri).build(),

@@ -13,10 +13,8 @@ import java.util.Map;
 
 import com.dittofs.operator.api.v1alpha1.DittoServer;
 import com.dittofs.operator.api.v1alpha1.ShareSpec;
-import com.dittofs.operator.contract.DfsProcess;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.quarkus.test.junit.TestProfile;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,21 +28,11 @@ class PauseDataPlaneIT extends E2E {
     /** Far longer than the operator takes to create a share when it is not paused (well under a second). */
     private static final Duration HOLDS_FOR = Duration.ofSeconds(10);
 
-    private static DfsProcess dfs;
-
-    @AfterAll
-    static void stopDfs() {
-        if (dfs != null) {
-            dfs.close();
-        }
-    }
-
     @Test
     void nothingReachesDfsWhilePausedAndResumingConverges() {
         DittoServer server = applySample("dittofs_v1alpha1_dittoserver.yaml");
         String name = server.getMetadata().getName();
-        awaitPodIp(name + "-0");
-        dfs = Kubelet.run(admin, namespace, name + "-0");
+        runDfs(name);
         awaitReady(name);
         DfsRest client = DfsRest.asAdmin(admin, namespace, name, dfs);
         assertThat(client.shareNames()).containsExactly("/export");

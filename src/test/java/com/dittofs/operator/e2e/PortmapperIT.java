@@ -8,14 +8,12 @@ import java.net.InetSocketAddress;
 
 import com.dittofs.operator.api.v1alpha1.DittoServer;
 import com.dittofs.operator.api.v1alpha1.NfsFeatureSpec;
-import com.dittofs.operator.contract.DfsProcess;
 import com.dittofs.operator.fixtures.Fixtures;
 import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.quarkus.test.junit.TestProfile;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,15 +24,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusIntegrationTest
 @TestProfile(RealDfs.class)
 class PortmapperIT extends E2E {
-
-    private static DfsProcess dfs;
-
-    @AfterAll
-    static void stopDfs() {
-        if (dfs != null) {
-            dfs.close();
-        }
-    }
 
     @Test
     void aClientAskingPort111LearnsThePortsNfsAndMountServeOnOverTcpAndUdp() throws Exception {

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 
 import com.dittofs.operator.api.v1alpha1.DittoServer;
-import com.dittofs.operator.contract.DfsProcess;
 import com.dittofs.operator.fixtures.Fixtures;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -27,7 +26,6 @@ import org.junit.jupiter.api.Test;
 class S3DataPlaneIT extends E2E {
 
     private static S3Server s3;
-    private static DfsProcess dfs;
 
     @AfterAll
     static void stop() {
@@ -58,8 +56,7 @@ class S3DataPlaneIT extends E2E {
         String name = server.getMetadata().getName();
         admin.resource(server).create();
 
-        awaitPodIp(name + "-0");
-        dfs = Kubelet.run(admin, namespace, name + "-0");
+        runDfs(name);
         awaitReady(name);
         assertThat(get(name).getStatus().getShares()).singleElement()
                 .satisfies(share -> assertThat(share.getReady()).isTrue());

@@ -13,10 +13,8 @@ import com.dittofs.operator.api.v1alpha1.DittoServer;
 import com.dittofs.operator.api.v1alpha1.Ensure;
 import com.dittofs.operator.api.v1alpha1.ShareSnapshotPolicySpec;
 import com.dittofs.operator.api.v1alpha1.ShareSnapshotStatus;
-import com.dittofs.operator.contract.DfsProcess;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.quarkus.test.junit.TestProfile;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,21 +31,12 @@ class SnapshotMetricsIT extends E2E {
     static final String CREATED = "dittofs_share_snapshot_policy_created_timestamp_seconds";
     /** dfs's scheduler looks once a minute, the census of a one-minute policy too; a busy machine gets slack. */
     private static final Duration SEEN = Duration.ofSeconds(300);
-    private static DfsProcess dfs;
-
-    @AfterAll
-    static void stopDfs() {
-        if (dfs != null) {
-            dfs.close();
-        }
-    }
 
     @Test
     void aPolicysSnapshotIsExportedAndShownAndItsSeriesGoWithThePolicyAndTheServer() throws Exception {
         DittoServer server = applySample("dittofs_v1alpha1_dittoserver.yaml");
         String name = server.getMetadata().getName();
-        awaitPodIp(name + "-0");
-        dfs = Kubelet.run(admin, namespace, name + "-0");
+        runDfs(name);
         awaitReady(name);
         String share = server.getSpec().getShares().get(0).getName();
         DfsRest client = DfsRest.asAdmin(admin, namespace, name, dfs);

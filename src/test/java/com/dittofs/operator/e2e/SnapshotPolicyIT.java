@@ -12,10 +12,8 @@ import com.dittofs.operator.api.v1alpha1.DittoServer;
 import com.dittofs.operator.api.v1alpha1.Ensure;
 import com.dittofs.operator.api.v1alpha1.ShareSnapshotPolicySpec;
 import com.dittofs.operator.api.v1alpha1.ShareSpec;
-import com.dittofs.operator.contract.DfsProcess;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.quarkus.test.junit.TestProfile;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,21 +27,12 @@ class SnapshotPolicyIT extends E2E {
 
     /** dfs's scheduler looks once a minute; a busy machine gets slack. */
     private static final Duration FIRST_SNAPSHOT = Duration.ofSeconds(150);
-    private static DfsProcess dfs;
-
-    @AfterAll
-    static void stopDfs() {
-        if (dfs != null) {
-            dfs.close();
-        }
-    }
 
     @Test
     void policiesFollowTheSpecAndOnlyEnsureAbsentDeletes() {
         DittoServer server = applySample("dittofs_v1alpha1_dittoserver.yaml");
         String name = server.getMetadata().getName();
-        awaitPodIp(name + "-0");
-        dfs = Kubelet.run(admin, namespace, name + "-0");
+        runDfs(name);
         awaitReady(name);
         DfsRest client = DfsRest.asAdmin(admin, namespace, name, dfs);
         client.putSnapshotPolicy("/export", Map.of("interval", "1h", "enabled", false));

@@ -21,13 +21,11 @@ import com.dittofs.operator.api.v1alpha1.ShareSpec;
 import com.dittofs.operator.api.v1alpha1.SnapshotReference;
 import com.dittofs.operator.api.v1alpha1.SnapshotRestoreSpec;
 import com.dittofs.operator.api.v1alpha1.UserSpec;
-import com.dittofs.operator.contract.DfsProcess;
 import com.dittofs.operator.naming.Ports;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.SecretKeySelector;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.quarkus.test.junit.TestProfile;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -49,7 +47,6 @@ class SnapshotRestoreIT extends E2E {
     /** NFS writes come as alice's UID (AUTH_SYS), so that she owns the files she changes and deletes over SMB. */
     private static final int ALICE_UID = 1001;
     private static final Duration SNAPSHOT_READY = Duration.ofSeconds(60);
-    private static DfsProcess dfs;
     private static DfsRest rest;
     private static Path dir;
 
@@ -70,18 +67,10 @@ class SnapshotRestoreIT extends E2E {
         server.getSpec().setUsers(List.of(alice));
         server.getSpec().setShares(new ArrayList<>(List.of(export())));
         create(server);
-        awaitPodIp(NAME + "-0");
-        dfs = Kubelet.run(admin, namespace, NAME + "-0");
+        runDfs(NAME);
         awaitReady(NAME);
         rest = DfsRest.asAdmin(admin, namespace, NAME, dfs);
         dir = Files.createTempDirectory("restore");
-    }
-
-    @AfterAll
-    static void stopDfs() {
-        if (dfs != null) {
-            dfs.close();
-        }
     }
 
     @Test
