@@ -1,6 +1,5 @@
 package com.dittofs.operator.reconciler;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -8,7 +7,6 @@ import java.util.Optional;
 
 import jakarta.inject.Inject;
 
-import com.dittofs.operator.api.v1alpha1.ConditionTypes;
 import com.dittofs.operator.api.v1alpha1.DittoServer;
 import com.dittofs.operator.api.v1alpha1.DittoServerStatus;
 import com.dittofs.operator.cache.LeanItemStore;
@@ -126,16 +124,6 @@ public class DittoServerReconciler implements Reconciler<DittoServer> {
     public static final String NAME = Names.FIELD_MANAGER;
     private static final Logger LOG = Logger.getLogger(DittoServerReconciler.class);
     static final String CONFIG = "config";
-    /** A missing Secret carries no watch label yet, so no event announces it: look again after this long. */
-    static final Duration MISSING_SECRET_RECHECK = Duration.ofSeconds(10);
-    static final Duration INPUTS_COMPLETED_RECHECK = Duration.ofMillis(200);
-
-    /** A data-plane failure with no attempt waiting (the sync still runs) is looked at again after this long. */
-    static final Duration DATA_PLANE_RETRY = Duration.ofSeconds(15);
-    static final Duration DATA_PLANE_DRIFT_CHECK = Duration.ofMinutes(5);
-    /** A refused resize is tried again after this long (allowVolumeExpansion may have been set on the class). */
-    static final Duration VOLUME_RECHECK = Duration.ofMinutes(2);
-
     @Inject
     DataPlaneStep dataPlane;
 
@@ -199,44 +187,9 @@ public class DittoServerReconciler implements Reconciler<DittoServer> {
         if (StatusWrites.worthWriting(server.getStatus(), status)) {
             StatusWrites.write(server, status, context);
         }
-        UpdateControl<DittoServer> control = UpdateControl.noUpdate();
-        reschedule(control, inputs, database, result, dataPlaneOutcome, volumes,
-                dataPlane.nextAttemptIn(server).orElse(DATA_PLANE_RETRY));
-        if (ServerPod.awaited(server, statefulSet)
-                && control.getScheduleDelay().orElse(Long.MAX_VALUE) > ServerPod.RECHECK.toMillis()) {
-            control.rescheduleAfter(ServerPod.RECHECK); // a crash loop changes nothing the StatefulSet reports
-        }
-        if (StatefulSetRecreation.underWay(server)
-                && control.getScheduleDelay().orElse(Long.MAX_VALUE) > StatefulSetRecreation.RECHECK.toMillis()) {
-            control.rescheduleAfter(StatefulSetRecreation.RECHECK); // informer events drive it; this is a safety net
-        }
-        ApiTlsSecretDependent.renewalDelay(context, now)
-                .filter(delay -> control.getScheduleDelay().orElse(Long.MAX_VALUE) > delay.toMillis())
-                .ifPresent(control::rescheduleAfter); // renew the API certificate in time
-        return control;
-    }
-
-    /** When to look again although no event may come: each wait the reconcile found, the shortest first. */
-    private static void reschedule(UpdateControl<DittoServer> control, PodInputs inputs,
-            Optional<DatabaseReadiness> database, WorkflowReconcileResult result, DataPlaneOutcome dataPlaneOutcome,
-            VolumeExpansion.Outcome volumes, Duration dataPlaneRetry) {
-        if (!inputs.secrets().complete() || database.map(DatabaseReadiness::needsRecheck).orElse(false)) {
-            control.rescheduleAfter(MISSING_SECRET_RECHECK);
-        } else if (database.map(DatabaseReadiness::ready).orElse(true)
-                && result.getNotReadyDependents().stream().anyMatch(ConfigMapDependent.class::isInstance)) {
-            // The inputs completed during this pass (the generated Secrets were just created, and JOSDK sends no
-            // event for its own writes), or the database became ready meanwhile: the StatefulSet was skipped, so go
-            // again now. (A database still on its way is not polled: its informer reports the change.)
-            control.rescheduleAfter(INPUTS_COMPLETED_RECHECK);
-        } else if (dataPlaneOutcome.retryable()) {
-            control.rescheduleAfter(dataPlaneRetry);
-        } else if (dataPlaneOutcome.ready() && ConditionTypes.REASON_CONVERGED.equals(dataPlaneOutcome.reason())) {
-            // dfs sends no events: look for drift (shares changed by hand, a restored backup) now and then.
-            control.rescheduleAfter(DATA_PLANE_DRIFT_CHECK);
-        }
-        if (!volumes.atSize() && control.getScheduleDelay().orElse(Long.MAX_VALUE) > VOLUME_RECHECK.toMillis()) {
-            control.rescheduleAfter(VOLUME_RECHECK); // a resizer's capacity update arrives through ServerClaims
-        }
+        return Rechecks.control(Rechecks.found(server, inputs, database, result, dataPlaneOutcome,
+                dataPlane.nextAttemptIn(server).orElse(Rechecks.DATA_PLANE_RETRY), volumes, statefulSet,
+                ApiTlsSecretDependent.renewalDelay(context, now)));
     }
 
     private static Optional<Service> fileService(DittoServer server, Context<DittoServer> context) {

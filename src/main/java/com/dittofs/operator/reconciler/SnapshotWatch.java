@@ -29,7 +29,7 @@ import org.jboss.logging.Logger;
  * policies and one list per share, every half of the shortest enabled interval, between one and fifteen minutes
  * ({@link SnapshotCensus#cadence}). Each census sets the {@link SnapshotMeters}; a census whose newest snapshots
  * differ from the server's status asks for a reconcile to write them, at once for a share's first snapshot and
- * otherwise at most once per {@link DittoServerReconciler#DATA_PLANE_DRIFT_CHECK} (a reconcile starts a data-plane
+ * otherwise at most once per {@link Rechecks#DATA_PLANE_DRIFT_CHECK} (a reconcile starts a data-plane
  * sync, and a one-minute policy would otherwise cost one a minute).
  */
 final class SnapshotWatch {
@@ -182,7 +182,7 @@ final class SnapshotWatch {
         }
         boolean first = found.keySet().stream().anyMatch(share -> !w.inStatus.containsKey(share));
         Instant now = clock.instant();
-        if (first || !now.isBefore(w.lastAsked.plus(DittoServerReconciler.DATA_PLANE_DRIFT_CHECK))) {
+        if (first || !now.isBefore(w.lastAsked.plus(Rechecks.DATA_PLANE_DRIFT_CHECK))) {
             w.lastAsked = now;
             reconcile.accept(id);
         }

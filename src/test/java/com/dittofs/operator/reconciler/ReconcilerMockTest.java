@@ -251,7 +251,7 @@ class ReconcilerMockTest {
         assertThat(statefulSet("late")).as("no pod without its inputs").isNull();
         await().atMost(TIMEOUT).until(() -> cluster.events("late").stream()
                 .anyMatch(e -> "Warning".equals(e.getType()) && "SecretMissing".equals(e.getReason())));
-        assertThat(cluster.reschedules("late")).contains(Optional.of(DittoServerReconciler.MISSING_SECRET_RECHECK));
+        assertThat(cluster.reschedules("late")).contains(Optional.of(Rechecks.MISSING_SECRET_RECHECK));
 
         cluster.client.resource(secret("late-admin", "correct-horse-battery")).create();
         await().atMost(TIMEOUT).until(() -> statefulSet("late") != null);
