@@ -1,11 +1,6 @@
 package com.dittofs.operator.certificates;
 
-import java.security.GeneralSecurityException;
-import java.security.cert.CertificateParsingException;
-import java.security.cert.X509Certificate;
 import java.time.Instant;
-import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,8 +16,6 @@ import io.fabric8.kubernetes.api.model.Secret;
  * its Secret can stay, and a new one. Pure functions; the CA comes from {@link NamespaceCa}.
  */
 public final class ServerCertificates {
-
-    private static final int DNS_NAME = 2;
 
     private ServerCertificates() {
     }
@@ -49,25 +42,21 @@ public final class ServerCertificates {
                 || !data.containsKey(Names.TLS_CA_KEY)) {
             return false;
         }
-        try {
-            X509Certificate leaf = X509.certificates(NamespaceCa.decode(data.get(Names.TLS_CERT_KEY))).get(0);
-            List<X509Certificate> cas = X509.certificates(NamespaceCa.decode(data.get(Names.TLS_CA_KEY)));
-            return !CertificateLifetimes.dueForRenewal(leaf, now)
-                    && new HashSet<>(dnsNames).equals(dnsNames(leaf))
-                    && cas.stream().anyMatch(ca -> signs(ca, leaf));
-        } catch (GeneralSecurityException | RuntimeException e) {
-            return false; // unreadable: issue a new one
-        }
+        Set<String> names = Set.copyOf(dnsNames);
+        return CertificateFacts.of(data.get(Names.TLS_CERT_KEY), data.get(Names.TLS_CA_KEY))
+                .filter(facts -> now.isBefore(facts.renewalTime()) && facts.signedByBundle()
+                        && facts.dnsNames().equals(names))
+                .isPresent();
     }
 
     /** When the Secret's certificate is due for renewal, if it holds one. */
     public static Optional<Instant> renewalTime(Secret secret) {
-        try {
-            return Optional.of(CertificateLifetimes.renewalTime(X509.certificates(
-                    NamespaceCa.decode(secret.getData().get(Names.TLS_CERT_KEY))).get(0)));
-        } catch (GeneralSecurityException | RuntimeException e) {
+        Map<String, String> data = secret == null ? null : secret.getData();
+        if (data == null || !data.containsKey(Names.TLS_CERT_KEY)) {
             return Optional.empty();
         }
+        return CertificateFacts.of(data.get(Names.TLS_CERT_KEY), data.get(Names.TLS_CA_KEY))
+                .map(CertificateFacts::renewalTime);
     }
 
     /** A new certificate from {@code ca}, as the base64 data of a kubernetes.io/tls Secret; never outlives the CA. */
@@ -80,25 +69,9 @@ public final class ServerCertificates {
         data.put(Names.TLS_CERT_KEY, NamespaceCa.encode(X509.pem(issued.certificate())));
         data.put(Names.TLS_PRIVATE_KEY, NamespaceCa.encode(X509.pem(issued.key())));
         data.put(Names.TLS_CA_KEY, NamespaceCa.encode(ca.bundlePem()));
+        CertificateFacts.remember(data.get(Names.TLS_CERT_KEY), data.get(Names.TLS_CA_KEY), new CertificateFacts(
+                CertificateLifetimes.renewalTime(issued.certificate()), Set.copyOf(dnsNames),
+                ca.bundlePem().contains(X509.pem(ca.issued().certificate()))));
         return data;
-    }
-
-    private static boolean signs(X509Certificate ca, X509Certificate leaf) {
-        try {
-            leaf.verify(ca.getPublicKey());
-            return true;
-        } catch (GeneralSecurityException e) {
-            return false;
-        }
-    }
-
-    private static Set<String> dnsNames(X509Certificate certificate) throws CertificateParsingException {
-        Collection<List<?>> alternatives = certificate.getSubjectAlternativeNames();
-        Set<String> names = new HashSet<>();
-        if (alternatives != null) {
-            alternatives.stream().filter(san -> Integer.valueOf(DNS_NAME).equals(san.get(0)))
-                    .forEach(san -> names.add(san.get(1).toString()));
-        }
-        return names;
     }
 }
