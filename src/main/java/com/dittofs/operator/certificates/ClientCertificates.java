@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import com.dittofs.operator.naming.Names;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import org.jboss.logging.Logger;
 
 /**
  * The client certificate the operator presents to a dfs that requires one (controlPlane.tls.clientAuth with the
@@ -24,6 +25,8 @@ public final class ClientCertificates {
         }
     }
 
+    private static final Logger LOG = Logger.getLogger(ClientCertificates.class);
+
     private record Entry(X509Certificate ca, X509.Issued certificate) {
     }
 
@@ -39,14 +42,17 @@ public final class ClientCertificates {
         NamespaceCa.Ca ca = NamespaceCa.obtain(client, namespace, lifetimes, now);
         Entry entry = issued.compute(namespace, (ns, old) -> old != null && old.ca().equals(ca.issued().certificate())
                 && !CertificateLifetimes.dueForRenewal(old.certificate().certificate(), now) ? old
-                        : new Entry(ca.issued().certificate(), issue(ca, now)));
+                        : new Entry(ca.issued().certificate(), issue(ca, namespace, now)));
         return new Pem(X509.pem(entry.certificate().certificate()), X509.pem(entry.certificate().key()));
     }
 
     /** Never outlives the CA, as the server certificates. */
-    private X509.Issued issue(NamespaceCa.Ca ca, Instant now) {
+    private X509.Issued issue(NamespaceCa.Ca ca, String namespace, Instant now) {
         Instant notAfter = now.plus(lifetimes.server());
         Instant caEnd = ca.issued().certificate().getNotAfter().toInstant();
-        return X509.client(ca.issued(), Names.OPERATOR_CLIENT_NAME, now, notAfter.isAfter(caEnd) ? caEnd : notAfter);
+        Instant until = notAfter.isAfter(caEnd) ? caEnd : notAfter;
+        LOG.infof("Issuing the operator's client certificate for the servers of namespace %s, valid until %s",
+                namespace, until);
+        return X509.client(ca.issued(), Names.OPERATOR_CLIENT_NAME, now, until);
     }
 }

@@ -17,8 +17,6 @@ import jakarta.inject.Inject;
 
 import com.dittofs.operator.api.v1alpha1.DittoServer;
 import com.dittofs.operator.api.v1alpha1.ShareStatus;
-import com.dittofs.operator.certificates.CertificateLifetimes;
-import com.dittofs.operator.certificates.ClientCertificates;
 import com.dittofs.operator.config.DataPlaneSettings;
 import com.dittofs.operator.dataplane.DataPlaneReport;
 import com.dittofs.operator.dataplane.DataPlaneSync;
@@ -92,8 +90,6 @@ public class DataPlaneStep {
 
     private final DataPlaneEvents events = new DataPlaneEvents(this::forget);
     private final PasswordLedger passwords = new PasswordLedger();
-    private final OperatorClientCertificate clientCertificate = new OperatorClientCertificate(
-            new ClientCertificates(CertificateLifetimes.configured()));
     private ExecutorService mainLane;
     private ExecutorService suspectLane;
     private SyncScheduler<ResourceID, DataPlaneOutcome> syncs;
@@ -134,7 +130,7 @@ public class DataPlaneStep {
             KubernetesClient client) {
         Ownership managed = OwnershipStatus.shares(server);
         if (!inputs.secrets().complete()) {
-            clientCertificate.ensureCa(server, client); // clientAuth: {} waits for the namespace's CA
+            access.ensureCa(server, client); // clientAuth: {} waits for the namespace's CA
         }
         if (!settings.enabled()) {
             return new DataPlaneOutcome(true, ConditionTypes.REASON_NOT_MANAGED,

@@ -2,12 +2,15 @@ package com.dittofs.operator.reconciler;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import com.dittofs.operator.api.v1alpha1.ClientAuthSpec;
 import com.dittofs.operator.api.v1alpha1.ControlPlaneTlsSpec;
 import com.dittofs.operator.api.v1alpha1.DittoServer;
 import com.dittofs.operator.api.v1alpha1.MetricsSpec;
@@ -32,7 +35,8 @@ import org.jboss.logging.Logger;
 /**
  * How the operator reaches a server's REST API as admin: its address (Service or pod IP), the admin password from
  * the server's Secrets, and with TLS the CA to verify dfs with and the client certificate to present. The data-plane
- * sync and the DittoSnapshot controller both go through here.
+ * sync and the DittoSnapshot controller both go through here. It holds the operator's one cache of client
+ * certificates: one certificate per namespace, whoever asks.
  */
 @ApplicationScoped
 public class DfsAccess {
@@ -46,6 +50,19 @@ public class DfsAccess {
     DfsClientFactory clients;
 
     private final ClientCertificates clientCertificates = new ClientCertificates(CertificateLifetimes.configured());
+
+    /**
+     * With {@code clientAuth: {}} the pod mounts the namespace's CA bundle, so it cannot start before the CA exists.
+     * The CA is made with the first server certificate the operator issues in the namespace; a server with a
+     * certificate of its own would wait for it forever, as would every server after the CA Secret was deleted: this
+     * makes it (NamespaceCa) by issuing the operator's client certificate, the one {@link #tls} presents later.
+     */
+    void ensureCa(DittoServer server, KubernetesClient client) {
+        var auth = ControlPlaneTlsSpec.clientAuthIn(server.getSpec());
+        if (auth.isPresent() && auth.map(ClientAuthSpec::getCaSecretRef).isEmpty()) {
+            clientCertificates.forNamespace(client, server.getMetadata().getNamespace(), Instant.now());
+        }
+    }
 
     /**
      * The cached admin client of a server whose status counts a ready replica; empty while none is, a Secret is
@@ -139,7 +156,7 @@ public class DfsAccess {
         String namespace = server.getMetadata().getNamespace();
         String own = auth.get().getOperatorCertificateSecretName();
         if (own == null) {
-            var pem = clientCertificates.forNamespace(client, namespace, java.time.Instant.now());
+            var pem = clientCertificates.forNamespace(client, namespace, Instant.now());
             return tls.withClientCertificate(pem.certificate(), pem.key());
         }
         Secret secret = client.secrets().inNamespace(namespace).withName(own).get();
@@ -164,11 +181,9 @@ public class DfsAccess {
         if (!ControlPlaneTlsSpec.enabledIn(server.getSpec())) {
             return null;
         }
-        String ca = secrets.resolved().stream()
-                // the certificate Secret's files are the mounted ones dfs reloads (not the client CA, not a token)
-                .filter(r -> r.binding().mounted() && !r.binding().readAtStart() && Names.TLS_CA_KEY.equals(r.key()))
-                .map(r -> new String(Base64.getDecoder().decode(r.value()), StandardCharsets.UTF_8))
-                .findFirst()
+        // the certificate Secret's files are the mounted ones dfs reloads (not the client CA, not a token)
+        String ca = first(secrets,
+                r -> r.binding().mounted() && !r.binding().readAtStart() && Names.TLS_CA_KEY.equals(r.key()))
                 .orElseGet(() -> settings.caBundle().map(DfsAccess::read).orElse(null));
         return new DfsTls(ca, Names.apiServiceHost(server));
     }
@@ -183,17 +198,16 @@ public class DfsAccess {
 
     /** The bearer token of dfs's metrics endpoint, when metrics.bearerTokenSecret sets one. */
     static String metricsToken(SecretResolution secrets) {
-        return secrets.resolved().stream()
-                .filter(r -> PodEnvironment.METRICS_TOKEN_FIELD.equals(r.binding().field()))
-                .map(r -> new String(Base64.getDecoder().decode(r.value()), StandardCharsets.UTF_8))
-                .findFirst().orElse(null);
+        return first(secrets, r -> PodEnvironment.METRICS_TOKEN_FIELD.equals(r.binding().field())).orElse(null);
     }
 
     /** The plain value behind a Secret-fed variable of the pod. */
     static Optional<String> value(SecretResolution secrets, String env) {
-        return secrets.resolved().stream()
-                .filter(r -> env.equals(r.binding().env()))
-                .map(r -> new String(Base64.getDecoder().decode(r.value()), StandardCharsets.UTF_8))
-                .findFirst();
+        return first(secrets, r -> env.equals(r.binding().env()));
+    }
+
+    /** The decoded value of the first resolved Secret key that matches. */
+    private static Optional<String> first(SecretResolution secrets, Predicate<SecretResolution.Resolved> which) {
+        return secrets.resolved().stream().filter(which).findFirst().map(r -> decode(r.value()));
     }
 }

@@ -42,6 +42,7 @@ import com.dittofs.operator.dfsclient.StoreRequest;
 import com.dittofs.operator.dfsclient.TestRequests;
 import com.dittofs.operator.naming.Names;
 import com.dittofs.operator.naming.Ports;
+import com.dittofs.operator.testing.FreePorts;
 import com.dittofs.operator.testing.RecordingRelay;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;

@@ -32,6 +32,7 @@ import com.dittofs.operator.dfsclient.SnapshotTestClient;
 import com.dittofs.operator.dfsclient.StoreRequest;
 import com.dittofs.operator.dfsclient.TestRequests;
 import com.dittofs.operator.naming.Names;
+import com.dittofs.operator.testing.FreePorts;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 

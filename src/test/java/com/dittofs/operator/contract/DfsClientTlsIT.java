@@ -22,6 +22,7 @@ import com.dittofs.operator.dfsclient.DfsTestClient;
 import com.dittofs.operator.dfsclient.DfsTls;
 import com.dittofs.operator.fixtures.Fixtures;
 import com.dittofs.operator.naming.Names;
+import com.dittofs.operator.testing.FreePorts;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;

@@ -11,6 +11,7 @@ import com.dittofs.operator.dfsclient.DfsBuildInfo;
 import com.dittofs.operator.dfsclient.DfsVersionReader;
 import com.dittofs.operator.fixtures.Fixtures;
 import com.dittofs.operator.naming.Ports;
+import com.dittofs.operator.testing.FreePorts;
 import com.dittofs.operator.testing.Proc;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;

@@ -14,6 +14,7 @@ import com.dittofs.operator.api.v1alpha1.DittoServer;
 import com.dittofs.operator.fixtures.Fixtures;
 import com.dittofs.operator.fixtures.PerconaFixtures;
 import com.dittofs.operator.naming.Names;
+import com.dittofs.operator.testing.FreePorts;
 import io.fabric8.kubernetes.api.model.Secret;
 
 /**

@@ -1,5 +1,6 @@
 package com.dittofs.operator.contract;
 
+import com.dittofs.operator.testing.FreePorts;
 import com.dittofs.operator.testing.Proc;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -15,6 +15,7 @@ import com.dittofs.operator.api.v1alpha1.DatabaseType;
 import com.dittofs.operator.api.v1alpha1.DittoServer;
 import com.dittofs.operator.fixtures.Fixtures;
 import com.dittofs.operator.naming.Names;
+import com.dittofs.operator.testing.FreePorts;
 import io.fabric8.kubernetes.api.model.LocalObjectReference;
 import io.fabric8.kubernetes.api.model.Secret;
 

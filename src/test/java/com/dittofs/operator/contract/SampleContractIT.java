@@ -20,6 +20,7 @@ import com.dittofs.operator.dfsconfig.DfsConfigRenderer;
 import com.dittofs.operator.dfsconfig.PodEnvironment;
 import com.dittofs.operator.fixtures.Fixtures;
 import com.dittofs.operator.naming.Names;
+import com.dittofs.operator.testing.FreePorts;
 import io.fabric8.kubernetes.api.model.Secret;
 
 /**

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import com.dittofs.operator.dfsclient.StoreRequest;
 import com.dittofs.operator.dfsclient.TestRequests;
 import com.dittofs.operator.naming.Names;
+import com.dittofs.operator.testing.FreePorts;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**

@@ -18,6 +18,7 @@ import com.dittofs.operator.api.v1alpha1.LogLevel;
 import com.dittofs.operator.dfsconfig.PodEnvironment;
 import com.dittofs.operator.fixtures.Fixtures;
 import com.dittofs.operator.naming.Ports;
+import com.dittofs.operator.testing.FreePorts;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretKeySelector;
 

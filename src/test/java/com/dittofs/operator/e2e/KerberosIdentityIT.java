@@ -18,6 +18,7 @@ import com.dittofs.operator.api.v1alpha1.LdapSpec;
 import com.dittofs.operator.certificates.X509;
 import com.dittofs.operator.fixtures.Fixtures;
 import com.dittofs.operator.naming.Ports;
+import com.dittofs.operator.testing.FreePorts;
 import com.dittofs.operator.testing.Proc;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.SecretKeySelector;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A Kerberos login over SMB whose Unix identity comes from LDAP, against a real MIT KDC and a real OpenLDAP slapd
@@ -46,56 +48,41 @@ import org.junit.jupiter.api.TestMethodOrder;
 class KerberosIdentityIT extends E2E {
 
     private static final String NAME = "krb-files";
-    private static Path work;
-    private static String slapdPid;
+    private static final Path WORK = IdentityScripts.workDir("krb");
+    /** The directory over StartTLS, its certificate verified with a CA from a Secret. */
+    private static final X509.Issued DIRECTORY_CA = X509.ca("directory CA", Instant.now(), Duration.ofDays(1));
+    @RegisterExtension
+    static final Slapd SLAPD = Slapd.withTls(WORK, "bind-pw", DIRECTORY_CA, false);
     private static String kdcPid;
     private static String host;
     private static String altHost;
 
-    private static int freePort() throws Exception {
-        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
     private static String script(String name, String... args) {
-        List<String> command = new java.util.ArrayList<>(List.of("bash",
-                Path.of("src/test/resources/identity/" + name).toAbsolutePath().toString()));
-        command.addAll(List.of(args));
-        return Proc.run(command, Map.of(), null, Duration.ofSeconds(90)).orFail().strip();
+        return IdentityScripts.run(name, Duration.ofSeconds(90), args);
     }
 
     @BeforeAll
     static void kdcDirectoryAndAServerUsingThem() throws Exception {
-        work = Files.createTempDirectory("krb");
         host = NAME + "-file." + namespace + ".svc";
         altHost = "krb-alt." + namespace + ".svc";
-        int ldapPort = freePort();
-        // the directory over StartTLS, its certificate verified with a CA from a Secret
-        X509.Issued ca = X509.ca("directory CA", Instant.now(), Duration.ofDays(1));
-        X509.Issued cert = X509.server(ca, List.of("localhost"), Instant.now(),
-                Instant.now().plus(Duration.ofHours(2)));
-        Files.writeString(work.resolve("slapd.crt"), X509.pem(cert.certificate()));
-        Files.writeString(work.resolve("slapd.key"), X509.pem(cert.key()));
-        slapdPid = script("slapd-up.sh", work.resolve("ldap").toString(), Integer.toString(ldapPort), "bind-pw",
-                work.resolve("slapd.crt").toString(), work.resolve("slapd.key").toString());
         admin.resource(new SecretBuilder().withNewMetadata().withName("directory-ca").endMetadata()
-                .addToStringData("ca.crt", X509.pem(ca.certificate())).build()).inNamespace(namespace).create();
-        kdcPid = script("kdc-up.sh", work.resolve("kdc").toString(), Integer.toString(freePort()), host, "alice-pw",
-                altHost);
+                .addToStringData("ca.crt", X509.pem(DIRECTORY_CA.certificate())).build()).inNamespace(namespace)
+                .create();
+        kdcPid = script("kdc-up.sh", WORK.resolve("kdc").toString(), Integer.toString(FreePorts.next()), host,
+                "alice-pw", altHost);
         admin.resource(new SecretBuilder().withNewMetadata().withName("ldap-bind").endMetadata()
                 .addToStringData("password", "bind-pw").build()).inNamespace(namespace).create();
         admin.resource(new SecretBuilder().withNewMetadata().withName("kerberos").endMetadata()
                 .addToData("dfs.keytab", Base64.getEncoder().encodeToString(
-                        Files.readAllBytes(work.resolve("kdc/dfs.keytab"))))
-                .addToStringData("krb5.conf", Files.readString(work.resolve("kdc/krb5.conf")))
+                        Files.readAllBytes(WORK.resolve("kdc/dfs.keytab"))))
+                .addToStringData("krb5.conf", Files.readString(WORK.resolve("kdc/krb5.conf")))
                 .build()).inNamespace(namespace).create();
         DittoServer server = Fixtures.sample("dittofs_v1alpha1_dittoserver.yaml");
         server.getMetadata().setName(NAME);
         server.getSpec().setIdentity(new IdentitySpec());
         LdapSpec ldap = new LdapSpec();
         ldap.setEnabled(true);
-        ldap.setUrl("ldap://localhost:" + ldapPort);
+        ldap.setUrl("ldap://localhost:" + SLAPD.port());
         ldap.setStartTLS(true);
         ldap.setCaSecretRef(new SecretKeySelector("ca.crt", "directory-ca", null));
         ldap.setBaseDN("dc=test");
@@ -115,15 +102,8 @@ class KerberosIdentityIT extends E2E {
     }
 
     @AfterAll
-    static void stopAll() {
-        if (dfs != null) {
-            dfs.close();
-        }
-        for (String pid : new String[] {slapdPid, kdcPid}) {
-            if (pid != null) {
-                Proc.run(List.of("kill", pid), Map.of(), null, Duration.ofSeconds(10));
-            }
-        }
+    static void stopKdc() {
+        IdentityScripts.kill(kdcPid);
     }
 
     @Test
@@ -133,14 +113,14 @@ class KerberosIdentityIT extends E2E {
                 .get("config.yaml");
         assertThat(config).contains("keytab_path: /identity/kerberos/keytab")
                 .contains("krb5_conf: /identity/krb5/krb5.conf").contains("service_principal: cifs/" + host + "@TEST");
-        Map<String, String> krb = Map.of("KRB5_CONFIG", work.resolve("kdc/krb5.conf").toString(),
-                "KRB5CCNAME", "FILE:" + work.resolve("alice.cc"));
+        Map<String, String> krb = Map.of("KRB5_CONFIG", WORK.resolve("kdc/krb5.conf").toString(),
+                "KRB5CCNAME", "FILE:" + WORK.resolve("alice.cc"));
         Proc.run(List.of("kinit", "alice"), krb, "alice-pw\n", Duration.ofSeconds(30)).orFail();
-        Files.writeString(work.resolve("mine.txt"), "written by alice over SMB with a Kerberos ticket");
+        Files.writeString(WORK.resolve("mine.txt"), "written by alice over SMB with a Kerberos ticket");
         // smbclient refuses Kerberos to an address or to localhost: the Service name, reached at 127.0.0.1 (-I)
         var smb = Proc.run(List.of("smbclient", "//" + host + "/export", "-I", "127.0.0.1", "-p",
                 String.valueOf(Ports.SMB_CONTAINER), "--use-kerberos=required", "-m", "SMB3", "-c",
-                "lcd " + work + "; put mine.txt mine.txt"), krb, null, Duration.ofSeconds(60));
+                "lcd " + WORK + "; put mine.txt mine.txt"), krb, null, Duration.ofSeconds(60));
         assertThat(smb.ok() && !smb.output().contains("NT_STATUS_")).as(smb.describe() + dfs.logs()).isTrue();
         var ls = Proc.run(List.of("nfs-ls", "nfs://127.0.0.1/export?version=3&nfsport=" + Ports.NFS_CONTAINER
                 + "&mountport=" + Ports.NFS_CONTAINER), Duration.ofSeconds(60));
@@ -183,8 +163,8 @@ class KerberosIdentityIT extends E2E {
         String uidBefore = podUid(pod);
         Path old = kinit("rotation-old");
         assertThat(smb(altHost, old)).as("a ticket of the current key, now cached").isTrue();
-        Path rotated = work.resolve("rotated.keytab");
-        script("kdc-rekey.sh", work.resolve("kdc").toString(), rotated.toString(), "cifs/" + altHost,
+        Path rotated = WORK.resolve("rotated.keytab");
+        script("kdc-rekey.sh", WORK.resolve("kdc").toString(), rotated.toString(), "cifs/" + altHost,
                 "cifs/" + host, "nfs/" + host);
         admin.secrets().inNamespace(namespace).withName("kerberos").edit(secret -> {
             secret.getData().put("dfs.keytab", Base64.getEncoder().encodeToString(readBytes(rotated)));
@@ -221,8 +201,8 @@ class KerberosIdentityIT extends E2E {
 
     /** alice's fresh credential cache (a TGT only: service tickets are asked for, and cached, by smbclient). */
     private static Path kinit(String name) {
-        Path cc = work.resolve(name + ".cc");
-        Proc.run(List.of("kinit", "alice"), Map.of("KRB5_CONFIG", work.resolve("kdc/krb5.conf").toString(),
+        Path cc = WORK.resolve(name + ".cc");
+        Proc.run(List.of("kinit", "alice"), Map.of("KRB5_CONFIG", WORK.resolve("kdc/krb5.conf").toString(),
                 "KRB5CCNAME", "FILE:" + cc), "alice-pw\n", Duration.ofSeconds(30)).orFail();
         return cc;
     }
@@ -231,7 +211,7 @@ class KerberosIdentityIT extends E2E {
     private static boolean smb(String server, Path cc) {
         var smb = Proc.run(List.of("smbclient", "//" + server + "/export", "-I", "127.0.0.1", "-p",
                 String.valueOf(Ports.SMB_CONTAINER), "--use-kerberos=required", "-m", "SMB3", "-c", "ls"),
-                Map.of("KRB5_CONFIG", work.resolve("kdc/krb5.conf").toString(), "KRB5CCNAME", "FILE:" + cc), null,
+                Map.of("KRB5_CONFIG", WORK.resolve("kdc/krb5.conf").toString(), "KRB5CCNAME", "FILE:" + cc), null,
                 Duration.ofSeconds(60));
         return smb.ok() && !smb.output().contains("NT_STATUS_");
     }

@@ -3,8 +3,6 @@ package com.dittofs.operator.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -20,12 +18,12 @@ import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.SecretKeySelector;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.quarkus.test.junit.TestProfile;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * spec.identity.ldap against a real OpenLDAP slapd (Debian slapd, started here as a plain process on loopback) and
@@ -41,21 +39,12 @@ class LdapIdentityIT extends E2E {
     private static final String NAME = "ldap-files";
     private static final String BIND_SECRET = "ldap-bind";
     private static final String BIND_DN = "cn=svc,dc=test";
-    private static Path slapdDir;
-    private static String slapdPid;
-    private static String url;
+    @RegisterExtension
+    static final Slapd SLAPD = Slapd.plain(IdentityScripts.workDir("slapd"), "bind-pw-1");
+    private static final String URL = "ldap://127.0.0.1:" + SLAPD.port();
 
     @BeforeAll
     static void slapdAndAServerUsingIt() throws Exception {
-        slapdDir = Files.createTempDirectory("slapd");
-        int port;
-        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            port = socket.getLocalPort();
-        }
-        url = "ldap://127.0.0.1:" + port;
-        Path script = Path.of("src/test/resources/identity/slapd-up.sh").toAbsolutePath();
-        slapdPid = Proc.run(List.of("bash", script.toString(), slapdDir.toString(), Integer.toString(port),
-                "bind-pw-1"), Map.of(), null, Duration.ofSeconds(60)).orFail().strip();
         admin.resource(secret("bind-pw-1")).inNamespace(namespace).create();
         DittoServer server = Fixtures.sample("dittofs_v1alpha1_dittoserver.yaml");
         server.getMetadata().setName(NAME);
@@ -66,20 +55,10 @@ class LdapIdentityIT extends E2E {
         awaitReady(NAME);
     }
 
-    @AfterAll
-    static void stopAll() {
-        if (dfs != null) {
-            dfs.close();
-        }
-        if (slapdPid != null) {
-            Proc.run(List.of("kill", slapdPid), Map.of(), null, Duration.ofSeconds(10));
-        }
-    }
-
     private static LdapSpec ldap() {
         LdapSpec ldap = new LdapSpec();
         ldap.setEnabled(true);
-        ldap.setUrl(url);
+        ldap.setUrl(URL);
         ldap.setAllowPlaintext(true);
         ldap.setBaseDN("dc=test");
         ldap.setBindDN(BIND_DN);
@@ -106,7 +85,7 @@ class LdapIdentityIT extends E2E {
     void dfsHoldsTheDeclaredDirectoryAndBindsToIt() {
         JsonNode stored = dfsAsAdmin().identityProvider("ldap");
         assertThat(stored.path("enabled").asBoolean()).isTrue();
-        assertThat(stored.path("url").asText()).isEqualTo(url);
+        assertThat(stored.path("url").asText()).isEqualTo(URL);
         assertThat(stored.path("base_dn").asText()).isEqualTo("dc=test");
         assertThat(stored.path("bind_dn").asText()).isEqualTo(BIND_DN);
         assertThat(stored.path("allow_plaintext").asBoolean()).isTrue();
@@ -127,7 +106,7 @@ class LdapIdentityIT extends E2E {
     @Order(2)
     void aRotatedBindPasswordReachesDfsWithoutARoll() {
         String hash = podInputsHash();
-        Proc.run(List.of("ldappasswd", "-x", "-H", url, "-D", "cn=root,dc=test", "-w", "rootpw", "-s", "bind-pw-2",
+        Proc.run(List.of("ldappasswd", "-x", "-H", URL, "-D", "cn=root,dc=test", "-w", "rootpw", "-s", "bind-pw-2",
                 BIND_DN), Map.of(), null, Duration.ofSeconds(30)).orFail();
         // dfs still holds the old password: its bind now fails, until the operator sends the new one
         assertThat(dfsAsAdmin().testStoredLdap().path("ok").asBoolean()).isFalse();

@@ -3,11 +3,8 @@ package com.dittofs.operator.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 
 import com.dittofs.operator.api.v1alpha1.DittoServer;
@@ -17,17 +14,16 @@ import com.dittofs.operator.certificates.X509;
 import com.dittofs.operator.fixtures.Fixtures;
 import com.dittofs.operator.naming.Labels;
 import com.dittofs.operator.naming.Names;
-import com.dittofs.operator.testing.Proc;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.SecretKeySelector;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.quarkus.test.junit.TestProfile;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * spec.identity.ldap over TLS against a real OpenLDAP slapd with a certificate of a test CA (ldaps:// and StartTLS)
@@ -42,50 +38,21 @@ class LdapTlsIT extends E2E {
 
     private static final String NAME = "ldaps-files";
     private static final String CA_SECRET = "directory-ca";
-    private static Path dir;
-    private static String slapdPid;
-    private static int port;
-    private static int ldapsPort;
-    private static X509.Issued firstCa;
-
-    private static int freePort() throws Exception {
-        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
-    /** The directory's certificate, for the name dfs dials (localhost), from this CA: written where slapd reads it. */
-    private static void certifyDirectory(X509.Issued ca) throws Exception {
-        Instant now = Instant.now();
-        X509.Issued server = X509.server(ca, List.of("localhost"), now, now.plus(Duration.ofHours(2)));
-        Files.writeString(dir.resolve("slapd.crt"), X509.pem(server.certificate()));
-        Files.writeString(dir.resolve("slapd.key"), X509.pem(server.key()));
-    }
-
-    private static String startSlapd() {
-        return Proc.run(List.of("bash", Path.of("src/test/resources/identity/slapd-up.sh").toAbsolutePath().toString(),
-                dir.resolve("ldap").toString(), Integer.toString(port), "bind-pw",
-                dir.resolve("slapd.crt").toString(), dir.resolve("slapd.key").toString(), Integer.toString(ldapsPort)),
-                Map.of(), null, Duration.ofSeconds(60)).orFail().strip();
-    }
+    private static final X509.Issued FIRST_CA = X509.ca("directory CA 1", Instant.now(), Duration.ofDays(1));
+    @RegisterExtension
+    static final Slapd SLAPD = Slapd.withTls(IdentityScripts.workDir("ldaps"), "bind-pw", FIRST_CA, true);
 
     @BeforeAll
     static void aDirectoryWithACertificateAndAServerUsingIt() throws Exception {
-        dir = Files.createTempDirectory("ldaps");
-        port = freePort();
-        ldapsPort = freePort();
-        firstCa = X509.ca("directory CA 1", Instant.now(), Duration.ofDays(1));
-        certifyDirectory(firstCa);
-        slapdPid = startSlapd();
         admin.resource(new SecretBuilder().withNewMetadata().withName("ldap-bind").endMetadata()
                 .addToStringData("password", "bind-pw").build()).inNamespace(namespace).create();
-        admin.resource(caSecret(X509.pem(firstCa.certificate()))).inNamespace(namespace).create();
+        admin.resource(caSecret(X509.pem(FIRST_CA.certificate()))).inNamespace(namespace).create();
         DittoServer server = Fixtures.sample("dittofs_v1alpha1_dittoserver.yaml");
         server.getMetadata().setName(NAME);
         server.getSpec().setIdentity(new IdentitySpec());
         LdapSpec ldap = new LdapSpec();
         ldap.setEnabled(true);
-        ldap.setUrl("ldaps://localhost:" + ldapsPort);
+        ldap.setUrl("ldaps://localhost:" + SLAPD.ldapsPort());
         ldap.setBaseDN("dc=test");
         ldap.setBindDN("cn=svc,dc=test");
         ldap.setBindPasswordSecretRef(new SecretKeySelector("password", "ldap-bind", null));
@@ -94,16 +61,6 @@ class LdapTlsIT extends E2E {
         create(server);
         runDfs(NAME);
         awaitReady(NAME);
-    }
-
-    @AfterAll
-    static void stopAll() {
-        if (dfs != null) {
-            dfs.close();
-        }
-        if (slapdPid != null) {
-            Proc.run(List.of("kill", slapdPid), Map.of(), null, Duration.ofSeconds(10));
-        }
     }
 
     private static io.fabric8.kubernetes.api.model.Secret caSecret(String pem) {
@@ -138,14 +95,14 @@ class LdapTlsIT extends E2E {
     @Order(1)
     void dfsVerifiesTheDirectoryWithTheCaOverLdapsAndStartTls() {
         var stored = dfsAsAdmin().identityProvider("ldap");
-        assertThat(stored.path("url").asText()).isEqualTo("ldaps://localhost:" + ldapsPort);
+        assertThat(stored.path("url").asText()).isEqualTo("ldaps://localhost:" + SLAPD.ldapsPort());
         assertThat(stored.path("tls").path("ca_cert_file").asText()).isEqualTo(Names.LDAP_CA_FILE);
         assertThat(stored.path("tls").path("insecure_skip_verify").asBoolean()).isFalse();
         assertThat(dfsAsAdmin().testStoredLdap().path("ok").asBoolean()).isTrue();
         assertThat(conditionIs(NAME, "DataPlaneReady", "True")).isTrue();
 
         edit(NAME, s -> {
-            s.getSpec().getIdentity().getLdap().setUrl("ldap://localhost:" + port);
+            s.getSpec().getIdentity().getLdap().setUrl("ldap://localhost:" + SLAPD.port());
             s.getSpec().getIdentity().getLdap().setStartTLS(true);
         });
         await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(500)).until(() -> dfsAsAdmin()
@@ -153,7 +110,7 @@ class LdapTlsIT extends E2E {
         assertThat(dfsAsAdmin().testStoredLdap().path("ok").asBoolean()).as("StartTLS, verified with the CA")
                 .isTrue();
         edit(NAME, s -> {
-            s.getSpec().getIdentity().getLdap().setUrl("ldaps://localhost:" + ldapsPort);
+            s.getSpec().getIdentity().getLdap().setUrl("ldaps://localhost:" + SLAPD.ldapsPort());
             s.getSpec().getIdentity().getLdap().setStartTLS(false);
         });
         await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(500)).until(() -> dfsAsAdmin()
@@ -170,7 +127,8 @@ class LdapTlsIT extends E2E {
         await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(500))
                 .until(() -> "False/IdentityProviderNotTrusted".equals(reason()));
         assertThat(condition(NAME, "DataPlaneReady").orElseThrow().getMessage())
-                .contains("does not trust the directory's certificate").contains("ldaps://localhost:" + ldapsPort)
+                .contains("does not trust the directory's certificate")
+                .contains("ldaps://localhost:" + SLAPD.ldapsPort())
                 .contains("x509").contains("spec.identity.ldap.caSecretRef");
         assertThat(conditionIs(NAME, "Available", "True")).as("the file server keeps serving").isTrue();
         assertThat(podInputsHash()).as("dfs reads the CA at each connection: no roll").isEqualTo(hash);
@@ -183,13 +141,9 @@ class LdapTlsIT extends E2E {
         String uid = admin.pods().inNamespace(namespace).withName(NAME + "-0").get().getMetadata().getUid();
         X509.Issued nextCa = X509.ca("directory CA 2", Instant.now(), Duration.ofDays(1));
         // the usual order: trust both, re-certify the directory, then drop the old CA
-        rotateCa(X509.pem(firstCa.certificate()) + X509.pem(nextCa.certificate()));
+        rotateCa(X509.pem(FIRST_CA.certificate()) + X509.pem(nextCa.certificate()));
         await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(500)).until(() -> "True/Converged".equals(reason()));
-        Proc.run(List.of("kill", slapdPid), Map.of(), null, Duration.ofSeconds(10)).orFail();
-        await().atMost(Duration.ofSeconds(30)).until(() -> !Proc.run(List.of("kill", "-0", slapdPid), Map.of(), null,
-                Duration.ofSeconds(10)).ok());
-        certifyDirectory(nextCa);
-        slapdPid = startSlapd();
+        SLAPD.recertify(nextCa);
         assertThat(dfsAsAdmin().testStoredLdap().path("ok").asBoolean()).as("the new CA is in the bundle").isTrue();
         rotateCa(X509.pem(nextCa.certificate()));
         await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(500)).until(() -> "True/Converged".equals(reason()));

@@ -43,15 +43,12 @@ class MachineAccountIT extends E2E {
     private static Path work;
 
     private static String script(String name, String... args) {
-        List<String> command = new java.util.ArrayList<>(List.of("bash",
-                Path.of("src/test/resources/identity/" + name).toAbsolutePath().toString()));
-        command.addAll(List.of(args));
-        return Proc.run(command, Map.of(), null, Duration.ofMinutes(8)).orFail().strip();
+        return IdentityScripts.run(name, Duration.ofMinutes(8), args);
     }
 
     @BeforeAll
     static void aDomainControllerAndAServerJoinedToIt() throws Exception {
-        work = Files.createTempDirectory("ad");
+        work = IdentityScripts.workDir("ad");
         String host = NAME + "-file." + namespace + ".svc";
         script("samba-dc-up.sh", work.resolve("dc").toString(), NETNS, host, "Bob-Pass-1234", "Machine-Pass-1234");
         admin.resource(new SecretBuilder().withNewMetadata().withName("kerberos").endMetadata()

@@ -106,6 +106,8 @@ final class MockCluster implements AutoCloseable {
         step.settings = new Settings(false, DataPlaneSettings.ApiAccess.SERVICE, 1, 1);
         step.restores = new RestoreHolds();
         step.snapshots = snapshotWatch();
+        step.access = new DfsAccess(); // what mutual TLS needs of it: the namespace's CA and client certificate
+        step.access.settings = step.settings;
         step.start();
         return step;
     }

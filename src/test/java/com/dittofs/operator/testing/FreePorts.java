@@ -1,17 +1,17 @@
-package com.dittofs.operator.contract;
+package com.dittofs.operator.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 
-/** Free loopback ports for the listeners whose port the operator lets users choose. */
-final class FreePorts {
+/** Free loopback ports: for the listeners whose port the operator lets users choose, and the tests' own servers. */
+public final class FreePorts {
 
     private FreePorts() {
     }
 
-    static int next() {
+    public static int next() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();
