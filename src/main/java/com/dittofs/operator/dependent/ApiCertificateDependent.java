@@ -30,7 +30,7 @@ public class ApiCertificateDependent extends DittoDependent<CertManagerCertifica
     public static final String NAME = "api-certificate";
 
     public ApiCertificateDependent() {
-        super(CertManagerCertificate.class, Labels.COMPONENT_API_CERTIFICATE);
+        super(CertManagerCertificate.class, Labels.COMPONENT_API_CERTIFICATE, Names::apiCertificate);
     }
 
     @Override

@@ -12,7 +12,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 public class ApiServiceDependent extends DittoDependent<Service> {
 
     public ApiServiceDependent() {
-        super(Service.class, Labels.COMPONENT_API);
+        super(Service.class, Labels.COMPONENT_API, Names::apiService);
     }
 
     @Override

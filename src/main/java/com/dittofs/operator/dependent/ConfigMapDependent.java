@@ -19,7 +19,7 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
 public class ConfigMapDependent extends DittoDependent<ConfigMap> {
 
     public ConfigMapDependent() {
-        super(ConfigMap.class, Labels.COMPONENT_CONFIG);
+        super(ConfigMap.class, Labels.COMPONENT_CONFIG, Names::config);
     }
 
     @Override

@@ -1,11 +1,14 @@
 package com.dittofs.operator.dependent;
 
+import java.util.function.Function;
+
 import com.dittofs.operator.api.v1alpha1.DittoServer;
 import com.dittofs.operator.events.CreatedObjects;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 
 import com.dittofs.operator.naming.Labels;
 
@@ -16,10 +19,22 @@ import com.dittofs.operator.naming.Labels;
 abstract class DittoDependent<R extends HasMetadata> extends CRUDKubernetesDependentResource<R, DittoServer> {
 
     private final String component;
+    private final Function<DittoServer, String> name;
 
-    DittoDependent(Class<R> type, String component) {
+    /** {@code name}: the object's name for a server (from {@code Names}), which identifies it in the cache. */
+    DittoDependent(Class<R> type, String component, Function<DittoServer, String> name) {
         super(type);
         this.component = component;
+        this.name = name;
+    }
+
+    /**
+     * Identifies the object by its name. JOSDK's default computes desired() to learn it: the StatefulSet and its
+     * config were rendered twice per reconcile, about 3 % of the CPU while 100 new servers converged.
+     */
+    @Override
+    protected ResourceID targetSecondaryResourceID(DittoServer server, Context<DittoServer> context) {
+        return new ResourceID(name.apply(server), server.getMetadata().getNamespace());
     }
 
     /** Metadata every managed object shares: its name, the server's namespace and the standard labels. */

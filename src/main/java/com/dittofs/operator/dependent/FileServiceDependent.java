@@ -19,7 +19,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 public class FileServiceDependent extends DittoDependent<Service> {
 
     public FileServiceDependent() {
-        super(Service.class, Labels.COMPONENT_FILE);
+        super(Service.class, Labels.COMPONENT_FILE, Names::fileService);
     }
 
     @Override

@@ -12,7 +12,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 public class HeadlessServiceDependent extends DittoDependent<Service> {
 
     public HeadlessServiceDependent() {
-        super(Service.class, Labels.COMPONENT_HEADLESS);
+        super(Service.class, Labels.COMPONENT_HEADLESS, Names::headlessService);
     }
 
     @Override

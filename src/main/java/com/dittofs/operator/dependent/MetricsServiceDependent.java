@@ -12,7 +12,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 public class MetricsServiceDependent extends DittoDependent<Service> {
 
     public MetricsServiceDependent() {
-        super(Service.class, Labels.COMPONENT_METRICS);
+        super(Service.class, Labels.COMPONENT_METRICS, Names::metricsService);
     }
 
     @Override

@@ -39,7 +39,7 @@ public class NetworkPolicyDependent extends DittoDependent<NetworkPolicy> {
     static final String NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
 
     public NetworkPolicyDependent() {
-        super(NetworkPolicy.class, Labels.COMPONENT_NETWORK_POLICY);
+        super(NetworkPolicy.class, Labels.COMPONENT_NETWORK_POLICY, Names::networkPolicy);
     }
 
     @Override

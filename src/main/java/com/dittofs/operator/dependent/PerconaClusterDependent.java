@@ -48,7 +48,7 @@ public class PerconaClusterDependent extends DittoDependent<PerconaPGCluster>
     public static final String NAME = "percona-cluster";
 
     public PerconaClusterDependent() {
-        super(PerconaPGCluster.class, Labels.COMPONENT_DATABASE);
+        super(PerconaPGCluster.class, Labels.COMPONENT_DATABASE, Names::perconaCluster);
     }
 
     @Override
@@ -82,11 +82,6 @@ public class PerconaClusterDependent extends DittoDependent<PerconaPGCluster>
         Map<String, String> labels = cluster.getMetadata().getLabels();
         String instance = labels == null ? null : labels.get(Labels.INSTANCE);
         return instance == null ? Set.of() : Set.of(new ResourceID(instance, cluster.getMetadata().getNamespace()));
-    }
-
-    @Override
-    protected ResourceID targetSecondaryResourceID(DittoServer server, Context<DittoServer> context) {
-        return new ResourceID(Names.perconaCluster(server), server.getMetadata().getNamespace());
     }
 
     /**

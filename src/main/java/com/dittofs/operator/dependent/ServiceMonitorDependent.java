@@ -27,7 +27,7 @@ public class ServiceMonitorDependent extends DittoDependent<ServiceMonitor> {
     public static final String NAME = "service-monitor";
 
     public ServiceMonitorDependent() {
-        super(ServiceMonitor.class, Labels.COMPONENT_SERVICE_MONITOR);
+        super(ServiceMonitor.class, Labels.COMPONENT_SERVICE_MONITOR, Names::serviceMonitor);
     }
 
     @Override

@@ -38,7 +38,7 @@ public class StatefulSetDependent extends DittoDependent<StatefulSet> {
     public static final String TERMINATION_MESSAGE_POLICY = "FallbackToLogsOnError";
 
     public StatefulSetDependent() {
-        super(StatefulSet.class, Labels.COMPONENT_SERVER);
+        super(StatefulSet.class, Labels.COMPONENT_SERVER, Names::statefulSet);
     }
 
     @Override
