@@ -16,8 +16,8 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEven
 
 /**
  * The volume claims of the server pods, which the StatefulSet controller creates from the claim templates (so they
- * carry the templates' labels, and no owner reference to the DittoServer). A change of a claim, such as a resizer
- * setting its new capacity, reconciles its server.
+ * carry the templates' labels, and no owner reference to the DittoServer). A change of what the operator reads of a
+ * claim ({@link ClaimChanged}), such as a resizer setting its new capacity, reconciles its server.
  */
 final class ServerClaims {
 
@@ -39,6 +39,8 @@ final class ServerClaims {
                         .of(Names.VOLUME_METADATA, Names.VOLUME_CACHE, Names.VOLUME_CONTENT)
                         .map(volume -> new ResourceID(Names.claim(server, volume), server.getMetadata().getNamespace()))
                         .collect(Collectors.toSet()))
+                .withOnAddFilter(ClaimChanged::bound)
+                .withOnUpdateFilter(new ClaimChanged())
                 .withItemStore(new LeanItemStore<>())
                 .build();
         return new InformerEventSource<>(configuration, context);
